@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** Every environment variable Vigil reads. `.env.example` is kept in sync with this schema by a test. */
+export const ZConfig = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('Runtime mode; production hides error details and requires explicit secrets.'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8000).describe('HTTP port (0 picks a free one).'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Interface the HTTP server binds to.'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .describe('PostgreSQL connection string. Unset: an embedded PostgreSQL is started under DATA_DIR.'),
+  DATA_DIR: z.string().min(1).default('.data').describe('Folder for the embedded database and generated development secrets.'),
+  API_ONLY: boolean.default(false).describe('Run only the HTTP API, without the in-process job worker.'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4).describe('Jobs the worker runs at once.'),
+  DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10).describe('Maximum PostgreSQL connections per process.'),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000).describe('Statement timeout for every query, in milliseconds.'),
+  DB_SLOW_QUERY_MS: z.coerce.number().int().min(1).default(500).describe('Queries slower than this are logged (SQL only, never parameters).'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(10 * 1024 * 1024)
+    .describe('Largest request body accepted, after decompression (413 beyond).'),
+  CORS_ORIGINS: z.string().default('').describe('Comma-separated origins allowed to call the API with credentials; empty disables CORS.'),
+  TRUST_PROXY: boolean.default(false).describe('Trust X-Forwarded-* headers (only behind a reverse proxy).'),
+  OPENSEARCH_URL: z.url().optional().describe('OpenSearch endpoint; when set, search scales out to it and /readyz checks it.'),
+});
+
+export type Config = Readonly<z.infer<typeof ZConfig>>;
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment once; throws a ConfigError listing every problem. */
+export function loadConfig(env: Env = readProcessEnv()): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = ZConfig.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  return Object.freeze(parsed.data);
+}
+
+export function configKeys(): string[] {
+  return Object.keys(ZConfig.shape);
+}
+
+function readProcessEnv(): Env {
+  return process.env;
+}

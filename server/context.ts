@@ -1,0 +1,54 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Deps } from './deps.ts';
+import type { Logger } from './logger.ts';
+
+export type RequestInfo = {
+  ip: string;
+  headers: IncomingHttpHeaders;
+  /** The bytes as received (after decompression), for signature checks. */
+  rawBody: Buffer | undefined;
+};
+
+/** Procedures set status, headers and cookies here; both HTTP transports apply it to the reply. */
+export type ResponseControl = {
+  status: number | undefined;
+  headers: Record<string, string | string[]>;
+};
+
+/** Filled in as the call is routed, so the access log and metrics can name the route template. */
+export type CallTrace = { route: string | undefined; procedure: string | undefined };
+
+export type Context = {
+  deps: Deps;
+  requestId: string;
+  logger: Logger;
+  request: RequestInfo;
+  response: ResponseControl;
+  trace: CallTrace;
+};
+
+export type ContextInput = {
+  deps: Deps;
+  requestId: string;
+  request?: Partial<RequestInfo>;
+  trace?: CallTrace;
+};
+
+/** Builds a context without HTTP: used by the transports and by tests through createCaller. */
+export function createContextInner({ deps, requestId, request, trace }: ContextInput): Context {
+  return {
+    deps,
+    requestId,
+    logger: deps.logger.child({ requestId }),
+    request: { ip: request?.ip ?? '127.0.0.1', headers: request?.headers ?? {}, rawBody: request?.rawBody },
+    response: { status: undefined, headers: {} },
+    trace: trace ?? { route: undefined, procedure: undefined },
+  };
+}
+
+export function appendResponseHeader(response: ResponseControl, name: string, value: string): void {
+  const key = name.toLowerCase();
+  const existing = response.headers[key];
+  if (existing === undefined) response.headers[key] = value;
+  else response.headers[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+}

@@ -1,0 +1,101 @@
+import { Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody?: Buffer;
+  }
+}
+
+const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines'];
+
+/**
+ * Request bodies are normalised before any procedure sees them: gzip is inflated (the body limit
+ * applies to the inflated size), the raw bytes are kept for signature checks, a top-level JSON array
+ * and NDJSON become `{ events: [...] }`, and the content type is then presented as JSON, because the
+ * REST adapter accepts only JSON objects.
+ */
+export function registerBodyHandling(app: FastifyInstance, bodyLimit: number): void {
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if (encoding === 'identity') return payload;
+    if (encoding !== 'gzip' && encoding !== 'x-gzip') {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Content-Encoding '${encoding}' is not supported; send gzip or identity`);
+    }
+    delete request.headers['content-encoding'];
+    // Fastify compares Content-Length with the encoded byte count, which we report as we read.
+    const inflated = Object.assign(limitBytes(bodyLimit), { receivedEncodedLength: 0 });
+    const countEncoded = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        inflated.receivedEncodedLength += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    const gunzip = createGunzip();
+    gunzip.on('error', (error) => inflated.destroy(new AppError('VALIDATION_FAILED', `Request body is not valid gzip: ${error.message}`)));
+    return payload.pipe(countEncoded).pipe(gunzip).pipe(inflated);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.headers['content-type'] && !hasBody(request)) request.headers['content-type'] = 'application/json';
+  });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, parseJsonBody(request, body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  app.addContentTypeParser(NDJSON_TYPES, { parseAs: 'buffer' }, (request, body, done) => {
+    request.rawBody = body as Buffer;
+    request.headers['content-type'] = 'application/json';
+    done(null, { events: parseNdjson((body as Buffer).toString('utf8')) });
+  });
+}
+
+/** A bodiless POST (e.g. logout) needs no content type; the REST adapter would otherwise answer 415. */
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
+  request.rawBody = body;
+  if (body.length === 0) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw new AppError('VALIDATION_FAILED', `Request body is not valid JSON: ${(error as Error).message}`, {
+      issues: [{ path: '(body)', message: 'invalid JSON' }],
+    });
+  }
+  return Array.isArray(parsed) ? { events: parsed } : parsed;
+}
+
+/** One record per non-empty line; a line that is not JSON is kept as its text so it can be rejected by index. */
+export function parseNdjson(text: string): unknown[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim().length > 0)
+    .map((line) => {
+      try {
+        return JSON.parse(line) as unknown;
+      } catch {
+        return line;
+      }
+    });
+}
+
+function limitBytes(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit) callback(new AppError('PAYLOAD_TOO_LARGE', `Request body exceeds ${limit} bytes once decompressed`));
+      else callback(null, chunk);
+    },
+  });
+}

@@ -1,0 +1,71 @@
+import { pendingMigrations } from '../../db/migrator.ts';
+import type { Database } from '../../db/scope.ts';
+import type { SearchBackendProbe } from './search-probe.ts';
+import { countLiveWorkers } from './worker-heartbeat.service.ts';
+
+export type CheckState = 'ok' | 'fail';
+export type Readiness = {
+  status: 'ok' | 'fail';
+  db: CheckState;
+  migrations: CheckState;
+  worker: CheckState;
+  opensearch: CheckState | 'disabled';
+  error?: string;
+};
+
+export const READINESS_TIMEOUT_MS = 2000;
+
+/** Ready means: database reachable, no pending migration, a job worker alive, search backend up if configured. */
+export async function checkReadiness(db: Database, searchProbe: SearchBackendProbe | null): Promise<Readiness> {
+  const problems: string[] = [];
+  const dbState = await withTimeout(async () => {
+    const pending = await pendingMigrations(db);
+    const workers = await countLiveWorkers(db);
+    return { pending, workers };
+  }, READINESS_TIMEOUT_MS).catch((error: unknown) => {
+    problems.push(`database unreachable: ${describe(error)}`);
+    return null;
+  });
+  if (dbState && dbState.pending.length > 0) problems.push(`pending migrations: ${dbState.pending.join(', ')}`);
+  if (dbState && dbState.workers === 0) problems.push('no job worker has reported in the last minute');
+  const opensearch = searchProbe ? await probeSearch(searchProbe, problems) : 'disabled';
+  return {
+    status: problems.length === 0 ? 'ok' : 'fail',
+    db: dbState ? 'ok' : 'fail',
+    migrations: dbState && dbState.pending.length === 0 ? 'ok' : 'fail',
+    worker: dbState && dbState.workers > 0 ? 'ok' : 'fail',
+    opensearch,
+    ...(problems.length > 0 ? { error: problems.join('; ') } : {}),
+  };
+}
+
+async function probeSearch(probe: SearchBackendProbe, problems: string[]): Promise<CheckState> {
+  try {
+    await withTimeout(() => probe(), READINESS_TIMEOUT_MS);
+    return 'ok';
+  } catch (error) {
+    problems.push(`search backend unreachable: ${describe(error)}`);
+    return 'fail';
+  }
+}
+
+function withTimeout<T>(work: () => Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    work().then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]?.slice(0, 200) ?? 'unknown error';
+}

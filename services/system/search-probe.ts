@@ -1,0 +1,2 @@
+/** Resolves when the configured search backend answers; rejects otherwise. */
+export type SearchBackendProbe = () => Promise<void>;

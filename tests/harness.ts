@@ -1,0 +1,21 @@
+import type { OpenApiRouter } from 'trpc-to-openapi';
+import { loadConfig } from '../server/config.ts';
+import { type Deps, createDeps } from '../server/deps.ts';
+import { buildHttpApp } from '../server/http/app.ts';
+import { createLogger } from '../server/logger.ts';
+import { fileDatabaseUrl } from './setup/test-db.ts';
+
+/** The process dependencies of a real server, on this test file's database. */
+export async function createTestDeps(env: Record<string, string> = {}): Promise<Deps> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: fileDatabaseUrl(), DB_POOL_MAX: '5', ...env });
+  return createDeps(config, createLogger(config));
+}
+
+export type TestServer = { baseUrl: string; close: () => Promise<void> };
+
+/** The real HTTP host on an ephemeral loopback port. */
+export async function startTestServer(deps: Deps, router?: OpenApiRouter): Promise<TestServer> {
+  const app = await buildHttpApp(deps, router);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { baseUrl: address, close: () => app.close() };
+}
