@@ -66,7 +66,11 @@ async function initCluster(binaries: Binaries, clusterDir: string, password: str
   const passwordFile = join(tmpdir(), `vigil-pg-${randomBytes(6).toString('hex')}`);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o644 });
   try {
-    await runToCompletion(binaries.initdb, [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], runAs);
+    await runToCompletion(
+      binaries.initdb,
+      [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
+      runAs,
+    );
   } finally {
     await rm(passwordFile, { force: true });
   }

@@ -1,6 +1,6 @@
 import type { OpenApiRouter } from 'trpc-to-openapi';
 import { loadConfig } from '../server/config.ts';
-import { type Deps, createDeps } from '../server/deps.ts';
+import { createDeps, type Deps } from '../server/deps.ts';
 import { buildHttpApp } from '../server/http/app.ts';
 import { createLogger } from '../server/logger.ts';
 import { fileDatabaseUrl } from './setup/test-db.ts';

@@ -75,6 +75,8 @@ function registerObservability(app: FastifyInstance, { logger, metrics }: Deps):
     reply.header('x-request-id', request.id);
   });
   app.addHook('onSend', async (request, reply, payload) => {
+    const route = request.vigilTrace?.route;
+    if (route) reply.header('x-vigil-route', route);
     if (reply.statusCode < 400 || typeof payload !== 'string' || request.url.startsWith(TRPC_PREFIX)) return payload;
     return restErrorFromAdapterBody(payload, request.id);
   });

@@ -83,7 +83,11 @@ describe('error contract over REST', () => {
     try {
       const body = gzipSync(JSON.stringify({ events: Array.from({ length: 500 }, () => 'aaaaaaaa') }));
       expect(body.length).toBeLessThan(2048);
-      const response = await fetch(`${limited.baseUrl}/probe/echo`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body });
+      const response = await fetch(`${limited.baseUrl}/probe/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body,
+      });
       expect(response.status).toBe(413);
       expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     } finally {
@@ -94,7 +98,7 @@ describe('error contract over REST', () => {
 });
 
 describe('request bodies', () => {
-  const post = (body: BodyInit, headers: Record<string, string>) => fetch(`${server.baseUrl}/probe/echo`, { method: 'POST', headers, body });
+  const post = (body: string | Uint8Array, headers: Record<string, string>) => fetch(`${server.baseUrl}/probe/echo`, { method: 'POST', headers, body });
 
   it('wraps a top-level JSON array as { events }', async () => {
     const response = await post(JSON.stringify([{ a: 1 }, { a: 2 }]), { 'content-type': 'application/json' });
