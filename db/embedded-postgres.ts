@@ -28,19 +28,40 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   if ('uid' in runAs) await chown(root, runAs.uid, runAs.gid);
   const settings = await loadOrCreateSettings(join(root, 'embedded-postgres.json'));
   const binaries = await locateBinaries();
+  const ownerFile = join(root, 'pg-owner.json');
+  const urlFor = (port: number) => `postgres://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${port}/postgres`;
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     logger.info({ dataDir: clusterDir }, 'creating embedded PostgreSQL cluster (first start)');
     await initCluster(binaries, clusterDir, settings.password, runAs);
   } else {
+    const shared = await runningServerOfLiveOwner(ownerFile, clusterDir);
+    if (shared) {
+      logger.info({ dataDir: clusterDir, port: shared.port, ownerPid: shared.pid }, 'using the embedded PostgreSQL another Vigil process started');
+      return { url: urlFor(shared.port), stop: async () => {} };
+    }
     await stopLeftoverServer(clusterDir, logger);
   }
   const port = await findFreePort();
   const server = await startServer(binaries, clusterDir, port, runAs, logger);
+  await writeFile(ownerFile, JSON.stringify({ pid: process.pid, port } satisfies Owner));
   logger.info({ dataDir: clusterDir, port }, 'embedded PostgreSQL started');
   return {
-    url: `postgres://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${port}/postgres`,
-    stop: () => stopServer(server),
+    url: urlFor(port),
+    async stop() {
+      await stopServer(server);
+      await rm(ownerFile, { force: true });
+    },
   };
+}
+
+type Owner = { pid: number; port: number };
+
+/** A server started by a Vigil process that is still alive is shared (e.g. `npm run worker` beside `npm start`). */
+async function runningServerOfLiveOwner(ownerFile: string, clusterDir: string): Promise<Owner | null> {
+  if (!existsSync(ownerFile) || !existsSync(join(clusterDir, 'postmaster.pid'))) return null;
+  const owner = JSON.parse(await readFile(ownerFile, 'utf8')) as Owner;
+  const postmasterPid = Number((await readFile(join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  return owner.pid !== process.pid && isAlive(owner.pid) && isAlive(postmasterPid) ? owner : null;
 }
 
 async function locateBinaries(): Promise<Binaries> {

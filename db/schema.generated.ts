@@ -10,13 +10,110 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface ApiKeys {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  key_hash: Buffer;
+  last_used_at: Timestamp | null;
+  name: string;
+  org_id: string;
+  prefix: string;
+  revoked_at: Timestamp | null;
+  role: string;
+}
+
+export interface AuditLog {
+  action: string;
+  actor_id: string | null;
+  actor_type: string;
+  created_at: Generated<Timestamp>;
+  details: Generated<Json>;
+  id: Generated<number>;
+  ip: string | null;
+  org_id: string | null;
+  outcome: Generated<string>;
+  request_id: string | null;
+  target_id: string | null;
+  target_type: string | null;
+}
 
 export interface Orgs {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
   slug: string;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RateLimitWindows {
+  hits: Generated<number>;
+  key: string;
+  window_start: Timestamp;
+}
+
+export interface RefreshTokens {
+  expires_at: Timestamp;
+  family_id: string;
+  issued_at: Generated<Timestamp>;
+  jti: string;
+  org_id: string;
+  token_hash: Buffer;
+  used_at: Timestamp | null;
+}
+
+export interface Sessions {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  org_id: string;
+  secret_hash: Buffer;
+  user_id: string;
+}
+
+export interface TokenFamilies {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  org_id: string;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+  user_id: string;
+}
+
+export interface Users {
+  avatar_url: string | null;
+  computer: string | null;
+  created_at: Generated<Timestamp>;
+  email: string;
+  failed_login_attempts: Generated<number>;
+  full_name: string;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  last_login_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  manager: string | null;
+  mobile_phone: string | null;
+  must_change_password: Generated<boolean>;
+  org_id: string;
+  password_hash: string;
+  role: string;
+  team: string | null;
+  timezone: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -29,6 +126,13 @@ export interface WorkerHeartbeats {
 }
 
 export interface DB {
+  api_keys: ApiKeys;
+  audit_log: AuditLog;
   orgs: Orgs;
+  rate_limit_windows: RateLimitWindows;
+  refresh_tokens: RefreshTokens;
+  sessions: Sessions;
+  token_families: TokenFamilies;
+  users: Users;
   worker_heartbeats: WorkerHeartbeats;
 }

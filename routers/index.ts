@@ -1,5 +1,9 @@
 import { router } from '../server/trpc.ts';
+import { apiKeysRouter } from './api-keys/index.ts';
+import { auditRouter } from './audit/index.ts';
+import { authRouter } from './auth/index.ts';
 import { systemRouter } from './system/index.ts';
+import { usersRouter } from './users/index.ts';
 
 /**
  * Static REST paths must be declared before their parameterised siblings (`/incidents/real` before
@@ -7,6 +11,10 @@ import { systemRouter } from './system/index.ts';
  */
 export const appRouter = router({
   system: systemRouter,
+  auth: authRouter,
+  users: usersRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

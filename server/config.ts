@@ -31,6 +31,27 @@ export const ZConfig = z.object({
   CORS_ORIGINS: z.string().default('').describe('Comma-separated origins allowed to call the API with credentials; empty disables CORS.'),
   TRUST_PROXY: boolean.default(false).describe('Trust X-Forwarded-* headers (only behind a reverse proxy).'),
   OPENSEARCH_URL: z.url().optional().describe('OpenSearch endpoint; when set, search scales out to it and /readyz checks it.'),
+  AUTH_JWT_SECRET: z
+    .string()
+    .min(32)
+    .optional()
+    .describe('HS256 key for access/refresh JWTs (32+ characters). Required in production; in development one is generated under DATA_DIR.'),
+  AUTH_OPEN_REGISTRATION: boolean.default(false).describe('Allow POST /api/auth/register to create organisations after the first one exists.'),
+  AUTH_COOKIE_SECURE: boolean.default(false).describe('Mark the access_token session cookie Secure (set true behind HTTPS).'),
+  AUTH_SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(8 * 3600)
+    .describe('Session lifetime; extended on use once half of it has passed (sliding expiry).'),
+  AUTH_LOGIN_LIMIT_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe('Login and registration attempts allowed per client IP per minute (429 beyond).'),
+  AUTH_LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10).describe('Login attempts allowed per email address per minute (429 beyond).'),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;

@@ -46,6 +46,10 @@ export function createContextInner({ deps, requestId, request, trace }: ContextI
   };
 }
 
+export function setCookie(response: ResponseControl, serialized: string): void {
+  appendResponseHeader(response, 'set-cookie', serialized);
+}
+
 export function appendResponseHeader(response: ResponseControl, name: string, value: string): void {
   const key = name.toLowerCase();
   const existing = response.headers[key];

@@ -7,6 +7,7 @@ import type { SearchBackendProbe } from '../services/system/search-probe.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { resolveSecrets, type Secrets } from './secrets.ts';
 
 /** Everything a process shares: built once by the API, the worker and scripts alike. */
 export type Deps = {
@@ -15,11 +16,13 @@ export type Deps = {
   pool: pg.Pool;
   db: Database;
   metrics: Metrics;
+  secrets: Secrets;
   searchProbe: SearchBackendProbe | null;
   close: () => Promise<void>;
 };
 
 export async function createDeps(config: Config, logger: Logger): Promise<Deps> {
+  const secrets = resolveSecrets(config, logger);
   const database = await resolveDatabase(config, logger);
   const pool = createPool(database.url, config, logger);
   const db = createDb(pool, config, logger);
@@ -29,6 +32,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
     pool,
     db,
     metrics: createMetrics(db),
+    secrets,
     searchProbe: config.OPENSEARCH_URL ? openSearchProbe(config.OPENSEARCH_URL) : null,
     async close() {
       await db.destroy();

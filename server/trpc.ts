@@ -8,6 +8,8 @@ import { AppError, ERROR_CODE_TO_TRPC, type ErrorCode, errorCodeFromTrpc, type F
 export type Meta = OpenApiMeta & {
   /** 'none' marks a procedure that touches no tenant data (health, login); everything else is org-scoped. */
   tenancy?: 'none' | 'org';
+  /** Reachable by a user who still has to replace a one-time password. */
+  allowPendingPasswordChange?: boolean;
 };
 
 export type ErrorData = {

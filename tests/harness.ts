@@ -7,7 +7,16 @@ import { fileDatabaseUrl } from './setup/test-db.ts';
 
 /** The process dependencies of a real server, on this test file's database. */
 export async function createTestDeps(env: Record<string, string> = {}): Promise<Deps> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: fileDatabaseUrl(), DB_POOL_MAX: '5', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: fileDatabaseUrl(),
+    DB_POOL_MAX: '5',
+    AUTH_JWT_SECRET: 'test-only-jwt-secret-0123456789abcdef',
+    // Every test calls from 127.0.0.1: per-IP limits are exercised with X-Forwarded-For instead.
+    AUTH_LOGIN_LIMIT_PER_IP: '100000',
+    ...env,
+  });
   return createDeps(config, createLogger(config));
 }
 

@@ -1,4 +1,3 @@
-import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -35,7 +34,6 @@ export async function buildHttpApp(deps: Deps, router: OpenApiRouter = appRouter
   registerBodyHandling(app, config.BODY_LIMIT_BYTES);
   registerObservability(app, deps);
 
-  await app.register(cookie);
   const origins = config.CORS_ORIGINS.split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);

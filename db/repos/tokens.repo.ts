@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { Executor, OrgId } from '../scope.ts';
+
+export async function insertTokenFamily(db: Executor, orgId: OrgId, userId: string): Promise<string> {
+  const row = await db.insertInto('token_families').values({ org_id: orgId, user_id: userId }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertRefreshToken(
+  db: Executor,
+  orgId: OrgId,
+  values: { jti: string; familyId: string; tokenHash: Uint8Array; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('refresh_tokens')
+    .values({ jti: values.jti, family_id: values.familyId, org_id: orgId, token_hash: Buffer.from(values.tokenHash), expires_at: values.expiresAt })
+    .execute();
+}
+
+export async function markRefreshTokenUsed(db: Executor, orgId: OrgId, jti: string): Promise<void> {
+  await db
+    .updateTable('refresh_tokens')
+    .set({ used_at: sql`now()` })
+    .where('refresh_tokens.org_id', '=', orgId)
+    .where('refresh_tokens.jti', '=', jti)
+    .execute();
+}
+
+export async function revokeTokenFamily(db: Executor, orgId: OrgId, familyId: string, reason: string): Promise<void> {
+  await db
+    .updateTable('token_families')
+    .set({ revoked_at: sql`now()`, revoked_reason: reason })
+    .where('token_families.org_id', '=', orgId)
+    .where('token_families.id', '=', familyId)
+    .where('token_families.revoked_at', 'is', null)
+    .execute();
+}
+
+export async function revokeUserTokenFamilies(db: Executor, orgId: OrgId, userId: string, reason: string): Promise<void> {
+  await db
+    .updateTable('token_families')
+    .set({ revoked_at: sql`now()`, revoked_reason: reason })
+    .where('token_families.org_id', '=', orgId)
+    .where('token_families.user_id', '=', userId)
+    .where('token_families.revoked_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,66 @@
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Users } from '../schema.generated.ts';
+import type { Executor, OrgId } from '../scope.ts';
+
+export type UserRow = Selectable<Users>;
+export type UserPatch = Omit<Updateable<Users>, 'id' | 'org_id' | 'created_at'>;
+
+export function insertUser(db: Executor, orgId: OrgId, values: Omit<Insertable<Users>, 'org_id'>): Promise<UserRow> {
+  return db
+    .insertInto('users')
+    .values({ ...values, org_id: orgId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findUser(db: Executor, orgId: OrgId, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('users.org_id', '=', orgId).where('users.id', '=', userId).executeTakeFirst();
+}
+
+export function listUsers(db: Executor, orgId: OrgId, limit: number): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('users.org_id', '=', orgId).orderBy('users.created_at').orderBy('users.id').limit(limit).execute();
+}
+
+export function updateUser(db: Executor, orgId: OrgId, userId: string, patch: UserPatch): Promise<UserRow | undefined> {
+  return db
+    .updateTable('users')
+    .set({ ...patch, updated_at: sql`now()` })
+    .where('users.org_id', '=', orgId)
+    .where('users.id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function countActiveAdmins(db: Executor, orgId: OrgId): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('users.org_id', '=', orgId)
+    .where('users.role', '=', 'admin')
+    .where('users.is_active', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Counts a failure; the fifth within the lockout policy locks the account until `lockUntil`. */
+export async function recordFailedLogin(db: Executor, orgId: OrgId, userId: string, maxFailures: number, lockMinutes: number): Promise<UserRow | undefined> {
+  return db
+    .updateTable('users')
+    .set({
+      failed_login_attempts: sql`failed_login_attempts + 1`,
+      locked_until: sql`case when failed_login_attempts + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else locked_until end`,
+    })
+    .where('users.org_id', '=', orgId)
+    .where('users.id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function recordSuccessfulLogin(db: Executor, orgId: OrgId, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_login_attempts: 0, locked_until: null, last_login_at: sql`now()` })
+    .where('users.org_id', '=', orgId)
+    .where('users.id', '=', userId)
+    .execute();
+}

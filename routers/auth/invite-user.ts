@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
+import { generateTemporaryPassword } from '../../services/auth/passwords.ts';
+import { ROLES } from '../../services/auth/permissions.ts';
+import { toMiniXdrUser, ZMiniXdrUser } from '../../services/users/user.dto.ts';
+import { createOrgUser } from '../../services/users/users.service.ts';
+import { ZEmail } from './auth.schemas.ts';
+
+export const inviteUserProcedure = orgProcedure('users:write')
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/api/auth/invite',
+      tags: ['auth'],
+      summary: 'Invite a user (admin): a one-time password they must replace at first login',
+    },
+  })
+  .input(z.object({ email: ZEmail, full_name: z.string().trim().min(2).max(255), role: z.enum(ROLES).default('analyst') }))
+  .output(
+    z.object({
+      message: z.string(),
+      user: ZMiniXdrUser,
+      temporary_password: z.string().describe('Shown once; it only allows logging in to set a new password'),
+      note: z.string(),
+    }),
+  )
+  .mutation(async ({ ctx, input }) => {
+    const temporaryPassword = generateTemporaryPassword();
+    const user = await createOrgUser(orgContext(ctx), { ...input, password: temporaryPassword, mustChangePassword: true }, 'user.invited');
+    ctx.response.status = 201;
+    return {
+      message: `Invited ${user.email}`,
+      user: toMiniXdrUser(user),
+      temporary_password: temporaryPassword,
+      note: 'Give this one-time password to the user over a separate channel. It allows nothing but setting a new password (POST /api/auth/change-password).',
+    };
+  });

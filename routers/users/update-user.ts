@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
+import { toUserProfile, ZUserProfile } from '../../services/users/user.dto.ts';
+import { getOrgSlug, updateOrgUser } from '../../services/users/users.service.ts';
+import { ZProfileFields, ZRoleInput } from './users.schemas.ts';
+
+export const updateUserProcedure = orgProcedure('users:write')
+  .meta({ openapi: { method: 'PATCH', path: '/users/{user_id}', tags: ['users'], summary: 'Update a user (admin): profile, role, activation' } })
+  .input(
+    ZProfileFields.extend({
+      user_id: z.uuid(),
+      full_name: z.string().trim().min(2).max(255).optional(),
+      role: ZRoleInput.optional(),
+      is_active: z.boolean().optional(),
+    }),
+  )
+  .output(ZUserProfile)
+  .mutation(async ({ ctx, input }) => {
+    const service = orgContext(ctx);
+    const { user_id, ...fields } = input;
+    const update = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    const user = await updateOrgUser(service, user_id, update);
+    return toUserProfile(user, await getOrgSlug(service));
+  });

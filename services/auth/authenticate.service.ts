@@ -1,0 +1,69 @@
+import { touchApiKey } from '../../db/repos/api-keys.repo.ts';
+import { unsafeMintOrgId } from '../../db/scope.ts';
+import { unsafeFindApiKeyByPrefix, unsafeFindTokenFamily, unsafeFindUserById } from '../../db/unsafe/credentials.repo.ts';
+import type { ServiceDeps } from '../context.ts';
+import { parseApiKey } from './api-key-format.ts';
+import { looksLikeJwt, verifyToken } from './jwt.ts';
+import type { Role } from './permissions.ts';
+import type { Principal } from './principal.ts';
+import { secretMatches } from './secure-tokens.ts';
+import { validateSessionToken } from './sessions.service.ts';
+
+export const SESSION_COOKIE = 'access_token';
+
+export type Credentials = { apiKey?: string | undefined; bearer?: string | undefined; sessionCookie?: string | undefined };
+
+/**
+ * Resolves whichever credential the caller presented to a Principal: an API key, a bearer JWT
+ * (Mini-XDR), a bearer session token or the session cookie (EventSec). Returns `null` when none was
+ * presented and `'invalid'` when one was presented but does not hold.
+ */
+export async function resolvePrincipal(deps: ServiceDeps, credentials: Credentials): Promise<Principal | null | 'invalid'> {
+  if (credentials.apiKey) return (await principalFromApiKey(deps, credentials.apiKey)) ?? 'invalid';
+  if (credentials.bearer) {
+    const principal = looksLikeJwt(credentials.bearer)
+      ? await principalFromJwt(deps, credentials.bearer)
+      : await principalFromSession(deps, credentials.bearer);
+    return principal ?? 'invalid';
+  }
+  if (credentials.sessionCookie) return (await principalFromSession(deps, credentials.sessionCookie)) ?? 'invalid';
+  return null;
+}
+
+async function principalFromApiKey(deps: ServiceDeps, presented: string): Promise<Principal | null> {
+  const parsed = parseApiKey(presented);
+  if (!parsed) return null;
+  const key = await unsafeFindApiKeyByPrefix(deps.db, parsed.prefix);
+  if (!key || key.revoked_at || !secretMatches(presented, key.key_hash)) return null;
+  const orgId = unsafeMintOrgId(key.org_id);
+  await touchApiKey(deps.db, orgId, key.id);
+  return { actorType: 'api_key', actorId: key.id, orgId, role: key.role as Role, mustChangePassword: false, credential: { kind: 'api_key', keyId: key.id } };
+}
+
+async function principalFromJwt(deps: ServiceDeps, token: string): Promise<Principal | null> {
+  const claims = await verifyToken(deps.secrets.jwtKey, token, 'access');
+  if (!claims) return null;
+  const family = await unsafeFindTokenFamily(deps.db, claims.fam);
+  if (!family || family.revoked_at || family.user_id !== claims.sub) return null;
+  return userPrincipal(deps, claims.sub, family.org_id, { kind: 'jwt', familyId: family.id });
+}
+
+async function principalFromSession(deps: ServiceDeps, token: string): Promise<Principal | null> {
+  const session = await validateSessionToken(deps.db, token, deps.config.AUTH_SESSION_TTL_SECONDS);
+  if (!session) return null;
+  return userPrincipal(deps, session.userId, session.orgId, { kind: 'session', sessionId: session.sessionId });
+}
+
+/** The role comes from the user row, not the token, so a role change or deactivation applies at once. */
+async function userPrincipal(deps: ServiceDeps, userId: string, orgId: string, credential: Principal['credential']): Promise<Principal | null> {
+  const user = await unsafeFindUserById(deps.db, userId);
+  if (!user || !user.is_active || user.org_id !== orgId) return null;
+  return {
+    actorType: 'user',
+    actorId: user.id,
+    orgId: unsafeMintOrgId(user.org_id),
+    role: user.role as Role,
+    mustChangePassword: user.must_change_password,
+    credential,
+  };
+}

@@ -1,0 +1,47 @@
+export const ROLES = ['viewer', 'analyst', 'soc_lead', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Everything a caller may be allowed to do; procedures name one of these in their base procedure. */
+export const PERMISSIONS = [
+  'profile:read',
+  'users:read',
+  'users:write',
+  'api_keys:manage',
+  'audit:read',
+  'events:read',
+  'events:write',
+  'sensors:manage',
+  'alerts:read',
+  'alerts:write',
+  'incidents:read',
+  'incidents:write',
+  'response:execute',
+  'rules:write',
+  'settings:read',
+  'settings:write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const VIEWER: readonly Permission[] = ['profile:read', 'users:read', 'events:read', 'alerts:read', 'incidents:read', 'settings:read'];
+const ANALYST: readonly Permission[] = [...VIEWER, 'events:write', 'alerts:write', 'incidents:write'];
+const SOC_LEAD: readonly Permission[] = [...ANALYST, 'response:execute', 'rules:write', 'sensors:manage'];
+
+/** The permission matrix: which role may do what. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  viewer: new Set(VIEWER),
+  analyst: new Set(ANALYST),
+  soc_lead: new Set(SOC_LEAD),
+  admin: new Set(PERMISSIONS),
+};
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+/** EventSec's role names, accepted on input and mapped onto ours. */
+export const LEGACY_ROLE_ALIASES: Readonly<Record<string, Role>> = { team_lead: 'soc_lead', senior_analyst: 'analyst' };
+
+export function normaliseRole(input: string): Role | undefined {
+  const lowered = input.trim().toLowerCase();
+  return (ROLES as readonly string[]).includes(lowered) ? (lowered as Role) : LEGACY_ROLE_ALIASES[lowered];
+}
