@@ -1,0 +1,82 @@
+import { categoryFromType, detailFields, kindFromType, prefixedAction } from './agent-details.ts';
+import { buildEvent, dedupKey, reject } from './build.ts';
+import type { ParseContext, ParseResult, SourceKind } from './event.ts';
+import { isObject, str } from './fields.ts';
+import { contentHash } from './hash.ts';
+import { fromWordOrScale } from './severity.ts';
+import { type ParsedTime, parseTime } from './time.ts';
+
+type Rec = Record<string, unknown>;
+
+/**
+ * An EventSec agent event, in any of its three shapes:
+ * - the POST /events body `{event_type, severity, category?, details}`;
+ * - a stored/listed event `{event_id, agent_id, event_type, severity, category, timestamp, details}`;
+ * - the Go agent's telemetry envelope `{schema_version, event_type, event_id, agent_id, host, os, timestamp_utc,
+ *   attributes, severity?}`.
+ */
+export function parseAgent(record: unknown, ctx: ParseContext): ParseResult {
+  return parseAgentLike('agent', record, ctx);
+}
+
+/** An EDR view item `{timestamp, hostname, username, event_type, process_name, action, severity, details}`. */
+export function parseEdr(record: unknown, ctx: ParseContext): ParseResult {
+  return parseAgentLike('edr', record, ctx);
+}
+
+function parseAgentLike(sourceKind: SourceKind, record: unknown, ctx: ParseContext): ParseResult {
+  if (!isObject(record)) return reject('not_an_object');
+  const eventType = str(record.event_type);
+  if (eventType === null) return reject('missing_field', 'event_type');
+  const detailsKey = record.details !== undefined ? 'details' : 'attributes';
+  const details = record[detailsKey] ?? {};
+  if (!isObject(details)) return reject('invalid_field', detailsKey);
+  const time = timeOf(record, details);
+  if (time === 'invalid') return reject('invalid_timestamp', 'timestamp');
+
+  // top-level fields (EDR view, envelope) win over the same keys inside details
+  const { attributes, outcome, ...promoted } = detailFields({ ...details, ...topLevel(record) });
+  const severity = fromWordOrScale(record.severity);
+  const id = str(record.event_id) ?? str(details.event_id) ?? str(record.id);
+
+  return buildEvent(
+    {
+      sourceKind,
+      time,
+      kind: kindFromType(eventType, details),
+      category: categoryFromType(eventType),
+      action: prefixedAction(sourceKind, eventType),
+      outcome,
+      severity: severity ?? 0,
+      ...promoted,
+      sensorId: str(record.agent_id),
+      attributes: {
+        ...attributes,
+        eventType,
+        sourceCategory: str(record.category),
+        sourceSeverity: severity === null ? record.severity : undefined,
+        agentId: record.agent_id,
+        os: record.os ?? attributes.os,
+        schemaVersion: record.schema_version,
+        edrAction: sourceKind === 'edr' ? record.action : undefined,
+      },
+      dedupKey: dedupKey(sourceKind, id ?? `h:${contentHash(record)}`),
+      raw: record,
+    },
+    ctx,
+  );
+}
+
+const TOP_LEVEL = ['hostname', 'host', 'username', 'process_name', 'message', 'url', 'src_ip', 'dst_ip'];
+
+function topLevel(record: Rec): Rec {
+  const out: Rec = {};
+  for (const key of TOP_LEVEL) if (typeof record[key] === 'string') out[key] = record[key];
+  return out;
+}
+
+function timeOf(record: Rec, details: Rec): ParsedTime | null | 'invalid' {
+  const raw = record.timestamp_utc ?? record.timestamp ?? details.event_time ?? details.timestamp ?? record.created_at ?? null;
+  if (raw === null || raw === '') return null;
+  return parseTime(raw) ?? 'invalid';
+}
