@@ -1,8 +1,10 @@
 import type { OpenApiRouter } from 'trpc-to-openapi';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../server/config.ts';
 import { createDeps, type Deps } from '../server/deps.ts';
 import { buildHttpApp } from '../server/http/app.ts';
 import { createLogger } from '../server/logger.ts';
+import { type HttpClient, httpClient } from './http-client.ts';
 import { fileDatabaseUrl } from './setup/test-db.ts';
 
 /** The process dependencies of a real server, on this test file's database. */
@@ -27,4 +29,21 @@ export async function startTestServer(deps: Deps, router?: OpenApiRouter): Promi
   const app = await buildHttpApp(deps, router);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { baseUrl: address, close: () => app.close() };
+}
+
+export type TestServerHandle = { deps: Deps; server: TestServer; http: HttpClient };
+
+/** Starts a real server on this file's database before the file's tests, and stops it after. */
+export function useTestServer(env: Record<string, string> = {}, router?: OpenApiRouter): TestServerHandle {
+  const handle = {} as TestServerHandle;
+  beforeAll(async () => {
+    handle.deps = await createTestDeps(env);
+    handle.server = await startTestServer(handle.deps, router);
+    handle.http = httpClient(handle.server.baseUrl);
+  });
+  afterAll(async () => {
+    await handle.server?.close();
+    await handle.deps?.close();
+  });
+  return handle;
 }

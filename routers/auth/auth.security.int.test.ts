@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../server/deps.ts';
-import { createTestDeps, startTestServer, type TestServer } from '../../tests/harness.ts';
-import { type HttpClient, httpClient } from '../../tests/http-client.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../../tests/harness.ts';
 import { createTwoOrgs } from '../../tests/tenancy.ts';
 
-let deps: Deps;
-let server: TestServer;
-let http: HttpClient;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  server = await startTestServer(deps);
-  http = httpClient(server.baseUrl);
-});
-
-afterAll(async () => {
-  await server.close();
-  await deps.close();
-});
+const t = useTestServer();
 
 describe('auth.me', () => {
   it("shows the caller's own organisation only", async () => {
-    const { a, b } = await createTwoOrgs(deps);
-    const me = await http.get('/api/auth/me', b.admin.headers);
+    const { a, b } = await createTwoOrgs(t.deps);
+    const me = await t.http.get('/api/auth/me', b.admin.headers);
     expect(me.body.organization.id).toBe(b.orgId);
     expect(me.body.organization.id).not.toBe(a.orgId);
   });
@@ -30,35 +15,35 @@ describe('auth.me', () => {
 
 describe('auth.profile', () => {
   it("reports the caller's own tenant", async () => {
-    const { b } = await createTwoOrgs(deps);
-    expect((await http.get('/me', b.admin.headers)).body.tenant_id).toBe(b.slug);
+    const { b } = await createTwoOrgs(t.deps);
+    expect((await t.http.get('/me', b.admin.headers)).body.tenant_id).toBe(b.slug);
   });
 });
 
 describe('auth.invite', () => {
   it("adds the invitee to the inviter's organisation only", async () => {
-    const { a, b } = await createTwoOrgs(deps);
-    const invited = await http.post('/api/auth/invite', { email: 'guest@b.test', full_name: 'Guest B' }, b.admin.headers);
+    const { a, b } = await createTwoOrgs(t.deps);
+    const invited = await t.http.post('/api/auth/invite', { email: 'guest@b.test', full_name: 'Guest B' }, b.admin.headers);
     expect(invited.body.user.organization_id).toBe(b.orgId);
-    const inA = await http.get<{ email: string }[]>('/users', a.admin.headers);
+    const inA = await t.http.get<{ email: string }[]>('/users', a.admin.headers);
     expect(inA.body.map((user) => user.email)).not.toContain('guest@b.test');
   });
 });
 
 describe('auth.logout', () => {
   it("cannot revoke another organisation's login with a refresh token from it", async () => {
-    const { a, b } = await createTwoOrgs(deps);
-    const aLogin = await http.post('/api/auth/login', { email: a.admin.email, password: a.admin.password });
-    expect((await http.post('/api/auth/logout', { refresh_token: aLogin.body.refresh_token }, b.admin.headers)).status).toBe(200);
-    expect((await http.post('/api/auth/refresh', { refresh_token: aLogin.body.refresh_token })).status).toBe(200);
+    const { a, b } = await createTwoOrgs(t.deps);
+    const aLogin = await t.http.post('/api/auth/login', { email: a.admin.email, password: a.admin.password });
+    expect((await t.http.post('/api/auth/logout', { refresh_token: aLogin.body.refresh_token }, b.admin.headers)).status).toBe(200);
+    expect((await t.http.post('/api/auth/refresh', { refresh_token: aLogin.body.refresh_token })).status).toBe(200);
   });
 });
 
 describe('auth.changePassword', () => {
   it("changes only the caller's password", async () => {
-    const { a, b } = await createTwoOrgs(deps);
-    const changed = await http.post('/api/auth/change-password', { current_password: b.admin.password, new_password: 'Brand-New-Pass-77!' }, b.admin.headers);
+    const { a, b } = await createTwoOrgs(t.deps);
+    const changed = await t.http.post('/api/auth/change-password', { current_password: b.admin.password, new_password: 'Brand-New-Pass-77!' }, b.admin.headers);
     expect(changed.status).toBe(200);
-    expect((await http.post('/api/auth/login', { email: a.admin.email, password: a.admin.password })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login', { email: a.admin.email, password: a.admin.password })).status).toBe(200);
   });
 });

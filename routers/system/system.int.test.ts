@@ -2,31 +2,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb, createPool } from '../../db/client.ts';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
 import { type RunningWorker, startWorker } from '../../jobs/runner.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createDeps, type Deps } from '../../server/deps.ts';
+import { createDeps } from '../../server/deps.ts';
 import { createLogger } from '../../server/logger.ts';
-import { createTestDeps, startTestServer, type TestServer } from '../../tests/harness.ts';
+import { startTestServer, useTestServer } from '../../tests/harness.ts';
 
-let deps: Deps;
-let server: TestServer;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  server = await startTestServer(deps);
-});
-
-afterAll(async () => {
-  await server.close();
-  await deps.close();
-});
+const t = useTestServer({});
 
 const getJson = async (path: string) => {
-  const response = await fetch(`${server.baseUrl}${path}`);
+  const response = await fetch(`${t.server.baseUrl}${path}`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
@@ -37,13 +26,13 @@ describe('service routes', () => {
   });
 
   it('GET /readyz is 503 until a job worker reports, then 200', async () => {
-    await sql`delete from worker_heartbeats`.execute(deps.db);
+    await sql`delete from worker_heartbeats`.execute(t.deps.db);
     const before = await getJson('/readyz');
     expect(before.status).toBe(503);
     expect(before.body).toMatchObject({ status: 'fail', db: 'ok', migrations: 'ok', worker: 'fail', opensearch: 'disabled' });
     expect(before.body.error).toContain('no job worker');
 
-    const worker: RunningWorker = await startWorker({ db: deps.db, logger: deps.logger, pool: deps.pool, concurrency: 1 }, deps.logger);
+    const worker: RunningWorker = await startWorker({ db: t.deps.db, logger: t.deps.logger, pool: t.deps.pool, concurrency: 1 }, t.deps.logger);
     try {
       expect(await getJson('/readyz')).toEqual({ status: 200, body: { status: 'ok', db: 'ok', migrations: 'ok', worker: 'ok', opensearch: 'disabled' } });
       const health = await getJson('/health');
@@ -55,7 +44,7 @@ describe('service routes', () => {
 
   it('GET /metrics exposes route-template histograms and job counts without organisation labels', async () => {
     await getJson('/healthz');
-    const text = await (await fetch(`${server.baseUrl}/metrics`)).text();
+    const text = await (await fetch(`${t.server.baseUrl}/metrics`)).text();
     expect(text).toMatch(/vigil_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
     expect(text).toMatch(/vigil_jobs\{state="queued"\} \d+/);
     expect(text).toContain('vigil_process_resident_memory_bytes');
@@ -66,7 +55,7 @@ describe('service routes', () => {
     const document = await getJson('/openapi.json');
     expect(document.body.openapi).toBe('3.1.0');
     expect(Object.keys(document.body.paths as object)).toEqual(expect.arrayContaining(['/', '/healthz', '/readyz', '/health']));
-    const docs = await fetch(`${server.baseUrl}/docs/`);
+    const docs = await fetch(`${t.server.baseUrl}/docs/`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toContain('text/html');
   });

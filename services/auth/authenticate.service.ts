@@ -57,7 +57,7 @@ async function principalFromSession(deps: ServiceDeps, token: string): Promise<P
 /** The role comes from the user row, not the token, so a role change or deactivation applies at once. */
 async function userPrincipal(deps: ServiceDeps, userId: string, orgId: string, credential: Principal['credential']): Promise<Principal | null> {
   const user = await unsafeFindUserById(deps.db, userId);
-  if (!user || !user.is_active || user.org_id !== orgId) return null;
+  if (!user?.is_active || user.org_id !== orgId) return null;
   return {
     actorType: 'user',
     actorId: user.id,

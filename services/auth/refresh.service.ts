@@ -31,7 +31,7 @@ export async function rotateRefreshToken(ctx: ServiceContext, refreshToken: stri
       return { kind: 'reused' as const };
     }
     const user = await unsafeFindUserById(trx, family.user_id);
-    if (!user || !user.is_active || user.org_id !== stored.org_id) return { kind: 'invalid' as const };
+    if (!user?.is_active || user.org_id !== stored.org_id) return { kind: 'invalid' as const };
     await markRefreshTokenUsed(trx, orgId, stored.jti);
     await recordAudit(trx, ctx, { orgId, action: 'auth.refresh', actor, target: { type: 'token_family', id: family.id } });
     return { kind: 'rotated' as const, tokens: await issueTokenPair(trx, secrets.jwtKey, user, family.id) };

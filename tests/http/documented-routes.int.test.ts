@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../server/deps.ts';
-import { createTestDeps, startTestServer, type TestServer } from '../harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../harness.ts';
 
 type OpenApiDocument = { paths: Record<string, Record<string, unknown>> };
 
@@ -10,18 +9,7 @@ const staticRoutes = Object.entries(document.paths)
   .filter(([path]) => !path.includes('{'))
   .flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method: method.toUpperCase(), path })));
 
-let deps: Deps;
-let server: TestServer;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  server = await startTestServer(deps);
-});
-
-afterAll(async () => {
-  await server.close();
-  await deps.close();
-});
+const t = useTestServer({});
 
 /**
  * trpc-to-openapi matches paths in declaration order, so `/incidents/{id}` declared first would swallow
@@ -33,7 +21,7 @@ describe('every static REST path reaches its own procedure', () => {
   });
 
   it.each(staticRoutes)('$method $path', async ({ method, path }) => {
-    const response = await fetch(`${server.baseUrl}${path}`, {
+    const response = await fetch(`${t.server.baseUrl}${path}`, {
       method,
       ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, body: '{}' }),
     });

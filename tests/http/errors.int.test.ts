@@ -1,26 +1,14 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../server/deps.ts';
+import { describe, expect, it } from 'vitest';
 import { ERROR_CODE_TO_STATUS, ERROR_CODES } from '../../server/errors.ts';
-import { createTestDeps, startTestServer, type TestServer } from '../harness.ts';
+import { createTestDeps, startTestServer, useTestServer } from '../harness.ts';
 import { probeRouter } from './probe-router.ts';
 
-let deps: Deps;
-let server: TestServer;
-
-beforeAll(async () => {
-  deps = await createTestDeps();
-  server = await startTestServer(deps, probeRouter);
-});
-
-afterAll(async () => {
-  await server.close();
-  await deps.close();
-});
+const t = useTestServer({}, probeRouter);
 
 describe('error contract over REST', () => {
   it.each(ERROR_CODES)('%s maps to its status with detail, code and requestId', async (code) => {
-    const response = await fetch(`${server.baseUrl}/probe/fail?code=${code}`, { headers: { 'x-request-id': `req-${code}` } });
+    const response = await fetch(`${t.server.baseUrl}/probe/fail?code=${code}`, { headers: { 'x-request-id': `req-${code}` } });
     expect(response.status).toBe(ERROR_CODE_TO_STATUS[code]);
     expect(response.headers.get('x-request-id')).toBe(`req-${code}`);
     const body = (await response.json()) as Record<string, unknown>;
@@ -31,12 +19,12 @@ describe('error contract over REST', () => {
   });
 
   it('sets Retry-After on RATE_LIMITED', async () => {
-    const response = await fetch(`${server.baseUrl}/probe/fail?code=RATE_LIMITED`);
+    const response = await fetch(`${t.server.baseUrl}/probe/fail?code=RATE_LIMITED`);
     expect(response.headers.get('retry-after')).toBe('42');
   });
 
   it('hides an unexpected error behind a 500 without its message or stack', async () => {
-    const response = await fetch(`${server.baseUrl}/probe/crash`);
+    const response = await fetch(`${t.server.baseUrl}/probe/crash`);
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('secret internal detail');
@@ -45,13 +33,13 @@ describe('error contract over REST', () => {
   });
 
   it('turns a unique violation into 409 CONFLICT', async () => {
-    const response = await fetch(`${server.baseUrl}/probe/duplicate`, { method: 'POST' });
+    const response = await fetch(`${t.server.baseUrl}/probe/duplicate`, { method: 'POST' });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ code: 'CONFLICT' });
   });
 
   it('lists each invalid field with its path', async () => {
-    const response = await fetch(`${server.baseUrl}/probe/validate`, {
+    const response = await fetch(`${t.server.baseUrl}/probe/validate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'x', nested: { count: 1.5 } }),
@@ -63,16 +51,16 @@ describe('error contract over REST', () => {
   });
 
   it('rejects malformed JSON with 400 and an unknown path with 404, in the same shape', async () => {
-    const malformed = await fetch(`${server.baseUrl}/probe/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+    const malformed = await fetch(`${t.server.baseUrl}/probe/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
-    const missing = await fetch(`${server.baseUrl}/no/such/route`);
+    const missing = await fetch(`${t.server.baseUrl}/no/such/route`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND', detail: 'Not found' });
   });
 
   it('answers an unsupported media type with 415', async () => {
-    const response = await fetch(`${server.baseUrl}/probe/validate`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
+    const response = await fetch(`${t.server.baseUrl}/probe/validate`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
@@ -98,7 +86,7 @@ describe('error contract over REST', () => {
 });
 
 describe('request bodies', () => {
-  const post = (body: string | Uint8Array, headers: Record<string, string>) => fetch(`${server.baseUrl}/probe/echo`, { method: 'POST', headers, body });
+  const post = (body: string | Uint8Array, headers: Record<string, string>) => fetch(`${t.server.baseUrl}/probe/echo`, { method: 'POST', headers, body });
 
   it('wraps a top-level JSON array as { events }', async () => {
     const response = await post(JSON.stringify([{ a: 1 }, { a: 2 }]), { 'content-type': 'application/json' });
@@ -129,7 +117,7 @@ describe('request bodies', () => {
 describe('error contract over tRPC', () => {
   it.each(ERROR_CODES)('%s carries the same status and app code', async (code) => {
     const input = encodeURIComponent(JSON.stringify({ code }));
-    const response = await fetch(`${server.baseUrl}/trpc/probe.fail?input=${input}`);
+    const response = await fetch(`${t.server.baseUrl}/trpc/probe.fail?input=${input}`);
     expect(response.status).toBe(ERROR_CODE_TO_STATUS[code]);
     const body = (await response.json()) as { error: { message: string; data: Record<string, unknown> } };
     expect(body.error.data.appCode).toBe(code);
