@@ -52,6 +52,41 @@ export interface AuditLog {
   target_type: string | null;
 }
 
+export interface Events {
+  action: string;
+  agent_id: string | null;
+  attributes: Generated<Json>;
+  category: string;
+  channel: string;
+  dedup_key: string;
+  device_id: string | null;
+  dst_ip: string | null;
+  dst_port: number | null;
+  file_md5: string | null;
+  file_name: string | null;
+  file_sha256: string | null;
+  host_name: string | null;
+  id: Generated<number>;
+  kind: string;
+  message: string | null;
+  occurred_at: Timestamp;
+  org_id: string;
+  outcome: string;
+  process_command_line: string | null;
+  process_name: string | null;
+  raw: Json | null;
+  received_at: Generated<Timestamp>;
+  sensor_id: string | null;
+  session_id: string | null;
+  severity: number;
+  source_kind: string;
+  src_ip: string | null;
+  src_port: number | null;
+  transport: string | null;
+  url: string | null;
+  user_name: string | null;
+}
+
 export interface Orgs {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -128,6 +163,7 @@ export interface WorkerHeartbeats {
 export interface DB {
   api_keys: ApiKeys;
   audit_log: AuditLog;
+  events: Events;
   orgs: Orgs;
   rate_limit_windows: RateLimitWindows;
   refresh_tokens: RefreshTokens;

@@ -24,8 +24,7 @@ beforeEach(async () => {
   await sql`insert into worker_heartbeats (worker_id, hostname, pid, last_seen_at) values ('stale', 'gone', 1, now() - interval '2 days')`.execute(deps.db);
 });
 
-const runQueuedJobs = () =>
-  runOnce({ pgPool: deps.pool, taskList: buildTaskList({ db: deps.db, logger: deps.logger }, deps.logger), logger: graphileLogger(deps.logger) });
+const runQueuedJobs = () => runOnce({ pgPool: deps.pool, taskList: buildTaskList(deps, deps.logger), logger: graphileLogger(deps.logger) });
 const countJobs = async () => Number((await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs`.execute(deps.db)).rows[0]?.n);
 const staleHeartbeatExists = async () =>
   (await deps.db.selectFrom('worker_heartbeats').select('worker_id').where('worker_id', '=', 'stale').execute()).length === 1;

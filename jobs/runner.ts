@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type Runner, run } from 'graphile-worker';
 import type pg from 'pg';
-import type { Logger } from '../server/logger.ts';
 import { recordWorkerHeartbeat, removeWorkerHeartbeat } from '../services/system/worker-heartbeat.service.ts';
 import { cronItems } from './crontab.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -14,13 +13,14 @@ export const HEARTBEAT_INTERVAL_MS = 10_000;
 export type RunningWorker = { workerId: string; stop: () => Promise<void> };
 
 /** Starts the graphile-worker runner and a heartbeat that tells /readyz a worker is alive. */
-export async function startWorker(deps: WorkerDeps & { pool: pg.Pool; concurrency: number }, logger: Logger): Promise<RunningWorker> {
+export async function startWorker(deps: WorkerDeps & { pool: pg.Pool }, concurrency: number): Promise<RunningWorker> {
+  const { logger } = deps;
   const workerId = `vigil-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const runner: Runner = await run({
     pgPool: deps.pool,
     taskList: buildTaskList(deps, logger),
     parsedCronItems: cronItems(),
-    concurrency: deps.concurrency,
+    concurrency,
     noHandleSignals: true,
     pollInterval: 1000,
     logger: graphileLogger(logger),
@@ -31,7 +31,7 @@ export async function startWorker(deps: WorkerDeps & { pool: pg.Pool; concurrenc
     beat().catch((error: unknown) => logger.warn({ err: error }, 'worker heartbeat failed'));
   }, HEARTBEAT_INTERVAL_MS);
   timer.unref();
-  logger.info({ workerId, concurrency: deps.concurrency }, 'job worker started');
+  logger.info({ workerId, concurrency }, 'job worker started');
   return {
     workerId,
     async stop() {

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const deps = await createDeps(config, logger);
   await migrateToLatest(deps.db, deps.pool);
-  const worker = await startWorker({ db: deps.db, logger, pool: deps.pool, concurrency: config.WORKER_CONCURRENCY }, logger);
+  const worker = await startWorker(deps, config.WORKER_CONCURRENCY);
   onShutdownSignal(logger, async () => {
     await worker.stop();
     await deps.close();

@@ -1,7 +1,10 @@
 import { router } from '../server/trpc.ts';
+import { agentsRouter } from './agents/index.ts';
 import { apiKeysRouter } from './api-keys/index.ts';
 import { auditRouter } from './audit/index.ts';
 import { authRouter } from './auth/index.ts';
+import { ingestRouter } from './ingest/index.ts';
+import { networkRouter } from './network/index.ts';
 import { systemRouter } from './system/index.ts';
 import { usersRouter } from './users/index.ts';
 
@@ -15,6 +18,9 @@ export const appRouter = router({
   users: usersRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,
+  ingest: ingestRouter,
+  agents: agentsRouter,
+  network: networkRouter,
 });
 
 export type AppRouter = typeof appRouter;

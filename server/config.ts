@@ -51,6 +51,24 @@ export const ZConfig = z.object({
     .min(1)
     .default(30)
     .describe('Login and registration attempts allowed per client IP per minute (429 beyond).'),
+  SECRETS_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes, base64url-encoded (43 characters)')
+    .optional()
+    .describe('Key that encrypts stored signing secrets (device HMAC keys). Required in production; generated in development.'),
+  EVENT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(30)
+    .describe('Events older than this many days are dropped, a whole day partition at a time.'),
+  INGEST_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1200)
+    .describe('Ingest requests allowed per credential (agent, device, key or user) per minute (429 beyond).'),
   AUTH_LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10).describe('Login attempts allowed per email address per minute (429 beyond).'),
 });
 

@@ -13,9 +13,7 @@ async function main(): Promise<void> {
   const deps = await createDeps(config, logger);
   const applied = await migrateToLatest(deps.db, deps.pool);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  const worker: RunningWorker | null = config.API_ONLY
-    ? null
-    : await startWorker({ db: deps.db, logger, pool: deps.pool, concurrency: config.WORKER_CONCURRENCY }, logger);
+  const worker: RunningWorker | null = config.API_ONLY ? null : await startWorker(deps, config.WORKER_CONCURRENCY);
   const app = await buildHttpApp(deps);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   logger.info(

@@ -6,6 +6,7 @@ import type { Deps } from '../server/deps.ts';
 import { hashPassword } from '../services/auth/passwords.ts';
 import type { Role } from '../services/auth/permissions.ts';
 import { issueTokenPair } from '../services/auth/token-pair.service.ts';
+import type { OrgServiceContext } from '../services/context.ts';
 
 export const TEST_PASSWORD = 'Correct-Horse-9-Battery!';
 let passwordHash: Promise<string> | undefined;
@@ -34,4 +35,16 @@ export async function createTestUser(deps: Deps, orgId: OrgId, role: Role, overr
   });
   const tokens = await issueTokenPair(deps.db, deps.secrets.jwtKey, user);
   return { id: user.id, email, password: TEST_PASSWORD, role, bearer: tokens.access_token, headers: { authorization: `Bearer ${tokens.access_token}` } };
+}
+
+/** The service context of a user of `org`, for calling services directly in integration tests. */
+export function orgServiceContext(deps: Deps, org: TestOrg, user: TestUser = org.admin): OrgServiceContext {
+  return {
+    deps,
+    logger: deps.logger,
+    requestId: null,
+    ip: '127.0.0.1',
+    orgId: org.orgId,
+    principal: { actorType: 'user', actorId: user.id, orgId: org.orgId, role: user.role, mustChangePassword: false, credential: { kind: 'machine' } },
+  };
 }

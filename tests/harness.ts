@@ -15,6 +15,7 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
     DATABASE_URL: fileDatabaseUrl(),
     DB_POOL_MAX: '5',
     AUTH_JWT_SECRET: 'test-only-jwt-secret-0123456789abcdef',
+    SECRETS_ENCRYPTION_KEY: 'dGVzdC1vbmx5LWVuY3J5cHRpb24ta2V5LTMyYnl0ZXM',
     // Every test calls from 127.0.0.1: per-IP limits are exercised with X-Forwarded-For instead.
     AUTH_LOGIN_LIMIT_PER_IP: '100000',
     ...env,

@@ -32,7 +32,7 @@ describe('service routes', () => {
     expect(before.body).toMatchObject({ status: 'fail', db: 'ok', migrations: 'ok', worker: 'fail', opensearch: 'disabled' });
     expect(before.body.error).toContain('no job worker');
 
-    const worker: RunningWorker = await startWorker({ db: t.deps.db, logger: t.deps.logger, pool: t.deps.pool, concurrency: 1 }, t.deps.logger);
+    const worker: RunningWorker = await startWorker(t.deps, 1);
     try {
       expect(await getJson('/readyz')).toEqual({ status: 200, body: { status: 'ok', db: 'ok', migrations: 'ok', worker: 'ok', opensearch: 'disabled' } });
       const health = await getJson('/health');
@@ -71,7 +71,7 @@ describe('readiness when the database stops', () => {
     const pool = createPool(database.url, config, logger);
     await migrateToLatest(createDb(pool, config, logger), pool);
     await pool.end();
-    const worker = await startWorker({ db: own.db, logger, pool: own.pool, concurrency: 1 }, logger);
+    const worker = await startWorker(own, 1);
     const ownServer = await startTestServer(own);
     try {
       expect((await fetch(`${ownServer.baseUrl}/readyz`)).status).toBe(200);

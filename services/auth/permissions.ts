@@ -1,6 +1,11 @@
 export const ROLES = ['viewer', 'analyst', 'soc_lead', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles of machine credentials (agent keys, honeypot devices): they report, they never read. */
+export const MACHINE_ROLES = ['agent', 'device'] as const;
+export type MachineRole = (typeof MACHINE_ROLES)[number];
+export type PrincipalRole = Role | MachineRole;
+
 /** Everything a caller may be allowed to do; procedures name one of these in their base procedure. */
 export const PERMISSIONS = [
   'profile:read',
@@ -19,6 +24,7 @@ export const PERMISSIONS = [
   'rules:write',
   'settings:read',
   'settings:write',
+  'telemetry:report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,14 +33,16 @@ const ANALYST: readonly Permission[] = [...VIEWER, 'events:write', 'alerts:write
 const SOC_LEAD: readonly Permission[] = [...ANALYST, 'response:execute', 'rules:write', 'sensors:manage'];
 
 /** The permission matrix: which role may do what. */
-export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+export const ROLE_PERMISSIONS: Readonly<Record<PrincipalRole, ReadonlySet<Permission>>> = {
   viewer: new Set(VIEWER),
   analyst: new Set(ANALYST),
   soc_lead: new Set(SOC_LEAD),
   admin: new Set(PERMISSIONS),
+  agent: new Set(['events:write', 'telemetry:report']),
+  device: new Set(['events:write', 'telemetry:report']),
 };
 
-export function roleCan(role: Role, permission: Permission): boolean {
+export function roleCan(role: PrincipalRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
 }
 

@@ -1,0 +1,23 @@
+import { deleteRateWindowsBefore } from '../../db/repos/rate-limits.repo.ts';
+import { deleteExpiredSessions } from '../../db/repos/sessions.repo.ts';
+import type { Executor } from '../../db/scope.ts';
+import { unsafeDropEventPartition, unsafeListEventPartitions, utcDay } from '../../db/unsafe/event-partitions.ts';
+import { forgetPartition } from './partitions.ts';
+
+/** Drops every day partition that ends before the retention horizon; returns the dropped names. */
+export async function dropExpiredEventPartitions(db: Executor, retentionDays: number, now = new Date()): Promise<string[]> {
+  const horizon = utcDay(new Date(now.getTime() - retentionDays * 86_400_000));
+  const expired = (await unsafeListEventPartitions(db)).filter((partition) => partition.day.getTime() < horizon.getTime());
+  for (const partition of expired) {
+    await unsafeDropEventPartition(db, partition.name);
+    forgetPartition(partition.name);
+  }
+  return expired.map((partition) => partition.name);
+}
+
+/** Housekeeping that rides on the same daily job: expired sessions and old rate-limit windows. */
+export async function pruneExpiredCredentialsAndWindows(db: Executor, now = new Date()): Promise<{ sessions: number; windows: number }> {
+  const sessions = await deleteExpiredSessions(db);
+  const windows = await deleteRateWindowsBefore(db, new Date(now.getTime() - 3600_000));
+  return { sessions, windows };
+}
