@@ -62,7 +62,7 @@ const COLUMNS: readonly [keyof EventInsert, string][] = [
   ['device_id', 'uuid'],
   ['message', 'text'],
   ['attributes', 'jsonb'],
-  ['raw', 'jsonb'],
+  ['raw', 'json'],
   ['dedup_key', 'text'],
 ];
 
