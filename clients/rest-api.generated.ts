@@ -329,6 +329,442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's devices (admin), revoked ones included; never their secrets */
+        get: operations["ingest-devices-list"];
+        put?: never;
+        /** Register an HMAC-signing device (honeypot, sensor); the secret is shown once */
+        post: operations["ingest-devices-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{device_id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a device's secret (admin); the old one stops verifying at once, the new one is shown once */
+        post: operations["ingest-devices-rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/devices/{device_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a device (admin); its signatures stop verifying at once */
+        delete: operations["ingest-devices-revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest/cowrie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cowrie honeypot events from an HMAC-signing device
+         * @description Body: one Cowrie JSON event, an array of them, or NDJSON (application/x-ndjson); gzip accepted. Every authentication failure is a 401 whose detail names the check that failed. Events are stored in the device organisation; a replay is counted as deduplicated.
+         */
+        post: operations["ingest-cowrie"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest/multi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Events of one source type, from a signing device or a user/API key with events:write
+         * @description Authenticate with the device HMAC headers (as /ingest/cowrie) or a bearer token / x-api-key. An event may carry `signature`: hex HMAC-SHA256 over the event without `signature`, serialised with keys sorted at every level, separators "," and ":" and non-ASCII as \uXXXX (Python json.dumps(sort_keys=True, separators=(",", ":"))), keyed with the device secret or the presented API key / bearer token. A bad signature rejects that event alone (reason bad_signature).
+         */
+        post: operations["ingest-multi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest/synthetic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate and store a deterministic attack or benign scenario (test data)
+         * @description brute_force (≥ 6 failed Cowrie SSH logins from one IP within 60 s, sometimes a login and commands), credential_stuffing (distinct user/password pairs), port_scan (Zeek conn, one IP to many ports), web_attack (Suricata http with SQLi/XSS/traversal), benign. The same seed and start_time give the same records, so a replay deduplicates.
+         */
+        post: operations["ingest-synthetic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/enrollment-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's agent enrolment keys (admin), revoked ones included */
+        get: operations["agents-listEnrollmentKeys"];
+        put?: never;
+        /** Create an agent enrolment key for your organisation (admin); the key is shown once */
+        post: operations["agents-createEnrollmentKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/enrollment-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an enrolment key (admin): no new enrolments with it; enrolled agents keep working */
+        delete: operations["agents-revokeEnrollmentKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol an agent with its organisation's enrolment key; re-enrolling a host name rotates that agent's key */
+        post: operations["agents-enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's agents, with status computed from their heartbeats */
+        get: operations["agents-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agent of your organisation */
+        get: operations["agents-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agents/{agent_id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agent heartbeat (the agent's own key): stamped with the server clock; silent for 3 intervals shows offline */
+        post: operations["agents-heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agents/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an agent (admin): its key stops working at once; its events stay */
+        delete: operations["agents-revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search stored events, newest first (default: the last 24 hours; at most 31 days per query) */
+        get: operations["agents-listEvents"];
+        put?: never;
+        /** Ingest agent events (agent key, or events:write): one event, or {events:[…]} / a JSON array / NDJSON for a batch */
+        post: operations["agents-postEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Log sources seen in your organisation, computed from stored events */
+        get: operations["agents-listSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/telemetry/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Telemetry summary of your organisation: events and agents */
+        get: operations["agents-telemetryStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest/network/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest Suricata EVE and Zeek JSON records from a sensor (JSON, NDJSON, gzip); bad records are reported by index
+         * @description At most 10,000 events (413 beyond). `accepted` counts events now durably stored: `stored` by this call plus `deduplicated` (already stored, e.g. a retried batch). For NDJSON bodies (`application/x-ndjson`) send the sensor as `x-sensor-name`, `x-sensor-kind` and optionally `x-sensor-location` headers, and the source as `x-event-source`.
+         */
+        post: operations["network-ingestBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/network/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Network (Suricata/Zeek) events, newest first (24 h by default, 31 days at most) */
+        get: operations["network-listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/network/sensors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Network sensors with their status and ingest error count */
+        get: operations["network-listSensors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/network/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Network event totals and top 5 signatures, destinations and severities
+         * @description total_events and the top lists cover every retained network event; events_last_24h counts those that occurred in the last 24 h.
+         */
+        get: operations["network-stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/edr/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** EDR events, newest first: those posted here and agents’ EDR telemetry (24 h by default) */
+        get: operations["network-listEdrEvents"];
+        put?: never;
+        /** Store EDR events: one event, or {events: [...]} (a bad single event is a 400; in a batch, rejects are listed by index) */
+        post: operations["network-createEdrEvents"];
+        /** Delete EDR events posted to /edr/events (admin): start_time + end_time and/or ids required */
+        delete: operations["network-deleteEdrEvents"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/siem/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SIEM events (EventSec view items, Wazuh alerts), newest first (24 h by default) */
+        get: operations["network-listSiemEvents"];
+        put?: never;
+        /** Store SIEM events: one event, or {events: [...]} (a bad single event is a 400; in a batch, rejects are listed by index) */
+        post: operations["network-createSiemEvents"];
+        /** Delete SIEM events posted to /siem/events (admin): start_time + end_time and/or ids required */
+        delete: operations["network-deleteSiemEvents"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/threatmap/ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store threat-map attack events: one IngestEventIn or {events: [...]}
+         * @description Item: {id?, ts, src_ip?, dst_ip?, attack_type (Web|DDoS|Intrusion|Scanner|Anonymizer|Bot|Malware|Phishing|DNS|Email), severity 1–10, volume? {pps, bps}, tags[], confidence 0–1, source}. Items with the same id are stored once.
+         */
+        post: operations["network-ingestThreatmap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/honeypot/attacker-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cowrie attacker statistics over the last `hours` (default 24, at most 720)
+         * @description attacker_details holds the 100 most active source addresses; top_attackers the 10 most active as [ip, events].
+         */
+        get: operations["network-honeypotAttackerStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1972,6 +2408,2537 @@ export interface operations {
                             created_at: string;
                         }[];
                         next_cursor: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "ingest-devices-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        device_id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "active" | "expired" | "revoked";
+                        created_by: string | null;
+                        created_at: string;
+                        rotated_at: string | null;
+                        last_seen_at: string | null;
+                        expires_at: string | null;
+                        revoked_at: string | null;
+                    }[];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "ingest-devices-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description The X-Device-ID to use; a UUID is generated when omitted */
+                    device_id?: string;
+                    /**
+                     * @description Days until the secret expires (default 90); null never expires
+                     * @default 90
+                     */
+                    ttl_days?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        device_id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "active" | "expired" | "revoked";
+                        created_by: string | null;
+                        created_at: string;
+                        rotated_at: string | null;
+                        last_seen_at: string | null;
+                        expires_at: string | null;
+                        revoked_at: string | null;
+                        /** @description Shown only in this response. Sign each request: X-Signature = hex HMAC-SHA256(key = secret as UTF-8, METHOD|path|body|X-TS|X-Nonce), with X-Device-ID, X-TS (Unix seconds) and a fresh X-Nonce. */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "ingest-devices-rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The X-Device-ID the device sends; unique across the platform */
+                device_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Days until the secret expires (default 90); null never expires
+                     * @default 90
+                     */
+                    ttl_days?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        device_id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "active" | "expired" | "revoked";
+                        created_by: string | null;
+                        created_at: string;
+                        rotated_at: string | null;
+                        last_seen_at: string | null;
+                        expires_at: string | null;
+                        revoked_at: string | null;
+                        /** @description Shown only in this response. Sign each request: X-Signature = hex HMAC-SHA256(key = secret as UTF-8, METHOD|path|body|X-TS|X-Nonce), with X-Device-ID, X-TS (Unix seconds) and a fresh X-Nonce. */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "ingest-devices-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The X-Device-ID the device sends; unique across the platform */
+                device_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        device_id: string;
+                        name: string;
+                        /** @enum {string} */
+                        status: "active" | "expired" | "revoked";
+                        created_by: string | null;
+                        created_at: string;
+                        rotated_at: string | null;
+                        last_seen_at: string | null;
+                        expires_at: string | null;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "ingest-cowrie": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The device id issued by POST /api/devices */
+                "X-Device-ID": string;
+                /** @description Request time, integer Unix seconds (±300 s) */
+                "X-TS": string;
+                /** @description 8–128 visible ASCII characters, never reused by the device */
+                "X-Nonce": string;
+                /** @description Lower-case hex HMAC-SHA256 (key = device secret) over METHOD|path|body|X-TS|X-Nonce; body = raw bytes after gzip */
+                "X-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    events?: unknown[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description New events stored */
+                        stored: number;
+                        /** @description Events already stored (a retry or replay), not stored twice */
+                        deduplicated: number;
+                        rejected: {
+                            /** @description The record's position in the request (0-based) */
+                            index: number;
+                            /** @description missing_field, invalid_timestamp, not_an_object, bad_signature, … */
+                            reason: string;
+                            field: string | null;
+                        }[];
+                        received: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "ingest-multi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    source_type: "cowrie" | "suricata" | "zeek" | "osquery" | "syslog" | "custom";
+                    /** @description The host the events come from; recorded as the sensor id */
+                    hostname?: string | null;
+                    events: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description New events stored */
+                        stored: number;
+                        /** @description Events already stored (a retry or replay), not stored twice */
+                        deduplicated: number;
+                        rejected: {
+                            /** @description The record's position in the request (0-based) */
+                            index: number;
+                            /** @description missing_field, invalid_timestamp, not_an_object, bad_signature, … */
+                            reason: string;
+                            field: string | null;
+                        }[];
+                        received: number;
+                        /** @enum {string} */
+                        source_type: "cowrie" | "suricata" | "zeek" | "osquery" | "syslog" | "custom";
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "ingest-synthetic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    scenario: "brute_force" | "credential_stuffing" | "port_scan" | "web_attack" | "benign";
+                    /** @description Attempts, ports or requests; each scenario has a default (brute_force at least 6) */
+                    count?: number;
+                    /** @description Random when omitted; returned so the run can be replayed */
+                    seed?: number;
+                    /** @description The source address; drawn from the seed when omitted */
+                    src_ip?: string;
+                    /**
+                     * Format: date-time
+                     * @description Time of the first record (ISO 8601); now when omitted
+                     */
+                    start_time?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scenario: "brute_force" | "credential_stuffing" | "port_scan" | "web_attack" | "benign";
+                        seed: number;
+                        generated: number;
+                        stored: number;
+                        deduplicated: number;
+                        rejected: {
+                            /** @description The record's position in the request (0-based) */
+                            index: number;
+                            /** @description missing_field, invalid_timestamp, not_an_object, bad_signature, … */
+                            reason: string;
+                            field: string | null;
+                        }[];
+                        src_ip: string;
+                        start_time: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-listEnrollmentKeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description Identifies the key in lists; the secret part is never shown again */
+                        prefix: string;
+                        created_by: string | null;
+                        created_at: string;
+                        /** @description Last successful enrolment with this key */
+                        last_used_at: string | null;
+                        revoked_at: string | null;
+                    }[];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-createEnrollmentKey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description Identifies the key in lists; the secret part is never shown again */
+                        prefix: string;
+                        created_by: string | null;
+                        created_at: string;
+                        /** @description Last successful enrolment with this key */
+                        last_used_at: string | null;
+                        revoked_at: string | null;
+                        /** @description Give it to agents as enrollment_key. Shown only in this response. */
+                        key: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-revokeEnrollmentKey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @description Identifies the key in lists; the secret part is never shown again */
+                        prefix: string;
+                        created_by: string | null;
+                        created_at: string;
+                        /** @description Last successful enrolment with this key */
+                        last_used_at: string | null;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Host name; re-enrolling a live name issues a new key and invalidates the old one */
+                    name: string;
+                    os: string;
+                    /** @description IPv4 or IPv6 address */
+                    ip_address?: string | "";
+                    version?: string;
+                    /** @description An enrolment key from POST /api/agents/enrollment-keys */
+                    enrollment_key: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent_id: string;
+                        /** @description Send as X-Agent-Key (or Authorization: Bearer). Shown only in this response. */
+                        api_key: string;
+                        heartbeat_interval_seconds: number;
+                        /** @description True when an agent of this name existed and got a new key */
+                        rotated: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-list": {
+        parameters: {
+            query?: {
+                include_revoked?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Agent id (UUID) */
+                        id: string;
+                        /** @description Host name the agent enrolled with; unique among live agents of the organisation */
+                        name: string;
+                        os: string;
+                        ip_address: string | null;
+                        version: string | null;
+                        tags: string[];
+                        /** @description 'revoked'; 'offline' when no heartbeat arrived for 3 heartbeat intervals (computed when read); 'enrolled' before the first heartbeat; otherwise the status the agent reported (usually 'online') */
+                        status: string;
+                        /** @description The status the agent last reported, as sent */
+                        reported_status: string;
+                        /** @description Server time of the last heartbeat (ISO 8601) */
+                        last_heartbeat: string | null;
+                        /** @description The agent's own clock at its last heartbeat, as reported */
+                        last_seen: string | null;
+                        /** @description Address the last heartbeat came from, as seen by the server */
+                        last_ip: string | null;
+                        heartbeat_interval_seconds: number;
+                        created_at: string;
+                        /** @description When the agent key was last issued (enrolment or re-enrolment) */
+                        key_rotated_at: string;
+                        revoked_at: string | null;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agent id (UUID) */
+                agent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Agent id (UUID) */
+                        id: string;
+                        /** @description Host name the agent enrolled with; unique among live agents of the organisation */
+                        name: string;
+                        os: string;
+                        ip_address: string | null;
+                        version: string | null;
+                        tags: string[];
+                        /** @description 'revoked'; 'offline' when no heartbeat arrived for 3 heartbeat intervals (computed when read); 'enrolled' before the first heartbeat; otherwise the status the agent reported (usually 'online') */
+                        status: string;
+                        /** @description The status the agent last reported, as sent */
+                        reported_status: string;
+                        /** @description Server time of the last heartbeat (ISO 8601) */
+                        last_heartbeat: string | null;
+                        /** @description The agent's own clock at its last heartbeat, as reported */
+                        last_seen: string | null;
+                        /** @description Address the last heartbeat came from, as seen by the server */
+                        last_ip: string | null;
+                        heartbeat_interval_seconds: number;
+                        created_at: string;
+                        /** @description When the agent key was last issued (enrolment or re-enrolment) */
+                        key_rotated_at: string;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agent id (UUID) */
+                agent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: string;
+                    /** @description IPv4 or IPv6 address */
+                    ip_address?: string | "";
+                    /** @description What the agent reports (default 'online') */
+                    status?: string;
+                    /** @description The agent's clock; kept as reported, never used for liveness */
+                    last_seen?: string | number;
+                    /** @description How often this agent sends heartbeats (default 60) */
+                    heartbeat_interval_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        agent_id: string;
+                        status: string;
+                        last_heartbeat: string | null;
+                        heartbeat_interval_seconds: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Agent id (UUID) */
+                agent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Agent id (UUID) */
+                        id: string;
+                        /** @description Host name the agent enrolled with; unique among live agents of the organisation */
+                        name: string;
+                        os: string;
+                        ip_address: string | null;
+                        version: string | null;
+                        tags: string[];
+                        /** @description 'revoked'; 'offline' when no heartbeat arrived for 3 heartbeat intervals (computed when read); 'enrolled' before the first heartbeat; otherwise the status the agent reported (usually 'online') */
+                        status: string;
+                        /** @description The status the agent last reported, as sent */
+                        reported_status: string;
+                        /** @description Server time of the last heartbeat (ISO 8601) */
+                        last_heartbeat: string | null;
+                        /** @description The agent's own clock at its last heartbeat, as reported */
+                        last_seen: string | null;
+                        /** @description Address the last heartbeat came from, as seen by the server */
+                        last_ip: string | null;
+                        heartbeat_interval_seconds: number;
+                        created_at: string;
+                        /** @description When the agent key was last issued (enrolment or re-enrolment) */
+                        key_rotated_at: string;
+                        revoked_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-listEvents": {
+        parameters: {
+            query?: {
+                query?: string;
+                severity?: string;
+                event_type?: string;
+                agent_id?: string;
+                since?: string | number;
+                until?: string | number;
+                size?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stored event id */
+                        event_id: string;
+                        /** @description The agent whose key posted it, if any */
+                        agent_id: string | null;
+                        event_type: string;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        category: string | null;
+                        /** @description When it happened (ISO 8601) */
+                        timestamp: string;
+                        message: string | null;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Source kind: agent, cowrie, suricata, zeek… */
+                        source: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-postEvents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description e.g. logcollector, edr.process_start, ioc_hit */
+                    event_type?: string;
+                    /** @description info, low, medium, high or critical (case-insensitive) */
+                    severity?: string;
+                    category?: string | null;
+                    /** @description Free-form object; hostname, username, process_name, src_ip, dst_ip, url, sha256… are promoted to searchable fields */
+                    details?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description When it happened (ISO 8601 or epoch); the server receive time when absent */
+                    timestamp?: string | number;
+                    /** @description Idempotency key: a retried event with the same id and time is stored once */
+                    event_id?: string;
+                    message?: string;
+                    /** @description A batch: each item is a single event; bad items are rejected by index, the rest stored */
+                    events?: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stored event id; on a replay, the id of the event already stored */
+                        id: number;
+                        /** @description Set when posted with an agent key */
+                        agent_id: string | null;
+                        event_type: string;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        category: string | null;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        /** @description When the server first received it */
+                        created_at: string;
+                        /** @description When it happened */
+                        timestamp: string;
+                        /** @description True when this was a replay of an event already stored (nothing new was written) */
+                        deduplicated: boolean;
+                    } | {
+                        received: number;
+                        stored: number;
+                        deduplicated: number;
+                        rejected: {
+                            index: number;
+                            reason: string;
+                            field: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-listSources": {
+        parameters: {
+            query?: {
+                hours?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        window_hours: number;
+                        sources: {
+                            /** @description <channel>:<source_type>[:<agent_id>] */
+                            id: string;
+                            /** @description agent, cowrie, suricata, zeek, syslog… */
+                            source_type: string;
+                            /** @description The ingest route family the events came through */
+                            channel: string;
+                            /** @description The agent's name, for agent sources */
+                            hostname: string | null;
+                            agent_id: string | null;
+                            agent_version: string | null;
+                            /**
+                             * @description active: an event within the last hour
+                             * @enum {string}
+                             */
+                            status: "active" | "stale";
+                            /** @description Events stored in the window */
+                            events_processed: number;
+                            last_event_ts: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-telemetryStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hasLogs: boolean;
+                        /** @description Time of the newest stored event */
+                        lastEventAt: string | null;
+                        /** @description Distinct host names in the events of the last 24 hours */
+                        assetsDiscovered: number;
+                        /** @description Agents not revoked */
+                        agentsEnrolled: number;
+                        /** @description null: incidents are not tracked by this version */
+                        incidents: number | null;
+                        agents: {
+                            total: number;
+                            online: number;
+                            /** @description Silent for 3 heartbeat intervals */
+                            offline: number;
+                        };
+                    };
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-ingestBulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Parser for every record; 'auto' (default) detects each record
+                     * @enum {string}
+                     */
+                    source?: "suricata" | "zeek" | "auto";
+                    /** @description Registered on first sight (unique name per organisation); required unless sent as headers */
+                    sensor?: {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "suricata" | "zeek";
+                        location?: string | null;
+                    };
+                    events: unknown[];
+                    /** @description Collector details (version, host, file, offset); not stored */
+                    meta?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accepted: number;
+                        stored: number;
+                        deduplicated: number;
+                        rejected: number;
+                        errors: {
+                            /** @description Position of the record in the request (line number − 1 for NDJSON) */
+                            index: number;
+                            /** @description invalid_payload, missing_event_type, missing_timestamp, invalid_timestamp, unrecognised_record, … */
+                            reason: string;
+                            field?: string;
+                            hint: string;
+                        }[];
+                        /** @description The sensor id when this call registered it, else null */
+                        created_sensor_id: string | null;
+                        sensor_id: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-listEvents": {
+        parameters: {
+            query?: {
+                start_time?: string;
+                end_time?: string;
+                source?: "suricata" | "zeek";
+                event_type?: string;
+                severity?: string;
+                src_ip?: string;
+                dst_ip?: string;
+                src_port?: number;
+                dst_port?: number;
+                size?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        ts: string;
+                        source: string;
+                        event_type: string;
+                        src_ip: string | null;
+                        src_port: number | null;
+                        dst_ip: string | null;
+                        dst_port: number | null;
+                        proto: string | null;
+                        /** @description Suricata alert signature, or Zeek notice note */
+                        signature: string | null;
+                        signature_id: number | null;
+                        /** @description Suricata alert category, else the normalised category */
+                        category: string;
+                        /** @description 0 info, 1 low, 2 medium, 3 high, 4 critical (Suricata priority 1 → 3 high) */
+                        severity: number;
+                        sensor: string | null;
+                        message: string | null;
+                        url: string | null;
+                        /** @description The DNS query */
+                        domain: string | null;
+                        http: {
+                            host: string | null;
+                            url: string | null;
+                            method: string | null;
+                            status: number | null;
+                            user_agent: string | null;
+                        } | null;
+                        dns: {
+                            query: string | null;
+                            type: string | null;
+                            rcode: string | null;
+                            answers: string[];
+                        } | null;
+                        tls: {
+                            sni: string | null;
+                            version: string | null;
+                            ja3: string | null;
+                            ja3s: string | null;
+                            subject: string | null;
+                            issuer: string | null;
+                        } | null;
+                        /** @description The record as the sensor sent it */
+                        raw: unknown;
+                        created_at: string;
+                        updated_at: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-listSensors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description The organisation slug */
+                        tenant_id: string;
+                        name: string;
+                        kind: string;
+                        location: string | null;
+                        last_seen_at: string;
+                        /**
+                         * @description healthy: seen in the last 5 min; degraded: 30 min; else offline
+                         * @enum {string}
+                         */
+                        status: "healthy" | "degraded" | "offline";
+                        /** @description Records from this sensor rejected at ingest, all time */
+                        error_count: number;
+                        created_at: string;
+                        updated_at: string;
+                    }[];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_events: number;
+                        events_last_24h: number;
+                        top_signatures: {
+                            key: string;
+                            doc_count: number;
+                        }[];
+                        top_destinations: {
+                            key: string;
+                            doc_count: number;
+                        }[];
+                        /** @description key: severity 0–4 as text */
+                        top_severities: {
+                            key: string;
+                            doc_count: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-listEdrEvents": {
+        parameters: {
+            query?: {
+                q?: string;
+                severity?: string;
+                size?: number;
+                time_range?: string;
+                since_ms?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        timestamp: string;
+                        hostname: string | null;
+                        username: string | null;
+                        event_type: string;
+                        process_name: string | null;
+                        action: string | null;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-createEdrEvents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A batch; without it the body itself is one event */
+                    events?: unknown[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stored by this call or already stored (replay) */
+                        accepted: number;
+                        stored: number;
+                        deduplicated: number;
+                        rejected: number;
+                        errors: {
+                            /** @description Position of the record in the request (line number − 1 for NDJSON) */
+                            index: number;
+                            /** @description invalid_payload, missing_event_type, missing_timestamp, invalid_timestamp, unrecognised_record, … */
+                            reason: string;
+                            field?: string;
+                            hint: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-deleteEdrEvents": {
+        parameters: {
+            query?: {
+                start_time?: string;
+                end_time?: string;
+                ids?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-listSiemEvents": {
+        parameters: {
+            query?: {
+                q?: string;
+                severity?: string;
+                size?: number;
+                time_range?: string;
+                since_ms?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        timestamp: string;
+                        host: string;
+                        source: string;
+                        category: string;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        message: string;
+                        /** @description {event_id, agent_id, event_type, severity, category, timestamp, details} */
+                        raw: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-createSiemEvents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A batch; without it the body itself is one event */
+                    events?: unknown[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stored by this call or already stored (replay) */
+                        accepted: number;
+                        stored: number;
+                        deduplicated: number;
+                        rejected: number;
+                        errors: {
+                            /** @description Position of the record in the request (line number − 1 for NDJSON) */
+                            index: number;
+                            /** @description invalid_payload, missing_event_type, missing_timestamp, invalid_timestamp, unrecognised_record, … */
+                            reason: string;
+                            field?: string;
+                            hint: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-deleteSiemEvents": {
+        parameters: {
+            query?: {
+                start_time?: string;
+                end_time?: string;
+                ids?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-ingestThreatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A batch; without it the body itself is one event */
+                    events?: unknown[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stored: number;
+                        deduplicated: number;
+                        rejected: number;
+                        errors: {
+                            /** @description Position of the record in the request (line number − 1 for NDJSON) */
+                            index: number;
+                            /** @description invalid_payload, missing_event_type, missing_timestamp, invalid_timestamp, unrecognised_record, … */
+                            reason: string;
+                            field?: string;
+                            hint: string;
+                        }[];
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "network-honeypotAttackerStats": {
+        parameters: {
+            query?: {
+                hours?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        timeframe_hours: number;
+                        total_attackers: number;
+                        total_events: number;
+                        attacker_details: {
+                            [key: string]: {
+                                total_events: number;
+                                first_seen: string;
+                                last_seen: string;
+                                event_types: string[];
+                                attack_categories: string[];
+                                duration_hours: number;
+                            };
+                        };
+                        attack_type_distribution: {
+                            brute_force: number;
+                            command_execution: number;
+                            file_operations: number;
+                            web_attacks: number;
+                        };
+                        top_attackers: [
+                            string,
+                            number
+                        ][];
+                        top_usernames: {
+                            value: string;
+                            count: number;
+                        }[];
+                        top_passwords: {
+                            value: string;
+                            count: number;
+                        }[];
+                        top_commands: {
+                            value: string;
+                            count: number;
+                        }[];
+                        /** @description URL, or SHA-256 when the URL is unknown */
+                        top_downloads: {
+                            value: string;
+                            count: number;
+                        }[];
+                        analysis_timestamp: string;
                     };
                 };
             };

@@ -24,6 +24,79 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AgentEnrollmentKeys {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  key_hash: Buffer;
+  last_used_at: Timestamp | null;
+  name: string;
+  org_id: string;
+  prefix: string;
+  revoked_at: Timestamp | null;
+}
+
+export interface Agents {
+  created_at: Generated<Timestamp>;
+  enrollment_key_id: string | null;
+  heartbeat_interval_seconds: Generated<number>;
+  id: Generated<string>;
+  ip_address: string | null;
+  key_hash: Buffer;
+  key_prefix: string;
+  key_rotated_at: Generated<Timestamp>;
+  last_heartbeat: Timestamp | null;
+  last_ip: string | null;
+  last_seen: Timestamp | null;
+  name: string;
+  org_id: string;
+  os: string;
+  revoked_at: Timestamp | null;
+  status: Generated<string>;
+  tags: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  version: string | null;
+}
+
+export interface AlertEvents {
+  alert_id: number;
+  event_id: number;
+  occurred_at: Timestamp;
+  org_id: string;
+}
+
+export interface Alerts {
+  assigned_to: string | null;
+  category: string;
+  conclusion: string | null;
+  created_at: Generated<Timestamp>;
+  description: string | null;
+  detector: string | null;
+  detector_version: number | null;
+  entity_type: string | null;
+  entity_value: string | null;
+  evidence: Generated<Json>;
+  fingerprint: string;
+  first_seen_at: Timestamp;
+  hostname: string | null;
+  id: Generated<number>;
+  incident_id: number | null;
+  last_seen_at: Timestamp;
+  mitre: Generated<string[]>;
+  occurrences: Generated<number>;
+  org_id: string;
+  owner_id: string | null;
+  sender: string | null;
+  severity: string;
+  source: string;
+  src_ip: string | null;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  url: string | null;
+  username: string | null;
+}
+
 export interface ApiKeys {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -50,6 +123,44 @@ export interface AuditLog {
   request_id: string | null;
   target_id: string | null;
   target_type: string | null;
+}
+
+export interface DetectionCursors {
+  last_event_id: Generated<number>;
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DetectorHealth {
+  detector: string;
+  errors: Generated<number>;
+  events_scanned: Generated<number>;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  last_run_at: Timestamp | null;
+  matches: Generated<number>;
+  org_id: string;
+}
+
+export interface DeviceNonces {
+  device_id: string;
+  nonce: string;
+  org_id: string;
+  seen_at: Generated<Timestamp>;
+}
+
+export interface Devices {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  device_id: string;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  last_seen_at: Timestamp | null;
+  name: string;
+  org_id: string;
+  revoked_at: Timestamp | null;
+  rotated_at: Timestamp | null;
+  secret_encrypted: Buffer;
 }
 
 export interface Events {
@@ -87,6 +198,79 @@ export interface Events {
   user_name: string | null;
 }
 
+export interface IncidentItems {
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  incident_id: number;
+  kind: string;
+  org_id: string;
+  ref_id: string;
+}
+
+export interface Incidents {
+  alert_count: Generated<number>;
+  assigned_to: string | null;
+  auto_contained: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  entity_type: string | null;
+  entity_value: string | null;
+  escalation_level: Generated<string>;
+  event_count: Generated<number>;
+  first_seen_at: Timestamp | null;
+  id: Generated<number>;
+  last_action: string | null;
+  last_seen_at: Timestamp | null;
+  mitre: Generated<string[]>;
+  ml_confidence: number | null;
+  org_id: string;
+  reason: string | null;
+  risk_evidence: Generated<Json>;
+  risk_score: Generated<number>;
+  severity: Generated<string>;
+  src_ip: string | null;
+  status: Generated<string>;
+  tags: Generated<string[]>;
+  threat_category: string | null;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface IncidentTimeline {
+  actor_id: string | null;
+  actor_type: string;
+  at: Generated<Timestamp>;
+  detail: Generated<Json>;
+  id: Generated<number>;
+  incident_id: number;
+  kind: string;
+  org_id: string;
+}
+
+export interface NetworkIngestErrors {
+  created_at: Generated<Timestamp>;
+  field: string | null;
+  id: Generated<number>;
+  org_id: string;
+  raw_snippet: string | null;
+  reason: string;
+  record_index: number;
+  request_id: string | null;
+  sensor_id: string;
+}
+
+export interface NetworkSensors {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  last_seen_at: Generated<Timestamp>;
+  location: string | null;
+  name: string;
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Orgs {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -94,6 +278,14 @@ export interface Orgs {
   slug: string;
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface OrgSettings {
+  auto_contain: Generated<boolean>;
+  detection: Generated<Json>;
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
 }
 
 export interface RateLimitWindows {
@@ -161,9 +353,23 @@ export interface WorkerHeartbeats {
 }
 
 export interface DB {
+  agent_enrollment_keys: AgentEnrollmentKeys;
+  agents: Agents;
+  alert_events: AlertEvents;
+  alerts: Alerts;
   api_keys: ApiKeys;
   audit_log: AuditLog;
+  detection_cursors: DetectionCursors;
+  detector_health: DetectorHealth;
+  device_nonces: DeviceNonces;
+  devices: Devices;
   events: Events;
+  incident_items: IncidentItems;
+  incident_timeline: IncidentTimeline;
+  incidents: Incidents;
+  network_ingest_errors: NetworkIngestErrors;
+  network_sensors: NetworkSensors;
+  org_settings: OrgSettings;
   orgs: Orgs;
   rate_limit_windows: RateLimitWindows;
   refresh_tokens: RefreshTokens;

@@ -9,6 +9,8 @@ export type EnqueueOptions = {
   jobKey?: string;
   maxAttempts?: number;
   priority?: number;
+  /** With a job key: 'replace' (default) re-times the pending job; 'preserve_run_at' keeps its time, so a stream of triggers cannot postpone it forever. */
+  jobKeyMode?: 'replace' | 'preserve_run_at';
 };
 
 /**
@@ -29,7 +31,8 @@ export async function enqueue<Schema extends z.ZodType>(
       run_at => ${options.runAt ?? null}::timestamptz,
       job_key => ${options.jobKey ?? null},
       max_attempts => ${options.maxAttempts ?? null}::int,
-      priority => ${options.priority ?? null}::int
+      priority => ${options.priority ?? null}::int,
+      job_key_mode => ${options.jobKeyMode ?? 'replace'}
     )).id::text as id`.execute(executor);
   const id = result.rows[0]?.id;
   if (!id) throw new Error(`graphile_worker.add_job returned no job for ${task.identifier}`);

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ApiKeys, Sessions, TokenFamilies, Users } from '../schema.generated.ts';
+import type { AgentEnrollmentKeys, Agents, ApiKeys, Sessions, TokenFamilies, Users } from '../schema.generated.ts';
 import type { Executor } from '../scope.ts';
 
 // Look-ups made before any organisation is known: the credential itself names the tenant.
@@ -28,4 +28,14 @@ export function unsafeLockRefreshToken(db: Executor, jti: string) {
 /** The user behind a verified credential, with the organisation the credential carries. */
 export function unsafeFindUserById(db: Executor, userId: string): Promise<Selectable<Users> | undefined> {
   return db.selectFrom('users').selectAll().where('users.id', '=', userId).executeTakeFirst();
+}
+
+/** An agent enrolment key: it names the organisation the enrolling agent joins. */
+export function unsafeFindEnrollmentKeyByPrefix(db: Executor, prefix: string): Promise<Selectable<AgentEnrollmentKeys> | undefined> {
+  return db.selectFrom('agent_enrollment_keys').selectAll().where('agent_enrollment_keys.prefix', '=', prefix).executeTakeFirst();
+}
+
+/** The agent behind an agent key (X-Agent-Key). */
+export function unsafeFindAgentByKeyPrefix(db: Executor, prefix: string): Promise<Selectable<Agents> | undefined> {
+  return db.selectFrom('agents').selectAll().where('agents.key_prefix', '=', prefix).executeTakeFirst();
 }

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const env = await createBenchEnvironment();
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
-    out(`Vigil ingest benchmark: ${EVENTS.toLocaleString('en-US')} mixed events (Cowrie, Suricata, Zeek, agent), batches of ${BATCH}, concurrency ${CONCURRENCY}`);
+    out(
+      `Vigil ingest benchmark: ${EVENTS.toLocaleString('en-US')} mixed events (Cowrie, Suricata, Zeek, agent), batches of ${BATCH}, concurrency ${CONCURRENCY}`,
+    );
     const serviceStream = bySource(mixedStream(EVENTS, Date.UTC(2026, 10, 23, 0, 0, 0)));
 
     let started = performance.now();
@@ -39,7 +41,9 @@ async function main(): Promise<void> {
       await ingestRecords(env.ctx, { channel: 'events', source: job.source, records: job.records });
     });
     const serviceSeconds = (performance.now() - started) / 1000;
-    out(`  ingest service (parse + insert):       ${rate(EVENTS, serviceSeconds)}  (batch p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms)`);
+    out(
+      `  ingest service (parse + insert):       ${rate(EVENTS, serviceSeconds)}  (batch p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms)`,
+    );
 
     const rows = parsed.flatMap((result) => result.events.map((event) => toEventRow(event, { channel: 'events' })));
     const copySeconds = await copyIntoScratchTable(env.deps.pool, env.orgId, chunk(rows, BATCH));

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, recreateDatabase } from '../../db/admin.ts';
 import { resolveDatabase } from '../../db/database.ts';
+import { migrateToLatest } from '../../db/migrator.ts';
 import { insertApiKey } from '../../db/repos/api-keys.repo.ts';
 import { insertOrg } from '../../db/repos/orgs.repo.ts';
 import { type OrgId, unsafeMintOrgId } from '../../db/scope.ts';
-import { migrateToLatest } from '../../db/migrator.ts';
+import { loadConfigOrExit } from '../../server/boot.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createDeps, type Deps } from '../../server/deps.ts';
+import { createLogger } from '../../server/logger.ts';
 import { generateApiKey } from '../../services/auth/api-key-format.ts';
 import { hashSecret } from '../../services/auth/secure-tokens.ts';
 import type { OrgServiceContext } from '../../services/context.ts';
-import { loadConfig } from '../../server/config.ts';
-import { loadConfigOrExit } from '../../server/boot.ts';
-import { createDeps, type Deps } from '../../server/deps.ts';
-import { createLogger } from '../../server/logger.ts';
 
 export type BenchEnvironment = { deps: Deps; orgId: OrgId; apiKey: string; ctx: OrgServiceContext; close: () => Promise<void> };
 
@@ -22,7 +22,14 @@ export async function createBenchEnvironment(): Promise<BenchEnvironment> {
   const server = await resolveDatabase(base, logger);
   const name = `vigil_bench_${process.pid}`;
   const url = await recreateDatabase(server.url, name);
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'warn', DB_POOL_MAX: '12', AUTH_JWT_SECRET: randomBytes(32).toString('hex'), SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64url'), INGEST_LIMIT_PER_MINUTE: '1000000' });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    LOG_LEVEL: 'warn',
+    DB_POOL_MAX: '12',
+    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    INGEST_LIMIT_PER_MINUTE: '1000000',
+  });
   const deps = await createDeps(config, logger);
   await migrateToLatest(deps.db, deps.pool);
   const org = await insertOrg(deps.db, { name: 'Bench', slug: `bench-${process.pid}` });

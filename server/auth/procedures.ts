@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { parseCookie } from 'cookie';
+import { looksLikeAgentKey } from '../../services/agents/agent-key-format.ts';
 import { type Credentials, resolvePrincipal, SESSION_COOKIE } from '../../services/auth/authenticate.service.ts';
 import { type Permission, roleCan } from '../../services/auth/permissions.ts';
 import type { OrgServiceContext } from '../../services/context.ts';
@@ -12,13 +13,20 @@ export function credentialsFrom(headers: IncomingHttpHeaders): Credentials {
   const authorization = headers.authorization;
   const bearer = typeof authorization === 'string' && /^bearer\s+/i.test(authorization) ? authorization.replace(/^bearer\s+/i, '').trim() : undefined;
   const sessionCookie = typeof headers.cookie === 'string' ? parseCookie(headers.cookie)[SESSION_COOKIE] : undefined;
-  return { apiKey: typeof apiKey === 'string' ? apiKey.trim() : undefined, bearer, sessionCookie };
+  const agentKeyHeader = headers['x-agent-key'];
+  const agentKey = typeof agentKeyHeader === 'string' ? agentKeyHeader.trim() : bearer !== undefined && looksLikeAgentKey(bearer) ? bearer : undefined;
+  return {
+    apiKey: typeof apiKey === 'string' ? apiKey.trim() : undefined,
+    agentKey,
+    bearer: agentKey === bearer ? undefined : bearer,
+    sessionCookie,
+  };
 }
 
 /** Every credential resolves to one Principal; none is a 401, a bad one is a 401, a pending password change a 403. */
 const authenticate = middleware(async ({ ctx, next, meta }) => {
   const principal = await resolvePrincipal(ctx.deps, credentialsFrom(ctx.request.headers));
-  if (principal === null) throw new AppError('UNAUTHENTICATED', 'Not authenticated: send a bearer token, the session cookie or an x-api-key');
+  if (principal === null) throw new AppError('UNAUTHENTICATED', 'Not authenticated: send a bearer token, the session cookie, an x-api-key or an X-Agent-Key');
   if (principal === 'invalid') throw new AppError('UNAUTHENTICATED', 'Invalid, expired or revoked credentials');
   if (principal.mustChangePassword && !meta?.allowPendingPasswordChange) {
     throw new AppError('FORBIDDEN', 'Password change required: POST /api/auth/change-password with your one-time password');

@@ -1,6 +1,7 @@
 import { touchApiKey } from '../../db/repos/api-keys.repo.ts';
 import { unsafeMintOrgId } from '../../db/scope.ts';
-import { unsafeFindApiKeyByPrefix, unsafeFindTokenFamily, unsafeFindUserById } from '../../db/unsafe/credentials.repo.ts';
+import { unsafeFindAgentByKeyPrefix, unsafeFindApiKeyByPrefix, unsafeFindTokenFamily, unsafeFindUserById } from '../../db/unsafe/credentials.repo.ts';
+import { parseAgentKey } from '../agents/agent-key-format.ts';
 import type { ServiceDeps } from '../context.ts';
 import { parseApiKey } from './api-key-format.ts';
 import { looksLikeJwt, verifyToken } from './jwt.ts';
@@ -11,15 +12,22 @@ import { validateSessionToken } from './sessions.service.ts';
 
 export const SESSION_COOKIE = 'access_token';
 
-export type Credentials = { apiKey?: string | undefined; bearer?: string | undefined; sessionCookie?: string | undefined };
+export type Credentials = {
+  apiKey?: string | undefined;
+  /** X-Agent-Key, or a bearer token that has the agent-key shape. */
+  agentKey?: string | undefined;
+  bearer?: string | undefined;
+  sessionCookie?: string | undefined;
+};
 
 /**
- * Resolves whichever credential the caller presented to a Principal: an API key, a bearer JWT
- * (Mini-XDR), a bearer session token or the session cookie (EventSec). Returns `null` when none was
+ * Resolves whichever credential the caller presented to a Principal: an API key, an agent key, a
+ * bearer JWT (Mini-XDR), a bearer session token or the session cookie (EventSec). Returns `null` when none was
  * presented and `'invalid'` when one was presented but does not hold.
  */
 export async function resolvePrincipal(deps: ServiceDeps, credentials: Credentials): Promise<Principal | null | 'invalid'> {
   if (credentials.apiKey) return (await principalFromApiKey(deps, credentials.apiKey)) ?? 'invalid';
+  if (credentials.agentKey) return (await principalFromAgentKey(deps, credentials.agentKey)) ?? 'invalid';
   if (credentials.bearer) {
     const principal = looksLikeJwt(credentials.bearer)
       ? await principalFromJwt(deps, credentials.bearer)
@@ -38,6 +46,22 @@ async function principalFromApiKey(deps: ServiceDeps, presented: string): Promis
   const orgId = unsafeMintOrgId(key.org_id);
   await touchApiKey(deps.db, orgId, key.id);
   return { actorType: 'api_key', actorId: key.id, orgId, role: key.role as Role, mustChangePassword: false, credential: { kind: 'api_key', keyId: key.id } };
+}
+
+/** A revoked agent, or a key replaced by re-enrolment, no longer matches. */
+async function principalFromAgentKey(deps: ServiceDeps, presented: string): Promise<Principal | null> {
+  const parsed = parseAgentKey(presented);
+  if (!parsed) return null;
+  const agent = await unsafeFindAgentByKeyPrefix(deps.db, parsed.prefix);
+  if (!agent || agent.revoked_at || !secretMatches(presented, agent.key_hash)) return null;
+  return {
+    actorType: 'agent',
+    actorId: agent.id,
+    orgId: unsafeMintOrgId(agent.org_id),
+    role: 'agent',
+    mustChangePassword: false,
+    credential: { kind: 'machine' },
+  };
 }
 
 async function principalFromJwt(deps: ServiceDeps, token: string): Promise<Principal | null> {

@@ -2,6 +2,7 @@ import { insertEventsDeduplicated } from '../../db/repos/events.repo.ts';
 import { type BatchRejection, type NormalizedEvent, parseBatch, type SourceKind } from '../../engines/telemetry/index.ts';
 import { AppError } from '../../server/errors.ts';
 import type { OrgServiceContext } from '../context.ts';
+import { scheduleDetection } from '../detection/schedule.ts';
 import { type IngestChannel, type Provenance, toEventRow } from './event-row.ts';
 import { ensurePartitionsFor } from './partitions.ts';
 
@@ -29,8 +30,8 @@ export type IngestRequest = Omit<Provenance, 'channel'> & {
 /**
  * The one way events enter the store: parse each record (a bad one is reported by index, the rest
  * go on), create the day partitions they need, and insert the batch in one statement in one
- * transaction. The call returns only after the events are committed; a replayed record is counted
- * as deduplicated, not stored twice.
+ * transaction, together with the detection job they call for. The call returns only after the events
+ * are committed; a replayed record is counted as deduplicated, not stored twice.
  */
 export async function ingestRecords(ctx: OrgServiceContext, request: IngestRequest): Promise<IngestResult> {
   if (request.records.length > MAX_EVENTS_PER_REQUEST) {
@@ -49,7 +50,11 @@ export async function ingestRecords(ctx: OrgServiceContext, request: IngestReque
     db,
     parsed.events.map((event) => event.occurredAt),
   );
-  const storedIds = await db.transaction().execute((trx) => insertEventsDeduplicated(trx, ctx.orgId, rows));
+  const storedIds = await db.transaction().execute(async (trx) => {
+    const ids = await insertEventsDeduplicated(trx, ctx.orgId, rows);
+    if (ids.length > 0) await scheduleDetection(trx, ctx.orgId);
+    return ids;
+  });
   ctx.logger.debug(
     { channel: request.channel, received: request.records.length, stored: storedIds.length, rejected: parsed.rejected.length },
     'events ingested',

@@ -1,7 +1,9 @@
+import { deleteDeviceNoncesSeenBefore } from '../../db/repos/nonces.repo.ts';
 import { deleteRateWindowsBefore } from '../../db/repos/rate-limits.repo.ts';
 import { deleteExpiredSessions } from '../../db/repos/sessions.repo.ts';
 import type { Executor } from '../../db/scope.ts';
 import { unsafeDropEventPartition, unsafeListEventPartitions, utcDay } from '../../db/unsafe/event-partitions.ts';
+import { NONCE_RETENTION_SECONDS } from '../devices/device-auth.service.ts';
 import { forgetPartition } from './partitions.ts';
 
 /** Drops every day partition that ends before the retention horizon; returns the dropped names. */
@@ -15,9 +17,10 @@ export async function dropExpiredEventPartitions(db: Executor, retentionDays: nu
   return expired.map((partition) => partition.name);
 }
 
-/** Housekeeping that rides on the same daily job: expired sessions and old rate-limit windows. */
-export async function pruneExpiredCredentialsAndWindows(db: Executor, now = new Date()): Promise<{ sessions: number; windows: number }> {
+/** Housekeeping that rides on the same daily job: expired sessions, old rate-limit windows and device nonces. */
+export async function pruneExpiredCredentialsAndWindows(db: Executor, now = new Date()): Promise<{ sessions: number; windows: number; nonces: number }> {
   const sessions = await deleteExpiredSessions(db);
   const windows = await deleteRateWindowsBefore(db, new Date(now.getTime() - 3600_000));
-  return { sessions, windows };
+  const nonces = await deleteDeviceNoncesSeenBefore(db, new Date(now.getTime() - NONCE_RETENTION_SECONDS * 1000));
+  return { sessions, windows, nonces };
 }

@@ -1,0 +1,97 @@
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Alerts } from '../schema.generated.ts';
+import type { Executor, OrgId } from '../scope.ts';
+
+export type AlertRow = Selectable<Alerts>;
+export type AlertInsert = Omit<Insertable<Alerts>, 'org_id' | 'id'>;
+export type AlertPatch = Omit<Updateable<Alerts>, 'id' | 'org_id' | 'created_at'>;
+
+/** The alert a new firing of the same fingerprint extends: not closed, and seen within the dedup window. */
+export function findAlertToExtend(db: Executor, orgId: OrgId, fingerprint: string, seenSince: Date): Promise<AlertRow | undefined> {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('alerts.org_id', '=', orgId)
+    .where('alerts.fingerprint', '=', fingerprint)
+    .where('alerts.status', '!=', 'closed')
+    .where('alerts.last_seen_at', '>=', seenSince)
+    .orderBy('alerts.last_seen_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function insertAlert(db: Executor, orgId: OrgId, values: AlertInsert): Promise<AlertRow> {
+  return db
+    .insertInto('alerts')
+    .values({ ...values, org_id: orgId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateAlert(db: Executor, orgId: OrgId, alertId: number, patch: AlertPatch): Promise<AlertRow | undefined> {
+  return db
+    .updateTable('alerts')
+    .set({ ...patch, updated_at: sql`now()` })
+    .where('alerts.org_id', '=', orgId)
+    .where('alerts.id', '=', alertId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function findAlert(db: Executor, orgId: OrgId, alertId: number): Promise<AlertRow | undefined> {
+  return db.selectFrom('alerts').selectAll().where('alerts.org_id', '=', orgId).where('alerts.id', '=', alertId).executeTakeFirst();
+}
+
+export async function deleteAlert(db: Executor, orgId: OrgId, alertId: number): Promise<boolean> {
+  const result = await db.deleteFrom('alerts').where('alerts.org_id', '=', orgId).where('alerts.id', '=', alertId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export type AlertFilter = {
+  status?: string | undefined;
+  severity?: string | undefined;
+  category?: string | undefined;
+  incidentId?: number | undefined;
+  srcIp?: string | undefined;
+};
+
+export function listAlerts(db: Executor, orgId: OrgId, filter: AlertFilter, page: { limit: number; offset: number }): Promise<AlertRow[]> {
+  let query = db.selectFrom('alerts').selectAll().where('alerts.org_id', '=', orgId);
+  if (filter.status) query = query.where('alerts.status', '=', filter.status);
+  if (filter.severity) query = query.where('alerts.severity', '=', filter.severity);
+  if (filter.category) query = query.where('alerts.category', '=', filter.category);
+  if (filter.incidentId !== undefined) query = query.where('alerts.incident_id', '=', filter.incidentId);
+  if (filter.srcIp) query = query.where('alerts.src_ip', '=', filter.srcIp);
+  return query.orderBy('alerts.last_seen_at', 'desc').orderBy('alerts.id', 'desc').limit(page.limit).offset(page.offset).execute();
+}
+
+const MAX_EVENTS_PER_ALERT = 500;
+
+/** Links the causing events to the alert, up to a bound: the alert keeps its evidence without growing forever. */
+export async function linkAlertEvents(db: Executor, orgId: OrgId, alertId: number, events: readonly { id: number; occurredAt: Date }[]): Promise<void> {
+  if (events.length === 0) return;
+  const linked = await db
+    .selectFrom('alert_events')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('alert_events.org_id', '=', orgId)
+    .where('alert_events.alert_id', '=', alertId)
+    .executeTakeFirstOrThrow();
+  const room = MAX_EVENTS_PER_ALERT - Number(linked.count);
+  if (room <= 0) return;
+  await db
+    .insertInto('alert_events')
+    .values(events.slice(-room).map((event) => ({ org_id: orgId, alert_id: alertId, event_id: event.id, occurred_at: event.occurredAt })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export function listAlertEventIds(db: Executor, orgId: OrgId, alertId: number, limit: number): Promise<{ event_id: number; occurred_at: Date }[]> {
+  return db
+    .selectFrom('alert_events')
+    .select(['alert_events.event_id', 'alert_events.occurred_at'])
+    .where('alert_events.org_id', '=', orgId)
+    .where('alert_events.alert_id', '=', alertId)
+    .orderBy('alert_events.occurred_at', 'desc')
+    .limit(limit)
+    .execute();
+}

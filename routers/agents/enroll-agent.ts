@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { publicContext } from '../../server/auth/procedures.ts';
+import { publicProcedure } from '../../server/trpc.ts';
+import { enrollAgent } from '../../services/agents/enroll.service.ts';
+import { ZOptionalIp } from './agents.schemas.ts';
+
+// Public, but not `tenancy: 'none'`: the enrolment key names the organisation the agent is written to.
+export const enrollAgentProcedure = publicProcedure
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/agents/enroll',
+      tags: ['agents'],
+      summary: "Enrol an agent with its organisation's enrolment key; re-enrolling a host name rotates that agent's key",
+    },
+  })
+  .input(
+    z.object({
+      name: z.string().trim().min(1).max(255).describe('Host name; re-enrolling a live name issues a new key and invalidates the old one'),
+      os: z.string().trim().min(1).max(100),
+      ip_address: ZOptionalIp,
+      version: z.string().trim().max(100).optional(),
+      enrollment_key: z.string().min(1).max(200).describe('An enrolment key from POST /api/agents/enrollment-keys'),
+    }),
+  )
+  .output(
+    z.object({
+      agent_id: z.string(),
+      api_key: z.string().describe('Send as X-Agent-Key (or Authorization: Bearer). Shown only in this response.'),
+      heartbeat_interval_seconds: z.number().int(),
+      rotated: z.boolean().describe('True when an agent of this name existed and got a new key'),
+    }),
+  )
+  .mutation(async ({ ctx, input }) => {
+    const { agent, apiKey, created } = await enrollAgent(publicContext(ctx), { ...input, ip_address: input.ip_address ?? null });
+    return { agent_id: agent.id, api_key: apiKey, heartbeat_interval_seconds: agent.heartbeat_interval_seconds, rotated: !created };
+  });

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
+import { ZReportedTime, ZSeverityWord } from '../../services/agents/agent-event-input.ts';
+import { ZIndexedEvent } from '../../services/agents/event.dto.ts';
+import { searchOrgEvents } from '../../services/agents/event-search.service.ts';
+
+export const listEventsProcedure = orgProcedure('events:read')
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/events',
+      tags: ['agents'],
+      summary: 'Search stored events, newest first (default: the last 24 hours; at most 31 days per query)',
+    },
+  })
+  .input(
+    z.object({
+      query: z.string().max(200).optional().describe('Case-insensitive substring of message, event type, host or user (taken literally)'),
+      severity: ZSeverityWord.optional(),
+      event_type: z.string().trim().min(1).max(128).optional(),
+      agent_id: z.uuid().optional(),
+      since: ZReportedTime.optional().describe('ISO 8601; default: 24 hours before until'),
+      until: ZReportedTime.optional().describe('ISO 8601; default: now'),
+      size: z.coerce.number().int().min(1).max(500).default(100),
+      offset: z.coerce.number().int().min(0).max(10_000).default(0),
+    }),
+  )
+  .output(z.array(ZIndexedEvent))
+  .query(async ({ ctx, input }) => searchOrgEvents(orgContext(ctx), input));

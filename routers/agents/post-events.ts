@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
+import { AppError } from '../../server/errors.ts';
+import { SEVERITY_WORDS, ZAgentEventFields, ZDetails } from '../../services/agents/agent-event-input.ts';
+import { postAgentEvent, postAgentEventBatch } from '../../services/agents/agent-events.service.ts';
+import { MAX_EVENTS_PER_REQUEST } from '../../services/ingest/ingest.service.ts';
+
+const ZPostedEvent = z.object({
+  id: z.number().int().describe('Stored event id; on a replay, the id of the event already stored'),
+  agent_id: z.string().nullable().describe('Set when posted with an agent key'),
+  event_type: z.string(),
+  severity: z.enum(SEVERITY_WORDS),
+  category: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  created_at: z.string().describe('When the server first received it'),
+  timestamp: z.string().describe('When it happened'),
+  deduplicated: z.boolean().describe('True when this was a replay of an event already stored (nothing new was written)'),
+});
+
+const ZBatchResult = z.object({
+  received: z.number().int(),
+  stored: z.number().int(),
+  deduplicated: z.number().int(),
+  rejected: z.array(z.object({ index: z.number().int(), reason: z.string(), field: z.string().nullable() })),
+});
+
+export const postEventsProcedure = orgProcedure('events:write')
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/events',
+      tags: ['agents'],
+      summary: 'Ingest agent events (agent key, or events:write): one event, or {events:[…]} / a JSON array / NDJSON for a batch',
+    },
+  })
+  .input(
+    z.object({
+      event_type: ZAgentEventFields.event_type.optional(),
+      severity: ZAgentEventFields.severity.optional(),
+      category: ZAgentEventFields.category,
+      details: ZDetails.optional(),
+      timestamp: ZAgentEventFields.timestamp,
+      event_id: ZAgentEventFields.event_id,
+      message: ZAgentEventFields.message,
+      events: z
+        .array(z.unknown())
+        .max(MAX_EVENTS_PER_REQUEST)
+        .optional()
+        .describe('A batch: each item is a single event; bad items are rejected by index, the rest stored'),
+    }),
+  )
+  .output(z.union([ZPostedEvent, ZBatchResult]))
+  .mutation(async ({ ctx, input }) => {
+    const { events, ...single } = input;
+    if (events !== undefined) {
+      const stray = Object.keys(single).filter((key) => single[key as keyof typeof single] !== undefined);
+      if (stray.length > 0) {
+        throw new AppError('VALIDATION_FAILED', 'Send either one event or {events: [...]}, not both', {
+          issues: stray.map((path) => ({ path, message: 'not allowed beside events' })),
+        });
+      }
+      return postAgentEventBatch(orgContext(ctx), events);
+    }
+    const { event_type, severity } = single;
+    if (event_type === undefined || severity === undefined) {
+      const missing = [event_type === undefined ? 'event_type' : null, severity === undefined ? 'severity' : null].filter((path) => path !== null);
+      throw new AppError('VALIDATION_FAILED', `Missing ${missing.join(' and ')}`, { issues: missing.map((path) => ({ path, message: 'Required' })) });
+    }
+    return postAgentEvent(orgContext(ctx), { ...single, event_type, severity, details: single.details ?? {} });
+  });

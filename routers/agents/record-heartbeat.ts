@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
+import { agentStatus } from '../../services/agents/agent.dto.ts';
+import { ZReportedTime } from '../../services/agents/agent-event-input.ts';
+import { recordHeartbeat } from '../../services/agents/agents.service.ts';
+import { ZAgentIdParam, ZOptionalIp } from './agents.schemas.ts';
+
+// Statuses the server derives; an agent reporting them would misrepresent its state.
+const RESERVED_STATUSES = ['enrolled', 'revoked'];
+
+export const recordHeartbeatProcedure = orgProcedure('telemetry:report')
+  .meta({
+    openapi: {
+      method: 'POST',
+      path: '/agents/{agent_id}/heartbeat',
+      tags: ['agents'],
+      summary: "Agent heartbeat (the agent's own key): stamped with the server clock; silent for 3 intervals shows offline",
+    },
+  })
+  .input(
+    ZAgentIdParam.extend({
+      version: z.string().trim().max(100).optional(),
+      ip_address: ZOptionalIp,
+      status: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a short word such as online, degraded or isolated')
+        .refine((status) => !RESERVED_STATUSES.includes(status), `${RESERVED_STATUSES.join(' and ')} are set by the server`)
+        .optional()
+        .describe("What the agent reports (default 'online')"),
+      last_seen: ZReportedTime.optional().describe("The agent's clock; kept as reported, never used for liveness"),
+      heartbeat_interval_seconds: z.number().int().min(5).max(86_400).optional().describe('How often this agent sends heartbeats (default 60)'),
+    }),
+  )
+  .output(
+    z.object({
+      detail: z.string(),
+      agent_id: z.string(),
+      status: z.string(),
+      last_heartbeat: z.string().nullable(),
+      heartbeat_interval_seconds: z.number().int(),
+    }),
+  )
+  .mutation(async ({ ctx, input }) => {
+    const { agent_id, ...heartbeat } = input;
+    const agent = await recordHeartbeat(orgContext(ctx), agent_id, heartbeat);
+    return {
+      detail: 'Heartbeat recorded',
+      agent_id: agent.id,
+      status: agentStatus(agent),
+      last_heartbeat: agent.last_heartbeat?.toISOString() ?? null,
+      heartbeat_interval_seconds: agent.heartbeat_interval_seconds,
+    };
+  });

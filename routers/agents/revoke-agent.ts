@@ -1,0 +1,17 @@
+import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
+import { toAgentDto, ZAgent } from '../../services/agents/agent.dto.ts';
+import { revokeOrgAgent } from '../../services/agents/agents.service.ts';
+import { ZAgentIdParam } from './agents.schemas.ts';
+
+export const revokeAgentProcedure = orgProcedure('api_keys:manage')
+  .meta({
+    openapi: {
+      method: 'DELETE',
+      path: '/api/agents/{agent_id}',
+      tags: ['agents'],
+      summary: 'Revoke an agent (admin): its key stops working at once; its events stay',
+    },
+  })
+  .input(ZAgentIdParam)
+  .output(ZAgent)
+  .mutation(async ({ ctx, input }) => toAgentDto(await revokeOrgAgent(orgContext(ctx), input.agent_id)));

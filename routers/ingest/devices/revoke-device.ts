@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { orgContext, orgProcedure } from '../../../server/auth/procedures.ts';
+import { revokeOrgDevice } from '../../../services/devices/devices.service.ts';
+import { toDeviceDto, ZDevice, ZDeviceId } from './devices.schemas.ts';
+
+export const revokeDeviceProcedure = orgProcedure('api_keys:manage')
+  .meta({
+    openapi: {
+      method: 'DELETE',
+      path: '/api/devices/{device_id}',
+      tags: ['devices'],
+      summary: 'Revoke a device (admin); its signatures stop verifying at once',
+    },
+  })
+  .input(z.object({ device_id: ZDeviceId }))
+  .output(ZDevice)
+  .mutation(async ({ ctx, input }) => toDeviceDto(await revokeOrgDevice(orgContext(ctx), input.device_id)));

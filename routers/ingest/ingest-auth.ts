@@ -1,0 +1,30 @@
+import { credentialsFrom, publicContext } from '../../server/auth/procedures.ts';
+import type { Context } from '../../server/context.ts';
+import type { Meta } from '../../server/trpc.ts';
+import { middleware, publicProcedure } from '../../server/trpc.ts';
+import type { Permission } from '../../services/auth/permissions.ts';
+import { authenticateDeviceRequest, type SignedRequest } from '../../services/devices/device-auth.service.ts';
+import { resolveIngestCaller } from '../../services/ingest-honeypot/ingest-caller.service.ts';
+
+/** The signed request: the documented REST path and method (the same whichever transport carried it) and the raw body. */
+function signedRequest(ctx: Context, meta: Meta | undefined): SignedRequest {
+  return { headers: ctx.request.headers, method: meta?.openapi?.method ?? 'POST', path: meta?.openapi?.path ?? '', rawBody: ctx.request.rawBody };
+}
+
+/** A procedure only an HMAC-signing device may call; the check runs before the body is validated. */
+export const deviceSignedProcedure = publicProcedure.use(
+  middleware(async ({ ctx, next, meta }) => {
+    const device = await authenticateDeviceRequest(publicContext(ctx), signedRequest(ctx, meta));
+    return next({ ctx: { ...ctx, device } });
+  }),
+);
+
+/** A procedure a signing device or a user/API key holding `permission` may call. */
+export function deviceOrOrgProcedure(permission: Permission) {
+  return publicProcedure.use(
+    middleware(async ({ ctx, next, meta }) => {
+      const caller = await resolveIngestCaller(publicContext(ctx), signedRequest(ctx, meta), credentialsFrom(ctx.request.headers), permission);
+      return next({ ctx: { ...ctx, caller } });
+    }),
+  );
+}

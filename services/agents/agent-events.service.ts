@@ -1,0 +1,112 @@
+import { findEventByDedupKey } from '../../db/repos/agent-events.repo.ts';
+import type { BatchRejection } from '../../engines/telemetry/index.ts';
+import { AppError } from '../../server/errors.ts';
+import type { OrgServiceContext } from '../context.ts';
+import { ingestRecords } from '../ingest/ingest.service.ts';
+import { enforceIngestRateLimit } from '../ingest/ingest-rate-limit.ts';
+import { type AgentEventInput, type SeverityWord, ZAgentEvent } from './agent-event-input.ts';
+
+export type PostedEvent = {
+  id: number;
+  agent_id: string | null;
+  event_type: string;
+  severity: SeverityWord;
+  category: string | null;
+  details: Record<string, unknown>;
+  created_at: string;
+  timestamp: string;
+  deduplicated: boolean;
+};
+
+export type BatchSummary = {
+  received: number;
+  stored: number;
+  deduplicated: number;
+  rejected: { index: number; reason: string; field: string | null }[];
+};
+
+/** The agent behind an agent key; events posted with a user's or API key's credential have none. */
+function callingAgentId(ctx: OrgServiceContext): string | null {
+  return ctx.principal.actorType === 'agent' ? ctx.principal.actorId : null;
+}
+
+/** What the telemetry parser reads (`parseAgent`); the agent id makes identical events of two agents distinct. */
+function toRecord(event: AgentEventInput, agentId: string | null): Record<string, unknown> {
+  return {
+    event_type: event.event_type,
+    severity: event.severity,
+    category: event.category ?? null,
+    details: event.details,
+    ...(event.timestamp ? { timestamp: event.timestamp.toISOString() } : {}),
+    ...(event.event_id ? { event_id: event.event_id } : {}),
+    ...(event.message ? { message: event.message } : {}),
+    ...(agentId ? { agent_id: agentId } : {}),
+  };
+}
+
+/**
+ * Stores one event. A replay (same event_id, or same content and timestamp) is not stored twice: the
+ * answer then carries the id of the event already stored and `deduplicated: true`.
+ */
+export async function postAgentEvent(ctx: OrgServiceContext, event: AgentEventInput): Promise<PostedEvent> {
+  await enforceIngestRateLimit(ctx);
+  const agentId = callingAgentId(ctx);
+  const result = await ingestRecords(ctx, { channel: 'events', source: 'agent', records: [toRecord(event, agentId)], agentId });
+  const rejection = result.rejected[0];
+  const normalised = result.events[0];
+  if (rejection || !normalised) {
+    const field = rejection?.field ?? '(body)';
+    throw new AppError('VALIDATION_FAILED', `Event rejected: ${rejection?.reason ?? 'invalid_event'}`, {
+      issues: [{ path: field, message: rejection?.reason ?? 'invalid_event' }],
+    });
+  }
+  const stored = await findEventByDedupKey(ctx.deps.db, ctx.orgId, normalised.dedupKey.replaceAll('\u0000', '\uFFFD'), normalised.occurredAt);
+  if (!stored) throw new Error('ingested event not found by its dedup key');
+  return {
+    id: stored.id,
+    agent_id: agentId,
+    event_type: event.event_type,
+    severity: event.severity,
+    category: event.category ?? null,
+    details: event.details,
+    created_at: stored.received_at.toISOString(),
+    timestamp: stored.occurred_at.toISOString(),
+    deduplicated: result.stored === 0,
+  };
+}
+
+/** Stores a batch: each item is checked like a single event, and a bad one is reported by index while the rest go on. */
+export async function postAgentEventBatch(ctx: OrgServiceContext, items: readonly unknown[]): Promise<BatchSummary> {
+  await enforceIngestRateLimit(ctx);
+  const agentId = callingAgentId(ctx);
+  const rejected: BatchSummary['rejected'] = [];
+  const records: Record<string, unknown>[] = [];
+  const originalIndex: number[] = [];
+  items.forEach((item, index) => {
+    const parsed = ZAgentEvent.safeParse(item);
+    if (parsed.success) {
+      records.push(toRecord(parsed.data, agentId));
+      originalIndex.push(index);
+    } else rejected.push({ index, ...rejectionOf(item, parsed.error.issues[0]?.path ?? []) });
+  });
+  const result = await ingestRecords(ctx, { channel: 'events', source: 'agent', records, agentId });
+  for (const rejection of result.rejected) rejected.push(fromIngestRejection(rejection, originalIndex));
+  return {
+    received: items.length,
+    stored: result.stored,
+    deduplicated: result.deduplicated,
+    rejected: rejected.sort((a, b) => a.index - b.index),
+  };
+}
+
+function rejectionOf(item: unknown, path: readonly PropertyKey[]): { reason: string; field: string | null } {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return { reason: 'not_an_object', field: null };
+  const field = path.map(String).join('.') || null;
+  const key = path[0];
+  const missing = typeof key === 'string' && (item as Record<string, unknown>)[key] === undefined;
+  return { reason: missing ? 'missing_field' : 'invalid_field', field };
+}
+
+function fromIngestRejection(rejection: BatchRejection, originalIndex: readonly number[]): BatchSummary['rejected'][number] {
+  return { index: originalIndex[rejection.index] ?? rejection.index, reason: rejection.reason, field: rejection.field ?? null };
+}

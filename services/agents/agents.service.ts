@@ -1,0 +1,62 @@
+import { isIP } from 'node:net';
+import { type AgentView, findAgent, listAgents, recordAgentHeartbeat, revokeAgent } from '../../db/repos/agents.repo.ts';
+import { AppError } from '../../server/errors.ts';
+import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import type { OrgServiceContext } from '../context.ts';
+
+export const MAX_AGENTS_LISTED = 1000;
+
+const notFound = (agentId: string) => new AppError('NOT_FOUND', `Agent '${agentId}' not found`);
+
+export function listOrgAgents(ctx: OrgServiceContext, options: { includeRevoked: boolean }): Promise<AgentView[]> {
+  return listAgents(ctx.deps.db, ctx.orgId, { includeRevoked: options.includeRevoked, limit: MAX_AGENTS_LISTED });
+}
+
+export async function getOrgAgent(ctx: OrgServiceContext, agentId: string): Promise<AgentView> {
+  const agent = await findAgent(ctx.deps.db, ctx.orgId, agentId);
+  if (!agent) throw notFound(agentId);
+  return agent;
+}
+
+/** The agent's key stops working at once; its events stay. Re-enrolling the host creates a new agent. */
+export function revokeOrgAgent(ctx: OrgServiceContext, agentId: string): Promise<AgentView> {
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    const agent = await revokeAgent(trx, ctx.orgId, agentId);
+    if (!agent) throw notFound(agentId);
+    await recordAudit(trx, ctx, {
+      orgId: ctx.orgId,
+      action: 'agent.revoked',
+      actor: actorOf(ctx),
+      target: { type: 'agent', id: agentId },
+      details: { name: agent.name },
+    });
+    return agent;
+  });
+}
+
+export type HeartbeatInput = {
+  version?: string | undefined;
+  ip_address?: string | null | undefined;
+  status?: string | undefined;
+  last_seen?: Date | undefined;
+  heartbeat_interval_seconds?: number | undefined;
+};
+
+/**
+ * Records a heartbeat from the calling agent. Only an agent key may send one, and only for its own
+ * id: any other id answers 404, like a missing agent. The time is the server's.
+ */
+export async function recordHeartbeat(ctx: OrgServiceContext, agentId: string, input: HeartbeatInput): Promise<AgentView> {
+  if (ctx.principal.actorType !== 'agent') throw new AppError('FORBIDDEN', 'Heartbeats are sent with the agent key (X-Agent-Key)');
+  if (ctx.principal.actorId !== agentId) throw notFound(agentId);
+  const agent = await recordAgentHeartbeat(ctx.deps.db, ctx.orgId, agentId, {
+    status: input.status ?? 'online',
+    lastSeen: input.last_seen ?? null,
+    lastIp: ctx.ip !== null && isIP(ctx.ip) !== 0 ? ctx.ip : null,
+    version: input.version,
+    ipAddress: input.ip_address ?? undefined,
+    heartbeatIntervalSeconds: input.heartbeat_interval_seconds,
+  });
+  if (!agent) throw notFound(agentId);
+  return agent;
+}

@@ -1,0 +1,66 @@
+import { countDistinctHosts, lastEventAt, summariseEventSources } from '../../db/repos/agent-events.repo.ts';
+import { countLiveAgents } from '../../db/repos/agents.repo.ts';
+import type { OrgServiceContext } from '../context.ts';
+
+/** A source that sent nothing for this long is `stale`. */
+export const SOURCE_ACTIVE_WITHIN_MS = 3600_000;
+export const MAX_SOURCES_LISTED = 500;
+
+export type LogSource = {
+  id: string;
+  source_type: string;
+  channel: string;
+  hostname: string | null;
+  agent_id: string | null;
+  agent_version: string | null;
+  status: 'active' | 'stale';
+  events_processed: number;
+  last_event_ts: string;
+};
+
+/** Mini-XDR's log sources, computed from the event store: one per channel, source kind and agent. */
+export async function listLogSources(ctx: OrgServiceContext, windowHours: number): Promise<LogSource[]> {
+  const now = Date.now();
+  const rows = await summariseEventSources(ctx.deps.db, ctx.orgId, new Date(now - windowHours * 3600_000), MAX_SOURCES_LISTED);
+  return rows.map((row) => {
+    const last = new Date(row.last_event_ts as Date | string);
+    return {
+      id: [row.channel, row.source_kind, row.agent_id].filter(Boolean).join(':'),
+      source_type: row.source_kind,
+      channel: row.channel,
+      hostname: row.agent_name,
+      agent_id: row.agent_id,
+      agent_version: row.agent_version,
+      status: now - last.getTime() <= SOURCE_ACTIVE_WITHIN_MS ? 'active' : 'stale',
+      events_processed: Number(row.events),
+      last_event_ts: last.toISOString(),
+    };
+  });
+}
+
+export type TelemetryStatus = {
+  hasLogs: boolean;
+  lastEventAt: string | null;
+  assetsDiscovered: number;
+  agentsEnrolled: number;
+  incidents: number | null;
+  agents: { total: number; online: number; offline: number };
+};
+
+/** Mini-XDR's per-organisation telemetry summary, from this organisation's events and agents. */
+export async function telemetryStatus(ctx: OrgServiceContext): Promise<TelemetryStatus> {
+  const { db } = ctx.deps;
+  const [last, hosts, agents] = await Promise.all([
+    lastEventAt(db, ctx.orgId),
+    countDistinctHosts(db, ctx.orgId, new Date(Date.now() - 24 * 3600_000)),
+    countLiveAgents(db, ctx.orgId),
+  ]);
+  return {
+    hasLogs: last !== null,
+    lastEventAt: last?.toISOString() ?? null,
+    assetsDiscovered: hosts,
+    agentsEnrolled: agents.total,
+    incidents: null,
+    agents: { total: agents.total, online: agents.total - agents.silent, offline: agents.silent },
+  };
+}

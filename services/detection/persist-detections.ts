@@ -1,0 +1,150 @@
+import { type AlertRow, findAlertToExtend, insertAlert, linkAlertEvents, listAlerts, updateAlert } from '../../db/repos/alerts.repo.ts';
+import { appendTimeline, findActiveIncidentFor, findIncident, type IncidentRow, insertIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
+import type { Executor, OrgId } from '../../db/scope.ts';
+import { type Detection, type DetectionSeverity, riskScore } from '../../engines/detection/index.ts';
+
+/** A new firing of a fingerprint within this long of the alert's last sighting extends it (occurrences grow). */
+export const ALERT_MERGE_SECONDS = 3600;
+/** Alerts about the same entity and category join an open incident active within this long. */
+export const INCIDENT_REOPEN_SECONDS = 24 * 3600;
+
+const SEVERITY_RANK: Record<DetectionSeverity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+
+function maxSeverity(a: string, b: DetectionSeverity): DetectionSeverity {
+  const rankA = SEVERITY_RANK[a as DetectionSeverity] ?? 0;
+  return rankA >= SEVERITY_RANK[b] ? (a as DetectionSeverity) : b;
+}
+
+/** Records one detection: extends or opens its alert, links the events, and files the alert under an incident. */
+export async function persistDetection(
+  trx: Executor,
+  orgId: OrgId,
+  detection: Detection,
+  occurredAt: ReadonlyMap<number, Date>,
+): Promise<{ alert: AlertRow; incident: IncidentRow; newIncident: boolean }> {
+  const alert = await upsertAlert(trx, orgId, detection);
+  await linkAlertEvents(
+    trx,
+    orgId,
+    alert.id,
+    detection.eventIds.flatMap((id) => {
+      const at = occurredAt.get(id);
+      return at ? [{ id, occurredAt: at }] : [];
+    }),
+  );
+  const { incident, created } = await incidentFor(trx, orgId, alert, detection);
+  if (alert.incident_id !== incident.id) {
+    await updateAlert(trx, orgId, alert.id, { incident_id: incident.id });
+    await appendTimeline(trx, orgId, incident.id, {
+      actorType: 'system',
+      actorId: detection.detector,
+      kind: 'alert_added',
+      detail: { alert_id: alert.id, title: alert.title },
+    });
+  }
+  return { alert: { ...alert, incident_id: incident.id }, incident: await refreshIncidentRisk(trx, orgId, incident.id), newIncident: created };
+}
+
+async function upsertAlert(trx: Executor, orgId: OrgId, detection: Detection): Promise<AlertRow> {
+  const existing = await findAlertToExtend(trx, orgId, detection.fingerprintKey, new Date(detection.windowStart.getTime() - ALERT_MERGE_SECONDS * 1000));
+  const evidence = JSON.stringify(detection.evidence);
+  if (existing) {
+    const updated = await updateAlert(trx, orgId, existing.id, {
+      occurrences: existing.occurrences + 1,
+      first_seen_at: existing.first_seen_at < detection.windowStart ? existing.first_seen_at : detection.windowStart,
+      last_seen_at: existing.last_seen_at > detection.windowEnd ? existing.last_seen_at : detection.windowEnd,
+      severity: maxSeverity(existing.severity, detection.severity),
+      evidence,
+      description: detection.description,
+    });
+    if (updated) return updated;
+  }
+  return insertAlert(trx, orgId, {
+    fingerprint: detection.fingerprintKey,
+    source: 'detector',
+    detector: detection.detector,
+    detector_version: detection.detectorVersion,
+    title: detection.title,
+    description: detection.description,
+    category: detection.category,
+    severity: detection.severity,
+    entity_type: detection.entity.type,
+    entity_value: detection.entity.value,
+    src_ip: detection.entity.type === 'src_ip' ? detection.entity.value : null,
+    hostname: detection.entity.type === 'host' ? detection.entity.value : null,
+    username: detection.entity.type === 'user' ? detection.entity.value : null,
+    mitre: detection.mitre,
+    evidence,
+    occurrences: 1,
+    first_seen_at: detection.windowStart,
+    last_seen_at: detection.windowEnd,
+  });
+}
+
+async function incidentFor(trx: Executor, orgId: OrgId, alert: AlertRow, detection: Detection): Promise<{ incident: IncidentRow; created: boolean }> {
+  const linked = alert.incident_id !== null ? await findIncident(trx, orgId, alert.incident_id) : undefined;
+  if (linked) return { incident: linked, created: false };
+  const since = new Date(detection.windowEnd.getTime() - INCIDENT_REOPEN_SECONDS * 1000);
+  const active = await findActiveIncidentFor(trx, orgId, detection.entity, detection.category, since);
+  if (active) return { incident: active, created: false };
+  const incident = await insertIncident(trx, orgId, {
+    title: detection.title,
+    description: detection.description,
+    reason: detection.description,
+    src_ip: detection.entity.type === 'src_ip' ? detection.entity.value : null,
+    entity_type: detection.entity.type,
+    entity_value: detection.entity.value,
+    threat_category: detection.category,
+    severity: detection.severity,
+    escalation_level: detection.severity,
+    mitre: detection.mitre,
+    created_by: 'detection',
+    first_seen_at: detection.windowStart,
+    last_seen_at: detection.windowEnd,
+  });
+  await appendTimeline(trx, orgId, incident.id, {
+    actorType: 'system',
+    actorId: detection.detector,
+    kind: 'created',
+    detail: { category: detection.category },
+  });
+  return { incident, created: true };
+}
+
+/** Recomputes the incident's roll-up (alert and event counts, time span, risk with its evidence) from its alerts. */
+async function refreshIncidentRisk(trx: Executor, orgId: OrgId, incidentId: number): Promise<IncidentRow> {
+  const alerts = await listAlerts(trx, orgId, { incidentId }, { limit: 500, offset: 0 });
+  const risk = riskScore(alerts.map(alertAsDetection));
+  const eventCount = alerts.reduce((sum, alert) => sum + alert.occurrences, 0);
+  const updated = await updateIncident(trx, orgId, incidentId, {
+    alert_count: alerts.length,
+    event_count: eventCount,
+    risk_score: risk.score,
+    escalation_level: risk.escalationLevel,
+    severity: alerts.reduce<DetectionSeverity>((worst, alert) => maxSeverity(alert.severity, worst), 'low'),
+    risk_evidence: JSON.stringify(risk.contributions),
+    mitre: [...new Set(alerts.flatMap((alert) => alert.mitre))],
+    first_seen_at: alerts.reduce((min, alert) => (alert.first_seen_at < min ? alert.first_seen_at : min), alerts[0]?.first_seen_at ?? new Date()),
+    last_seen_at: alerts.reduce((max, alert) => (alert.last_seen_at > max ? alert.last_seen_at : max), alerts[0]?.last_seen_at ?? new Date()),
+  });
+  if (!updated) throw new Error(`incident ${incidentId} vanished during detection`);
+  return updated;
+}
+
+function alertAsDetection(alert: AlertRow): Detection {
+  return {
+    detector: alert.detector ?? alert.source,
+    detectorVersion: alert.detector_version ?? 1,
+    title: alert.title,
+    description: alert.description ?? '',
+    category: alert.category as Detection['category'],
+    severity: alert.severity as DetectionSeverity,
+    entity: { type: (alert.entity_type ?? 'src_ip') as Detection['entity']['type'], value: alert.entity_value ?? '' },
+    mitre: alert.mitre,
+    evidence: alert.evidence as Detection['evidence'],
+    eventIds: [],
+    windowStart: alert.first_seen_at,
+    windowEnd: alert.last_seen_at,
+    fingerprintKey: alert.fingerprint,
+  };
+}
