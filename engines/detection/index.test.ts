@@ -117,6 +117,19 @@ describe('runDetectors', () => {
   });
 });
 
+describe('runDetectors at volume', () => {
+  it('handles 20,000 failed logins and 30,000 scan probes of one source each in seconds', () => {
+    const logins = Array.from({ length: 20_000 }, (_, i) => f.failedLogin(i * 0.5, `u${i % 500}`, `p${i}`));
+    const probes = Array.from({ length: 30_000 }, (_, i) =>
+      f.conn(i * 0.01, '203.0.113.9', `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 1 + (i % 1000)),
+    );
+    const started = performance.now();
+    const found = runDetectors([...logins, ...probes], S, NOW);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(found.map((d) => d.detector).sort()).toEqual(['credential_stuffing', 'host_scan', 'ssh_brute_force', 'username_enumeration']);
+  });
+});
+
 describe('registry helpers', () => {
   it('lists 15 detectors with unique ids, versions and MITRE-style ids', () => {
     expect(DETECTORS).toHaveLength(15);

@@ -17,7 +17,7 @@ import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from './settings.t
 import type { Detection, DetectionEvent, Detector, DetectorInterest } from './types.ts';
 import { byTime, groupBy } from './window.ts';
 
-export { riskScore } from './risk.ts';
+export { ESCALATION_BANDS, type RiskContribution, type RiskScore, riskScore, SEVERITY_POINTS } from './risk.ts';
 export * from './types.ts';
 
 /** Every detector, in evaluation order. Ids are stable: they are part of each detection's fingerprintKey. */

@@ -19,7 +19,7 @@ const SECTIONS = {
   disabledDetectors: z.array(z.string().min(1).max(100)).max(100),
   bruteForce: z.strictObject({ windowSeconds: seconds, minFailures: count, highSeverityFailures: count }),
   passwordSpray: z.strictObject({ windowSeconds: seconds, minUsernames: count, maxPasswords: count, minUsernamesPerPassword: count }),
-  credentialStuffing: z.strictObject({ windowSeconds: seconds, minUniquePairs: count, minAttempts: count, minUniqueRatio: ratio }),
+  credentialStuffing: z.strictObject({ windowSeconds: seconds, minUniquePairs: count, minAttempts: count, minUniqueRatio: ratio, minUsernames: count }),
   usernameEnumeration: z.strictObject({ windowSeconds: seconds, minUsernames: count, maxPasswordsPerUser: count, minAttempts: count }),
   slowBruteForce: z.strictObject({ lookbackSeconds: seconds, maxGapSeconds: seconds, minAttempts: count, minSpanSeconds: seconds, maxPerMinute: perMinute }),
   portScan: z.strictObject({ windowSeconds: seconds, minDistinctPorts: count }),
@@ -82,6 +82,7 @@ export const DEFAULT_DETECTION_SETTINGS: DetectionSettings = {
     minUniquePairs: 20, // ≥ 20 distinct username/password pairs (Mini-XDR declared threshold)
     minAttempts: 25, // ≥ 25 failed attempts
     minUniqueRatio: 0.8, // unique pairs / attempts ≥ 0.8 (a combo list, not a retry loop)
+    minUsernames: 10, // ≥ 10 distinct usernames: one account with many passwords is brute force, not stuffing
   },
   usernameEnumeration: {
     windowSeconds: 1800, // 30 min

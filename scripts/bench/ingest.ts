@@ -1,7 +1,9 @@
 import { parseBatch, type SourceKind } from '../../engines/telemetry/index.ts';
 import { toEventRow } from '../../services/ingest/event-row.ts';
 import { ingestRecords } from '../../services/ingest/ingest.service.ts';
+import { buildHttpApp } from '../../server/http/app.ts';
 import { copyIntoScratchTable } from './copy-baseline.ts';
+import { buildPosts, postAll } from './http-phase.ts';
 import { mixedStream, type StreamRecord } from './mixed-stream.ts';
 import { createBenchEnvironment } from './setup.ts';
 import { chunk, percentile, rate, runConcurrently } from './stats.ts';
@@ -45,10 +47,19 @@ async function main(): Promise<void> {
       `  ingest service (parse + insert):       ${rate(EVENTS, serviceSeconds)}  (batch p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms)`,
     );
 
+    const app = await buildHttpApp(env.deps);
+    const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    const posts = buildPosts(mixedStream(EVENTS, Date.UTC(2026, 10, 22, 0, 0, 0)), BATCH, env.apiKey);
+    const http = await postAll(baseUrl, posts, CONCURRENCY);
+    await app.close();
+    out(`  end to end over HTTP (${posts.length} posts):     ${rate(http.events, http.seconds)}  (batch p50 ${http.p50.toFixed(0)} ms, p99 ${http.p99.toFixed(0)} ms, stored ${http.stored})`);
+    for (const failure of http.failures.slice(0, 5)) out(`    failed: ${failure}`);
+
     const rows = parsed.flatMap((result) => result.events.map((event) => toEventRow(event, { channel: 'events' })));
     const copySeconds = await copyIntoScratchTable(env.deps.pool, env.orgId, chunk(rows, BATCH));
     out(`  raw COPY of the same rows (baseline):  ${rate(rows.length, copySeconds)}`);
     out(`  ratio ingest service / raw COPY:       ${(copySeconds / serviceSeconds).toFixed(2)}`);
+    out(`  ratio HTTP end to end / raw COPY:      ${(copySeconds / http.seconds).toFixed(2)}`);
     out(`  RSS: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`);
   } finally {
     await env.close();

@@ -35,6 +35,12 @@ describe('credential_stuffing', () => {
     expect(run(retriesFirst)).toEqual([]);
   });
 
+  it('does not call one account tried with many passwords stuffing (that is brute force)', () => {
+    expect(run(Array.from({ length: 40 }, (_, i) => f.failedLogin(i * 10, 'root', `guess${i}`)))).toEqual([]);
+    const nineUsers = Array.from({ length: 30 }, (_, i) => f.failedLogin(i * 10, `user${i % 9}`, `guess${i}`));
+    expect(run(nineUsers)).toEqual([]);
+  });
+
   it('fires on a long combo list and keeps one detection for it', () => {
     const list = run(attempts(200, 0));
     expect(list).toHaveLength(1);

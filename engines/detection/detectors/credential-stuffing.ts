@@ -7,8 +7,9 @@ type Peak = { pairs: number; attempts: number; ratio: number };
 
 /**
  * Credential stuffing: one IP replays a list of username/password pairs. Inside windowSeconds: ≥ minUniquePairs
- * distinct pairs, ≥ minAttempts attempts, and unique pairs / attempts ≥ minUniqueRatio (20 / 25 / 0.8, the thresholds
- * Mini-XDR declared but never implemented). Needs sources that log the tried password.
+ * distinct pairs, ≥ minAttempts attempts, unique pairs / attempts ≥ minUniqueRatio (20 / 25 / 0.8, the thresholds
+ * Mini-XDR declared but never implemented), over ≥ minUsernames accounts (one account tried with many passwords is
+ * brute force, not stuffing). Needs sources that log the tried password.
  */
 export const credentialStuffing: Detector = {
   id: 'credential_stuffing',
@@ -21,21 +22,24 @@ export const credentialStuffing: Detector = {
   lookbackSeconds: (s) => s.credentialStuffing.windowSeconds,
   entityOf: srcIpEntity,
   evaluate(events, settings) {
-    const { windowSeconds, minUniquePairs, minAttempts, minUniqueRatio } = settings.credentialStuffing;
+    const { windowSeconds, minUniquePairs, minAttempts, minUniqueRatio, minUsernames } = settings.credentialStuffing;
     const pairs = new Counter<string>();
+    const users = new Counter<string>();
     let attempts = 0;
     const tracker = {
       add: (e: DetectionEvent) => {
         attempts++;
         pairs.add(pairOf(e) ?? '');
+        users.add(e.userName ?? '');
       },
       remove: (e: DetectionEvent) => {
         attempts--;
         pairs.remove(pairOf(e) ?? '');
+        users.remove(e.userName ?? '');
       },
       measure: (): Peak | null => {
         const ratio = attempts === 0 ? 0 : pairs.size / attempts;
-        return pairs.size >= minUniquePairs && attempts >= minAttempts && ratio >= minUniqueRatio
+        return pairs.size >= minUniquePairs && attempts >= minAttempts && ratio >= minUniqueRatio && users.size >= minUsernames
           ? { pairs: pairs.size, attempts, ratio: Math.round(ratio * 1000) / 1000 }
           : null;
       },
