@@ -13,7 +13,12 @@ export function buildPosts(stream: readonly StreamRecord[], batch: number, apiKe
   }
   for (const source of ['suricata', 'zeek'] as const) {
     for (const events of chunk(bySource(source), batch)) {
-      posts.push({ path: '/ingest/network/bulk', body: JSON.stringify({ source, sensor: { name: `${source}-1`, kind: source }, events }), headers, count: events.length });
+      posts.push({
+        path: '/ingest/network/bulk',
+        body: JSON.stringify({ source, sensor: { name: `${source}-1`, kind: source }, events }),
+        headers,
+        count: events.length,
+      });
     }
   }
   for (const events of chunk(bySource('agent'), batch)) {

@@ -1,7 +1,8 @@
 import { parseBatch, type SourceKind } from '../../engines/telemetry/index.ts';
+import { buildHttpApp } from '../../server/http/app.ts';
+import { runDetectionOnce } from '../../services/detection/run-detection.service.ts';
 import { toEventRow } from '../../services/ingest/event-row.ts';
 import { ingestRecords } from '../../services/ingest/ingest.service.ts';
-import { buildHttpApp } from '../../server/http/app.ts';
 import { copyIntoScratchTable } from './copy-baseline.ts';
 import { buildPosts, postAll } from './http-phase.ts';
 import { mixedStream, type StreamRecord } from './mixed-stream.ts';
@@ -52,8 +53,20 @@ async function main(): Promise<void> {
     const posts = buildPosts(mixedStream(EVENTS, Date.UTC(2026, 10, 22, 0, 0, 0)), BATCH, env.apiKey);
     const http = await postAll(baseUrl, posts, CONCURRENCY);
     await app.close();
-    out(`  end to end over HTTP (${posts.length} posts):     ${rate(http.events, http.seconds)}  (batch p50 ${http.p50.toFixed(0)} ms, p99 ${http.p99.toFixed(0)} ms, stored ${http.stored})`);
+    out(
+      `  end to end over HTTP (${posts.length} posts):     ${rate(http.events, http.seconds)}  (batch p50 ${http.p50.toFixed(0)} ms, p99 ${http.p99.toFixed(0)} ms, stored ${http.stored})`,
+    );
     for (const failure of http.failures.slice(0, 5)) out(`    failed: ${failure}`);
+
+    started = performance.now();
+    let scanned = 0;
+    let detections = 0;
+    for (let run = await runDetectionOnce(env.deps, env.orgId, 0); run.processed > 0; run = await runDetectionOnce(env.deps, env.orgId, 0)) {
+      scanned += run.processed;
+      detections += run.detections;
+    }
+    const detectionSeconds = (performance.now() - started) / 1000;
+    out(`  detection over the stored events:      ${rate(scanned, detectionSeconds)} scanned (${detections} detections)`);
 
     const rows = parsed.flatMap((result) => result.events.map((event) => toEventRow(event, { channel: 'events' })));
     const copySeconds = await copyIntoScratchTable(env.deps.pool, env.orgId, chunk(rows, BATCH));
