@@ -58,10 +58,47 @@ export interface Agents {
   version: string | null;
 }
 
+export interface AlertActions {
+  action: string;
+  alert_id: number | null;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  org_id: string;
+  requested_by: string;
+  requested_by_type: string;
+  status: Generated<string>;
+  status_detail: string | null;
+  target: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface AlertEscalations {
+  alert_id: number;
+  created_at: Generated<Timestamp>;
+  escalated_by: string;
+  escalated_by_type: string;
+  escalated_to: string;
+  id: Generated<number>;
+  org_id: string;
+  reason: string | null;
+}
+
 export interface AlertEvents {
   alert_id: number;
   event_id: number;
   occurred_at: Timestamp;
+  org_id: string;
+}
+
+export interface AlertHistory {
+  actor_id: string | null;
+  actor_type: string;
+  alert_id: number;
+  at: Generated<Timestamp>;
+  changes: Generated<Json>;
+  detail: Generated<Json>;
+  id: Generated<number>;
+  kind: string;
   org_id: string;
 }
 
@@ -225,6 +262,7 @@ export interface Incidents {
   mitre: Generated<string[]>;
   ml_confidence: number | null;
   org_id: string;
+  origin: string | null;
   reason: string | null;
   risk_evidence: Generated<Json>;
   risk_score: Generated<number>;
@@ -355,7 +393,10 @@ export interface WorkerHeartbeats {
 export interface DB {
   agent_enrollment_keys: AgentEnrollmentKeys;
   agents: Agents;
+  alert_actions: AlertActions;
+  alert_escalations: AlertEscalations;
   alert_events: AlertEvents;
+  alert_history: AlertHistory;
   alerts: Alerts;
   api_keys: ApiKeys;
   audit_log: AuditLog;

@@ -39,7 +39,24 @@ export function createMetrics(db: Database): Metrics {
       for (const [state, count] of Object.entries(counts)) this.set({ state }, count);
     },
   });
+  new Gauge({
+    name: 'vigil_detector_errors',
+    help: 'Detector runs that failed, summed over organisations, by detector',
+    labelNames: ['detector'] as const,
+    registers: [registry],
+    async collect() {
+      const rows = await sumDetectorErrors(db).catch(() => null);
+      if (!rows) return;
+      this.reset();
+      for (const row of rows) this.set({ detector: row.detector }, row.errors);
+    },
+  });
   return { registry, httpDuration, jobFailures };
+}
+
+async function sumDetectorErrors(db: Database): Promise<{ detector: string; errors: number }[]> {
+  const result = await sql<{ detector: string; errors: number }>`select detector, sum(errors)::int as errors from detector_health group by detector`.execute(db);
+  return result.rows;
 }
 
 type JobCounts = { queued: number; scheduled: number; running: number; failed: number };

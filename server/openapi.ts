@@ -17,6 +17,7 @@ export function buildOpenApiDocument(router: OpenApiRouter = appRouter): OpenAPI
       bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
       apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
       cookieAuth: { type: 'apiKey', in: 'cookie', name: 'access_token' },
+      agentKey: { type: 'apiKey', in: 'header', name: 'X-Agent-Key', description: 'Key returned by POST /agents/enroll' },
     },
   });
 }

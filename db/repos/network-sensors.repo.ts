@@ -67,3 +67,9 @@ export function listNetworkSensorsWithErrors(db: Executor, orgId: OrgId, limit: 
     .limit(limit)
     .execute();
 }
+
+/** Retention for the reject log: it is diagnostics, kept no longer than the events themselves. */
+export async function deleteIngestErrorsBefore(db: Executor, before: Date): Promise<number> {
+  const result = await db.deleteFrom('network_ingest_errors').where('network_ingest_errors.created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -48,7 +48,8 @@ describe('detection over stored events', () => {
     expect(incident).toMatchObject({ threat_category: 'brute_force', src_ip: '203.0.113.10', status: 'open' });
     expect(incident?.ml_confidence).toBeNull();
     expect(incident?.mitre).toContain('T1110.001');
-    expect((incident?.risk_evidence as { detector: string }[])[0]?.detector).toBe('ssh_brute_force');
+    const evidence = (incident?.risk_evidence ?? []) as { detector: string }[];
+    expect(evidence[0]?.detector).toBe('ssh_brute_force');
     const first = await alerts(org);
     const bruteForce = first.filter((alert) => alert.detector === 'ssh_brute_force');
     expect(bruteForce).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { deleteIngestErrorsBefore } from '../../db/repos/network-sensors.repo.ts';
 import { deleteDeviceNoncesSeenBefore } from '../../db/repos/nonces.repo.ts';
 import { deleteRateWindowsBefore } from '../../db/repos/rate-limits.repo.ts';
 import { deleteExpiredSessions } from '../../db/repos/sessions.repo.ts';
@@ -6,9 +7,10 @@ import { unsafeDropEventPartition, unsafeListEventPartitions, utcDay } from '../
 import { NONCE_RETENTION_SECONDS } from '../devices/device-auth.service.ts';
 import { forgetPartition } from './partitions.ts';
 
-/** Drops every day partition that ends before the retention horizon; returns the dropped names. */
+/** Drops every day partition that ends before the retention horizon (and the reject log of that age); returns the dropped names. */
 export async function dropExpiredEventPartitions(db: Executor, retentionDays: number, now = new Date()): Promise<string[]> {
   const horizon = utcDay(new Date(now.getTime() - retentionDays * 86_400_000));
+  await deleteIngestErrorsBefore(db, horizon);
   const expired = (await unsafeListEventPartitions(db)).filter((partition) => partition.day.getTime() < horizon.getTime());
   for (const partition of expired) {
     await unsafeDropEventPartition(db, partition.name);

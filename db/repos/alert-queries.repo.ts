@@ -1,0 +1,116 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { DB } from '../schema.generated.ts';
+import type { Executor, OrgId } from '../scope.ts';
+import type { AlertRow } from './alerts.repo.ts';
+
+/** GET /alerts filters; `assignedTo: null` means unassigned. The time range selects alerts active in it. */
+export type AlertQueueFilter = {
+  status?: string | undefined;
+  severity?: string | undefined;
+  category?: string | undefined;
+  assignedTo?: string | null | undefined;
+  srcIp?: string | undefined;
+  incidentId?: number | undefined;
+  since?: Date | undefined;
+  until?: Date | undefined;
+};
+
+function filtered(db: Executor, orgId: OrgId, filter: AlertQueueFilter): SelectQueryBuilder<DB, 'alerts', object> {
+  let query = db.selectFrom('alerts').where('alerts.org_id', '=', orgId);
+  if (filter.status !== undefined) query = query.where('alerts.status', '=', filter.status);
+  if (filter.severity !== undefined) query = query.where('alerts.severity', '=', filter.severity);
+  if (filter.category !== undefined) query = query.where('alerts.category', '=', filter.category);
+  if (filter.assignedTo === null) query = query.where('alerts.assigned_to', 'is', null);
+  else if (filter.assignedTo !== undefined) query = query.where('alerts.assigned_to', '=', filter.assignedTo);
+  if (filter.srcIp !== undefined) query = query.where('alerts.src_ip', '=', filter.srcIp);
+  if (filter.incidentId !== undefined) query = query.where('alerts.incident_id', '=', filter.incidentId);
+  if (filter.since !== undefined) query = query.where('alerts.last_seen_at', '>=', filter.since);
+  if (filter.until !== undefined) query = query.where('alerts.first_seen_at', '<=', filter.until);
+  return query;
+}
+
+/** The organisation's alert queue, most recently seen first. */
+export function listAlertQueue(db: Executor, orgId: OrgId, filter: AlertQueueFilter, page: { limit: number; offset: number }): Promise<AlertRow[]> {
+  return filtered(db, orgId, filter)
+    .selectAll('alerts')
+    .orderBy('alerts.last_seen_at', 'desc')
+    .orderBy('alerts.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countAlertQueue(db: Executor, orgId: OrgId, filter: AlertQueueFilter): Promise<number> {
+  const row = await filtered(db, orgId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function findAlertForUpdate(db: Executor, orgId: OrgId, alertId: number): Promise<AlertRow | undefined> {
+  return db.selectFrom('alerts').selectAll().where('alerts.org_id', '=', orgId).where('alerts.id', '=', alertId).forUpdate().executeTakeFirst();
+}
+
+/** Serialises reports of one fingerprint for the rest of the transaction, so two identical POSTs make one alert. */
+export async function lockAlertFingerprint(db: Executor, orgId: OrgId, fingerprint: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`alert:${orgId}:${fingerprint}`}))`.execute(db);
+}
+
+export type AlertEventSummaryRow = {
+  id: number;
+  occurred_at: Date;
+  source_kind: string;
+  kind: string;
+  category: string;
+  action: string;
+  severity: number;
+  src_ip: string | null;
+  dst_ip: string | null;
+  dst_port: number | null;
+  host_name: string | null;
+  user_name: string | null;
+  message: string | null;
+};
+
+/** The most recent stored events linked to the alert (events removed by retention are skipped). */
+export function listAlertEventSummaries(db: Executor, orgId: OrgId, alertId: number, limit: number): Promise<AlertEventSummaryRow[]> {
+  return db
+    .selectFrom('alert_events')
+    .innerJoin('events', (join) =>
+      join
+        .onRef('events.org_id', '=', 'alert_events.org_id')
+        .onRef('events.id', '=', 'alert_events.event_id')
+        .onRef('events.occurred_at', '=', 'alert_events.occurred_at'),
+    )
+    .select([
+      'events.id',
+      'events.occurred_at',
+      'events.source_kind',
+      'events.kind',
+      'events.category',
+      'events.action',
+      'events.severity',
+      sql<string | null>`host(events.src_ip)`.as('src_ip'),
+      sql<string | null>`host(events.dst_ip)`.as('dst_ip'),
+      'events.dst_port',
+      'events.host_name',
+      'events.user_name',
+      sql<string | null>`left(events.message, 500)`.as('message'),
+    ])
+    .where('alert_events.org_id', '=', orgId)
+    .where('alert_events.alert_id', '=', alertId)
+    .orderBy('alert_events.occurred_at', 'desc')
+    .orderBy('alert_events.event_id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function countAlertEvents(db: Executor, orgId: OrgId, alertId: number): Promise<number> {
+  const row = await db
+    .selectFrom('alert_events')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('alert_events.org_id', '=', orgId)
+    .where('alert_events.alert_id', '=', alertId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
