@@ -55,7 +55,9 @@ export function createMetrics(db: Database): Metrics {
 }
 
 async function sumDetectorErrors(db: Database): Promise<{ detector: string; errors: number }[]> {
-  const result = await sql<{ detector: string; errors: number }>`select detector, sum(errors)::int as errors from detector_health group by detector`.execute(db);
+  const result = await sql<{ detector: string; errors: number }>`select detector, sum(errors)::int as errors from detector_health group by detector`.execute(
+    db,
+  );
   return result.rows;
 }
 
