@@ -765,6 +765,515 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's alert queue, most recently seen first
+         * @description Every alert of the organisation, detector-made ones included, whoever owns or holds it (EventSec showed only alerts owned by or assigned to the caller). The total number of matches is in the X-Total-Count header.
+         */
+        get: operations["alerts-list"];
+        put?: never;
+        /**
+         * Report an alert (alerts:write, or an agent key)
+         * @description Creates an open alert (201). The alert gets a fingerprint from source, category, title, url, sender, username and hostname: the same report again within an hour of its last sighting, while the alert is not closed, adds an occurrence to it (200, occurrences + 1, worst severity kept) instead of creating a new alert. 400 when title, source or category is blank.
+         */
+        post: operations["alerts-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert of your organisation, with its evidence, history, escalations and requested actions */
+        get: operations["alerts-get"];
+        put?: never;
+        post?: never;
+        /** Delete an alert (audited; its recorded actions are kept) */
+        delete: operations["alerts-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Triage an alert: status, assignee, conclusion
+         * @description assigned_to must be an active user of your organisation whose role may work alerts (400 otherwise; null unassigns). Every change is kept in the alert's history (GET /alerts/{alert_id}) and in the audit log.
+         */
+        patch: operations["alerts-update"];
+        trace?: never;
+    };
+    "/alerts/{alert_id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Escalate an alert: reassigns it to escalated_to and records the escalation
+         * @description escalated_to must be an active user of your organisation whose role may work alerts (400 otherwise). Unlike EventSec, the alert is reassigned, so the person it was escalated to can work it. A body alert_id is ignored: the path names the alert.
+         */
+        post: operations["alerts-escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{alert_id}/block-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request blocking the URL (recorded as requested; not executed yet)
+         * @description Records a block_url request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `url` is read from the JSON body (EventSec's query-string form `?url=` is not read yet); without it the alert's own url is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         */
+        post: operations["alerts-blockUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{alert_id}/unblock-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request unblocking the URL (recorded as requested; not executed yet)
+         * @description Records a unblock_url request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `url` is read from the JSON body (EventSec's query-string form `?url=` is not read yet); without it the alert's own url is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         */
+        post: operations["alerts-unblockUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{alert_id}/block-sender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request blocking the sender (recorded as requested; not executed yet)
+         * @description Records a block_sender request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `sender` is read from the JSON body (EventSec's query-string form `?sender=` is not read yet); without it the alert's own sender is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         */
+        post: operations["alerts-blockSender"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{alert_id}/unblock-sender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request unblocking the sender (recorded as requested; not executed yet)
+         * @description Records a unblock_sender request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `sender` is read from the JSON body (EventSec's query-string form `?sender=` is not read yet); without it the alert's own sender is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         */
+        post: operations["alerts-unblockSender"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{alert_id}/revoke-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request revoking the user's sessions (recorded as requested; not executed yet)
+         * @description Records a revoke_session request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `username` is read from the JSON body (EventSec's query-string form `?username=` is not read yet); without it the alert's own username is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         */
+        post: operations["alerts-revokeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/{alert_id}/isolate-device": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request isolating the device (recorded as requested; not executed yet)
+         * @description Records a isolate_device request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `hostname` is read from the JSON body (EventSec's query-string form `?hostname=` is not read yet); without it the alert's own hostname is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         */
+        post: operations["alerts-isolateDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's incidents, filtered and paginated (Mini-XDR and EventSec)
+         * @description Responds with a JSON array (legacy clients expect one); the number of matching incidents is in the `X-Total-Count` response header. Newest first; `limit` ≤ 200. Filters: status, escalation_level, threat_category, src_ip, since/until (created_at), min_risk, assigned_to.
+         */
+        get: operations["incidents-list"];
+        put?: never;
+        /**
+         * Create an incident by hand (EventSec); 201
+         * @description Risk score 0 and escalation_level = severity until detections are attached. Items referencing an alert or event must exist in your organisation (404). The creation, assignment and items are on the incident timeline and in the audit log.
+         */
+        post: operations["incidents-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/real": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Incidents without test and synthetic ones (Mini-XDR)
+         * @description Responds with a JSON array (legacy clients expect one); the number of matching incidents is in the `X-Total-Count` response header. Newest first; `limit` ≤ 200. An incident is test data when it is tagged `test` or `synthetic`, or when it has linked events and every one of them came through POST /ingest/synthetic (channel synthetic) or carries raw.test_event / raw.test_type. Incidents without linked events (manual ones) count as real. include_test=true lists everything, like GET /incidents. Same filters as GET /incidents.
+         */
+        get: operations["incidents-listReal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/from-alert/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an incident from an alert (EventSec); idempotent
+         * @description An alert already filed under an incident (by detection or an earlier call) returns that incident with 200; otherwise 201 with a new incident titled "Alert N: <title>", the alert as its item, and the alert linked to it. 404 for an alert that is not in your organisation.
+         */
+        post: operations["incidents-createFromAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/from-network-event/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an incident from a network (Suricata/Zeek) event (EventSec); idempotent
+         * @description event_id is the `id` of GET /network/events. Severity comes from the event (info/low → low, medium, high, critical); the title names source and type, the description the signature. A second call for the same event returns the same incident with 200 (201 when created). 404 for an event that is not a network event of your organisation.
+         */
+        post: operations["incidents-createFromNetworkEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Incident timeline data (Mini-XDR): incidents created per hour or day, by threat category
+         * @description since/until default to the last 7 days (90 at most). bucket defaults to hour up to 72 h, else day; hour covers 14 days at most.
+         */
+        get: operations["incidents-trends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/attack-paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attack paths (Mini-XDR): source IPs → target hosts → ports/services, and ATT&CK techniques, with counts
+         * @description Built from the events of the incidents created in since/until (7 days by default, 31 at most; the newest 200 incidents). At most 300 nodes and 600 edges, busiest first; truncated says whether some were dropped.
+         */
+        get: operations["incidents-attackPaths"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One incident with its events, indicators, summary, alerts and timeline
+         * @description Events are those linked to the incident's alerts plus attached event items, oldest first, paginated with events_limit (≤ 200) and events_offset; event_summary counts all of them, iocs come from the latest 1000.
+         */
+        get: operations["incidents-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{incident_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an incident: title, description, severity, status, assignee, tags (EventSec)
+         * @description Status follows the lifecycle (open → investigating | contained | resolved | false_positive; investigating → contained | resolved | false_positive; contained → investigating | resolved | false_positive; resolved → open; false_positive → open); any other move is a 409 naming the allowed ones. Reopening a resolved or false-positive incident is the explicit move to open. Every change is on the incident timeline and in the audit log.
+         */
+        patch: operations["incidents-update"];
+        trace?: never;
+    };
+    "/incidents/{incident_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach an alert, event or reference to an incident (EventSec); 201
+         * @description kind alert / event / network_event: ref_id must be the id of such a row in your organisation, else 404. Attaching the same kind and ref_id again returns the existing item with 200.
+         */
+        post: operations["incidents-addItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on an incident; 201 with the timeline entry
+         * @description Comments are timeline entries of kind `comment` (neither seed has comments; this path is new). Audited.
+         */
+        post: operations["incidents-addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An incident's timeline: creation, alerts, items, status and assignment changes, comments
+         * @description Oldest first. kinds=comment lists only comments; kinds takes a comma-separated list.
+         */
+        get: operations["incidents-timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{inc_id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compact incident context (Mini-XDR): top indicators, event counts by type, related incidents by source IP */
+        get: operations["incidents-context"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{incident_id}/threat-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Threat status (Mini-XDR): lifecycle, last action, risk with evidence, alerts, and whether activity continues
+         * @description attack_active: events about the incident entity within active_window_minutes (15 by default). Containment fields stay null until response actions exist.
+         */
+        get: operations["incidents-threatStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/auto_contain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's auto-containment switch
+         * @description Stored per organisation. Nothing contains automatically yet: acting on it comes with the response actions.
+         */
+        get: operations["settings-getAutoContain"];
+        put?: never;
+        /**
+         * Switch auto-containment on or off for your organisation (settings:write; audited)
+         * @description Persisted per organisation and audited. It is only stored for now: no incident is contained automatically until the response actions land, whatever this says.
+         */
+        post: operations["settings-setAutoContain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/detection/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-detector health, the detection cursor and how far detection lags behind ingest */
+        get: operations["settings-detectionHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/detection/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Detection thresholds in effect for your organisation, its override and the defaults */
+        get: operations["settings-getDetectionSettings"];
+        /**
+         * Replace your organisation's detection override (settings:write; audited)
+         * @description The body is the whole override: any subset of sections, and any subset of keys inside a section; what is left out uses the defaults ({} restores them all). Unknown keys, out-of-range values, unknown detector ids and inconsistent thresholds answer 400 with the field paths. Detection uses the new thresholds from its next pass.
+         */
+        put: operations["settings-putDetectionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4939,6 +5448,3578 @@ export interface operations {
                             count: number;
                         }[];
                         analysis_timestamp: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-list": {
+        parameters: {
+            query?: {
+                status?: "open" | "in_progress" | "closed";
+                severity?: "low" | "medium" | "high" | "critical";
+                category?: string;
+                assigned_to?: string | ("me" | "none");
+                src_ip?: string;
+                incident_id?: number;
+                since?: string;
+                until?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        description: string | null;
+                        /** @description 'detector' for detector-made alerts; the reporter's value for POST /alerts */
+                        source: string;
+                        category: string;
+                        /** @enum {string} */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "closed";
+                        url: string | null;
+                        sender: string | null;
+                        username: string | null;
+                        hostname: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        conclusion: string | null;
+                        /** @description Dedup key: a new firing (or an identical POST) within an hour of the last sighting extends this alert */
+                        fingerprint: string;
+                        detector: string | null;
+                        detector_version: number | null;
+                        /** @description How many times the fingerprint fired (or was reported) into this alert */
+                        occurrences: number;
+                        first_seen_at: string;
+                        last_seen_at: string;
+                        src_ip: string | null;
+                        /** @description src_ip, host or user */
+                        entity_type: string | null;
+                        entity_value: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                        /** @description Measured facts behind a detection: {name, observed, threshold, weight} */
+                        evidence: {
+                            [key: string]: unknown;
+                        }[];
+                        incident_id: number | null;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description?: string | null;
+                    /** @description Who reports it, e.g. the mail gateway or an agent name */
+                    source: string;
+                    category: string;
+                    /**
+                     * @default medium
+                     * @enum {string}
+                     */
+                    severity?: "low" | "medium" | "high" | "critical";
+                    url?: string | null;
+                    sender?: string | null;
+                    username?: string | null;
+                    hostname?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        description: string | null;
+                        /** @description 'detector' for detector-made alerts; the reporter's value for POST /alerts */
+                        source: string;
+                        category: string;
+                        /** @enum {string} */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "closed";
+                        url: string | null;
+                        sender: string | null;
+                        username: string | null;
+                        hostname: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        conclusion: string | null;
+                        /** @description Dedup key: a new firing (or an identical POST) within an hour of the last sighting extends this alert */
+                        fingerprint: string;
+                        detector: string | null;
+                        detector_version: number | null;
+                        /** @description How many times the fingerprint fired (or was reported) into this alert */
+                        occurrences: number;
+                        first_seen_at: string;
+                        last_seen_at: string;
+                        src_ip: string | null;
+                        /** @description src_ip, host or user */
+                        entity_type: string | null;
+                        entity_value: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                        /** @description Measured facts behind a detection: {name, observed, threshold, weight} */
+                        evidence: {
+                            [key: string]: unknown;
+                        }[];
+                        incident_id: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        description: string | null;
+                        /** @description 'detector' for detector-made alerts; the reporter's value for POST /alerts */
+                        source: string;
+                        category: string;
+                        /** @enum {string} */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "closed";
+                        url: string | null;
+                        sender: string | null;
+                        username: string | null;
+                        hostname: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        conclusion: string | null;
+                        /** @description Dedup key: a new firing (or an identical POST) within an hour of the last sighting extends this alert */
+                        fingerprint: string;
+                        detector: string | null;
+                        detector_version: number | null;
+                        /** @description How many times the fingerprint fired (or was reported) into this alert */
+                        occurrences: number;
+                        first_seen_at: string;
+                        last_seen_at: string;
+                        src_ip: string | null;
+                        /** @description src_ip, host or user */
+                        entity_type: string | null;
+                        entity_value: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                        /** @description Measured facts behind a detection: {name, observed, threshold, weight} */
+                        evidence: {
+                            [key: string]: unknown;
+                        }[];
+                        incident_id: number | null;
+                        /** @description Ids of the linked events, most recent first (at most 200) */
+                        event_ids: number[];
+                        /** @description How many events are linked (an alert keeps at most 500) */
+                        events_linked: number;
+                        /** @description The 50 most recent linked events that are still stored */
+                        events: {
+                            id: number;
+                            occurred_at: string;
+                            source: string;
+                            kind: string;
+                            category: string;
+                            action: string;
+                            /** @enum {string} */
+                            severity: "info" | "low" | "medium" | "high" | "critical";
+                            src_ip: string | null;
+                            dst_ip: string | null;
+                            dst_port: number | null;
+                            hostname: string | null;
+                            username: string | null;
+                            /** @description First 500 characters; attacker-controlled text, escape on display */
+                            message: string | null;
+                        }[];
+                        /** @description The last 100 changes, oldest first */
+                        history: {
+                            at: string;
+                            actor_type: string;
+                            actor_id: string | null;
+                            /** @description created, occurrence, updated, escalated or action_requested */
+                            kind: string;
+                            /** @description field → {from, to} */
+                            changes: {
+                                [key: string]: {
+                                    from: unknown;
+                                    to: unknown;
+                                };
+                            };
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        escalations: {
+                            id: number;
+                            alert_id: number;
+                            /** @description User id (UUID); the alert is now assigned to this user */
+                            escalated_to: string;
+                            /** @description Id of the user (or credential) that escalated */
+                            escalated_by: string;
+                            reason: string | null;
+                            created_at: string;
+                        }[];
+                        /** @description Alert actions requested on this alert and their status */
+                        actions: {
+                            id: number;
+                            alert_id: number | null;
+                            /** @description block_url, unblock_url, block_sender, unblock_sender, revoke_session or isolate_device */
+                            action: string;
+                            target: string;
+                            /** @description 'requested' until a response connector picks the action up; nothing has been executed before that */
+                            status: string;
+                            requested_by: string;
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status?: "open" | "in_progress" | "closed";
+                    /** @description User id (UUID); null to unassign */
+                    assigned_to?: string | null;
+                    conclusion?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        description: string | null;
+                        /** @description 'detector' for detector-made alerts; the reporter's value for POST /alerts */
+                        source: string;
+                        category: string;
+                        /** @enum {string} */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "closed";
+                        url: string | null;
+                        sender: string | null;
+                        username: string | null;
+                        hostname: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        conclusion: string | null;
+                        /** @description Dedup key: a new firing (or an identical POST) within an hour of the last sighting extends this alert */
+                        fingerprint: string;
+                        detector: string | null;
+                        detector_version: number | null;
+                        /** @description How many times the fingerprint fired (or was reported) into this alert */
+                        occurrences: number;
+                        first_seen_at: string;
+                        last_seen_at: string;
+                        src_ip: string | null;
+                        /** @description src_ip, host or user */
+                        entity_type: string | null;
+                        entity_value: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                        /** @description Measured facts behind a detection: {name, observed, threshold, weight} */
+                        evidence: {
+                            [key: string]: unknown;
+                        }[];
+                        incident_id: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description User id (UUID)
+                     */
+                    escalated_to: string;
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        alert_id: number;
+                        /** @description User id (UUID); the alert is now assigned to this user */
+                        escalated_to: string;
+                        /** @description Id of the user (or credential) that escalated */
+                        escalated_by: string;
+                        reason: string | null;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-blockUrl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        action_id: number;
+                        alert_id: number;
+                        action: string;
+                        target: string;
+                        /**
+                         * @description Recorded, not executed: no response connector runs alert actions yet
+                         * @constant
+                         */
+                        status: "requested";
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-unblockUrl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        action_id: number;
+                        alert_id: number;
+                        action: string;
+                        target: string;
+                        /**
+                         * @description Recorded, not executed: no response connector runs alert actions yet
+                         * @constant
+                         */
+                        status: "requested";
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-blockSender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sender?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        action_id: number;
+                        alert_id: number;
+                        action: string;
+                        target: string;
+                        /**
+                         * @description Recorded, not executed: no response connector runs alert actions yet
+                         * @constant
+                         */
+                        status: "requested";
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-unblockSender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sender?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        action_id: number;
+                        alert_id: number;
+                        action: string;
+                        target: string;
+                        /**
+                         * @description Recorded, not executed: no response connector runs alert actions yet
+                         * @constant
+                         */
+                        status: "requested";
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-revokeSession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        action_id: number;
+                        alert_id: number;
+                        action: string;
+                        target: string;
+                        /**
+                         * @description Recorded, not executed: no response connector runs alert actions yet
+                         * @constant
+                         */
+                        status: "requested";
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "alerts-isolateDevice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        action_id: number;
+                        alert_id: number;
+                        action: string;
+                        target: string;
+                        /**
+                         * @description Recorded, not executed: no response connector runs alert actions yet
+                         * @constant
+                         */
+                        status: "requested";
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-list": {
+        parameters: {
+            query?: {
+                status?: string;
+                escalation_level?: "low" | "medium" | "high" | "critical";
+                threat_category?: string;
+                src_ip?: string;
+                since?: string;
+                until?: string;
+                min_risk?: number;
+                assigned_to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    /** @description Incidents matching the filters, whatever limit/offset */
+                    "X-Total-Count": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        created_at: string;
+                        src_ip: string | null;
+                        reason: string | null;
+                        /** @description open, investigating, contained, resolved or false_positive */
+                        status: string;
+                        auto_contained: boolean;
+                        /** @description Mini-XDR field; no LLM triage, always null */
+                        triage_note: null;
+                        /** @description 0–1, deterministic; see risk_evidence on the detail */
+                        risk_score: number;
+                        /** @description low, medium, high or critical (band of risk_score) */
+                        escalation_level: string;
+                        threat_category: string | null;
+                        /** @description Null until a containment action ran */
+                        containment_method: string | null;
+                        /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                        agent_confidence: number | null;
+                        /** @description Null: risk is rule-based, not ML */
+                        ml_confidence: number | null;
+                        council_confidence: number | null;
+                        council_verdict: string | null;
+                        /** @description Organisation slug */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description low, medium, high or critical */
+                        severity: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        tags: string[];
+                        /** @description 'detection', or the id of the user who created it */
+                        created_by: string | null;
+                        updated_at: string;
+                        items: {
+                            id: number;
+                            incident_id: number;
+                            kind: string;
+                            ref_id: string;
+                            created_at: string;
+                        }[];
+                        /** @description The last response action taken; independent of status */
+                        last_action: string | null;
+                        alert_count: number;
+                        event_count: number;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description?: string;
+                    /**
+                     * @default medium
+                     * @enum {string}
+                     */
+                    severity?: "low" | "medium" | "high" | "critical";
+                    /** @description open by default; any lifecycle status (EventSec aliases accepted) */
+                    status?: string;
+                    /** @description User id of an active user of your organisation; null unassigns */
+                    assigned_to?: string | null;
+                    /** @default [] */
+                    tags?: string[];
+                    items?: {
+                        /**
+                         * @description alert, event and network_event must reference an existing row of your organisation (404 otherwise)
+                         * @enum {string}
+                         */
+                        kind: "alert" | "event" | "network_event" | "ip" | "domain" | "url" | "hash" | "host" | "user" | "note";
+                        /** @description The alert or event id; free text for the other kinds */
+                        ref_id: string | number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        created_at: string;
+                        src_ip: string | null;
+                        reason: string | null;
+                        /** @description open, investigating, contained, resolved or false_positive */
+                        status: string;
+                        auto_contained: boolean;
+                        /** @description Mini-XDR field; no LLM triage, always null */
+                        triage_note: null;
+                        /** @description 0–1, deterministic; see risk_evidence on the detail */
+                        risk_score: number;
+                        /** @description low, medium, high or critical (band of risk_score) */
+                        escalation_level: string;
+                        threat_category: string | null;
+                        /** @description Null until a containment action ran */
+                        containment_method: string | null;
+                        /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                        agent_confidence: number | null;
+                        /** @description Null: risk is rule-based, not ML */
+                        ml_confidence: number | null;
+                        council_confidence: number | null;
+                        council_verdict: string | null;
+                        /** @description Organisation slug */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description low, medium, high or critical */
+                        severity: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        tags: string[];
+                        /** @description 'detection', or the id of the user who created it */
+                        created_by: string | null;
+                        updated_at: string;
+                        items: {
+                            id: number;
+                            incident_id: number;
+                            kind: string;
+                            ref_id: string;
+                            created_at: string;
+                        }[];
+                        /** @description The last response action taken; independent of status */
+                        last_action: string | null;
+                        alert_count: number;
+                        event_count: number;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-listReal": {
+        parameters: {
+            query?: {
+                status?: string;
+                escalation_level?: "low" | "medium" | "high" | "critical";
+                threat_category?: string;
+                src_ip?: string;
+                since?: string;
+                until?: string;
+                min_risk?: number;
+                assigned_to?: string;
+                limit?: number;
+                offset?: number;
+                include_test?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    /** @description Incidents matching the filters, whatever limit/offset */
+                    "X-Total-Count": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        created_at: string;
+                        src_ip: string | null;
+                        reason: string | null;
+                        /** @description open, investigating, contained, resolved or false_positive */
+                        status: string;
+                        auto_contained: boolean;
+                        /** @description Mini-XDR field; no LLM triage, always null */
+                        triage_note: null;
+                        /** @description 0–1, deterministic; see risk_evidence on the detail */
+                        risk_score: number;
+                        /** @description low, medium, high or critical (band of risk_score) */
+                        escalation_level: string;
+                        threat_category: string | null;
+                        /** @description Null until a containment action ran */
+                        containment_method: string | null;
+                        /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                        agent_confidence: number | null;
+                        /** @description Null: risk is rule-based, not ML */
+                        ml_confidence: number | null;
+                        council_confidence: number | null;
+                        council_verdict: string | null;
+                        /** @description Organisation slug */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description low, medium, high or critical */
+                        severity: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        tags: string[];
+                        /** @description 'detection', or the id of the user who created it */
+                        created_by: string | null;
+                        updated_at: string;
+                        items: {
+                            id: number;
+                            incident_id: number;
+                            kind: string;
+                            ref_id: string;
+                            created_at: string;
+                        }[];
+                        /** @description The last response action taken; independent of status */
+                        last_action: string | null;
+                        alert_count: number;
+                        event_count: number;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-createFromAlert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert id */
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        created_at: string;
+                        src_ip: string | null;
+                        reason: string | null;
+                        /** @description open, investigating, contained, resolved or false_positive */
+                        status: string;
+                        auto_contained: boolean;
+                        /** @description Mini-XDR field; no LLM triage, always null */
+                        triage_note: null;
+                        /** @description 0–1, deterministic; see risk_evidence on the detail */
+                        risk_score: number;
+                        /** @description low, medium, high or critical (band of risk_score) */
+                        escalation_level: string;
+                        threat_category: string | null;
+                        /** @description Null until a containment action ran */
+                        containment_method: string | null;
+                        /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                        agent_confidence: number | null;
+                        /** @description Null: risk is rule-based, not ML */
+                        ml_confidence: number | null;
+                        council_confidence: number | null;
+                        council_verdict: string | null;
+                        /** @description Organisation slug */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description low, medium, high or critical */
+                        severity: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        tags: string[];
+                        /** @description 'detection', or the id of the user who created it */
+                        created_by: string | null;
+                        updated_at: string;
+                        items: {
+                            id: number;
+                            incident_id: number;
+                            kind: string;
+                            ref_id: string;
+                            created_at: string;
+                        }[];
+                        /** @description The last response action taken; independent of status */
+                        last_action: string | null;
+                        alert_count: number;
+                        event_count: number;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-createFromNetworkEvent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Network event id */
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        created_at: string;
+                        src_ip: string | null;
+                        reason: string | null;
+                        /** @description open, investigating, contained, resolved or false_positive */
+                        status: string;
+                        auto_contained: boolean;
+                        /** @description Mini-XDR field; no LLM triage, always null */
+                        triage_note: null;
+                        /** @description 0–1, deterministic; see risk_evidence on the detail */
+                        risk_score: number;
+                        /** @description low, medium, high or critical (band of risk_score) */
+                        escalation_level: string;
+                        threat_category: string | null;
+                        /** @description Null until a containment action ran */
+                        containment_method: string | null;
+                        /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                        agent_confidence: number | null;
+                        /** @description Null: risk is rule-based, not ML */
+                        ml_confidence: number | null;
+                        council_confidence: number | null;
+                        council_verdict: string | null;
+                        /** @description Organisation slug */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description low, medium, high or critical */
+                        severity: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        tags: string[];
+                        /** @description 'detection', or the id of the user who created it */
+                        created_by: string | null;
+                        updated_at: string;
+                        items: {
+                            id: number;
+                            incident_id: number;
+                            kind: string;
+                            ref_id: string;
+                            created_at: string;
+                        }[];
+                        /** @description The last response action taken; independent of status */
+                        last_action: string | null;
+                        alert_count: number;
+                        event_count: number;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-trends": {
+        parameters: {
+            query?: {
+                since?: string;
+                until?: string;
+                bucket?: "hour" | "day";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        since: string;
+                        until: string;
+                        /** @enum {string} */
+                        bucket: "hour" | "day";
+                        total: number;
+                        /** @description Incidents per threat_category over the whole window */
+                        by_category: {
+                            [key: string]: number;
+                        };
+                        /** @description Buckets that have incidents, oldest first (UTC) */
+                        points: {
+                            bucket_start: string;
+                            total: number;
+                            by_category: {
+                                [key: string]: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-attackPaths": {
+        parameters: {
+            query?: {
+                since?: string;
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        since: string;
+                        until: string;
+                        nodes: {
+                            /** @description ip:<addr>, entity:<name>, host:<addr>, svc:<port>/<proto> or tech:<ATT&CK id> */
+                            id: string;
+                            /** @enum {string} */
+                            type: "source_ip" | "entity" | "target_host" | "service" | "technique";
+                            label: string;
+                            /** @description Events (techniques: alert occurrences) through this node */
+                            count: number;
+                        }[];
+                        edges: {
+                            source: string;
+                            target: string;
+                            /** @enum {string} */
+                            type: "connects_to" | "targets_service" | "uses_technique";
+                            count: number;
+                        }[];
+                        /** @description True when the busiest nodes/edges were kept and the rest dropped */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-get": {
+        parameters: {
+            query?: {
+                events_limit?: number;
+                events_offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        created_at: string;
+                        src_ip: string | null;
+                        reason: string | null;
+                        /** @description open, investigating, contained, resolved or false_positive */
+                        status: string;
+                        auto_contained: boolean;
+                        /** @description Mini-XDR field; no LLM triage, always null */
+                        triage_note: null;
+                        /** @description 0–1, deterministic; see risk_evidence on the detail */
+                        risk_score: number;
+                        /** @description low, medium, high or critical (band of risk_score) */
+                        escalation_level: string;
+                        threat_category: string | null;
+                        /** @description Null until a containment action ran */
+                        containment_method: string | null;
+                        /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                        agent_confidence: number | null;
+                        /** @description Null: risk is rule-based, not ML */
+                        ml_confidence: number | null;
+                        council_confidence: number | null;
+                        council_verdict: string | null;
+                        /** @description Organisation slug */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description low, medium, high or critical */
+                        severity: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        tags: string[];
+                        /** @description 'detection', or the id of the user who created it */
+                        created_by: string | null;
+                        updated_at: string;
+                        items: {
+                            id: number;
+                            incident_id: number;
+                            kind: string;
+                            ref_id: string;
+                            created_at: string;
+                        }[];
+                        /** @description The last response action taken; independent of status */
+                        last_action: string | null;
+                        alert_count: number;
+                        event_count: number;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                        /** @description Per-detector contributions to risk_score (engines/detection/README.md) */
+                        risk_evidence: {
+                            detector: string;
+                            fingerprintKey?: string;
+                            severity: string;
+                            weight: number;
+                            observed: number | string;
+                            threshold: number | string;
+                            intensity: number;
+                            points: number;
+                        }[];
+                        /** @description Events linked to the incident (same as event_summary.total_events) */
+                        events_analyzed_count: number;
+                        events_limit: number;
+                        events_offset: number;
+                        /** @description This page of the linked events, compact (Mini-XDR shape) */
+                        triggering_events: {
+                            id: number;
+                            ts: string;
+                            /** @description Normalised action, e.g. cowrie.login.failed, zeek.conn */
+                            eventid: string;
+                            src_ip: string | null;
+                            dst_ip: string | null;
+                            dst_port: number | null;
+                            message: string | null;
+                        }[];
+                        /** @description The same page with every field, oldest first */
+                        detailed_events: {
+                            id: number;
+                            ts: string;
+                            /** @description Normalised action, e.g. cowrie.login.failed, zeek.conn */
+                            eventid: string;
+                            src_ip: string | null;
+                            dst_ip: string | null;
+                            dst_port: number | null;
+                            message: string | null;
+                            /** @description How it arrived: cowrie, multi, network, agent, synthetic, … */
+                            channel: string;
+                            /** @description Parser: cowrie, suricata, zeek, osquery, … */
+                            source: string;
+                            category: string;
+                            outcome: string;
+                            /** @description info, low, medium, high or critical */
+                            severity: string;
+                            src_port: number | null;
+                            protocol: string | null;
+                            hostname: string | null;
+                            username: string | null;
+                            command: string | null;
+                            url: string | null;
+                            file_sha256: string | null;
+                            session: string | null;
+                            sensor: string | null;
+                            attributes: unknown;
+                            /** @description The record as received (escape before rendering) */
+                            raw: unknown;
+                        }[];
+                        /** @description From the most recent 1000 linked events */
+                        iocs: {
+                            ips: string[];
+                            domains: string[];
+                            urls: string[];
+                            hashes: string[];
+                            usernames: string[];
+                            commands: string[];
+                        };
+                        /** @description This page's events and the incident timeline, in time order */
+                        attack_timeline: {
+                            at: string;
+                            /**
+                             * @description An observed event, or an entry of the incident timeline (created, alert added, status, comment…)
+                             * @enum {string}
+                             */
+                            source: "event" | "incident";
+                            /** @description Event action, or timeline kind */
+                            type: string;
+                            description: string;
+                            /** @description Event severity (info…critical); null for timeline entries */
+                            severity: string | null;
+                            event_id: number | null;
+                            /** @description Who made a timeline entry (detector id or user id) */
+                            actor: string | null;
+                        }[];
+                        event_summary: {
+                            total_events: number;
+                            event_types: string[];
+                            time_range: {
+                                start: string | null;
+                                end: string | null;
+                            };
+                            event_counts_by_type: {
+                                [key: string]: number;
+                            };
+                        };
+                        alerts: {
+                            id: number;
+                            title: string;
+                            detector: string | null;
+                            category: string;
+                            severity: string;
+                            status: string;
+                            /** @description Times the detector fired on this alert */
+                            occurrences: number;
+                            first_seen_at: string;
+                            last_seen_at: string;
+                            mitre: string[];
+                        }[];
+                        /** @description The first 200 timeline entries; page with GET /api/incidents/{id}/timeline */
+                        timeline: {
+                            id: number;
+                            at: string;
+                            /** @description system, user, api_key, … */
+                            actor_type: string;
+                            actor_id: string | null;
+                            /** @description created, alert_added, item_added, status_changed, reopened, assigned, updated, comment */
+                            kind: string;
+                            detail: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    severity?: "low" | "medium" | "high" | "critical";
+                    /** @description open, investigating, contained, resolved, false_positive; EventSec's new, triage, in_progress, closed are accepted and mapped */
+                    status?: string;
+                    /** @description User id of an active user of your organisation; null unassigns */
+                    assigned_to?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        created_at: string;
+                        src_ip: string | null;
+                        reason: string | null;
+                        /** @description open, investigating, contained, resolved or false_positive */
+                        status: string;
+                        auto_contained: boolean;
+                        /** @description Mini-XDR field; no LLM triage, always null */
+                        triage_note: null;
+                        /** @description 0–1, deterministic; see risk_evidence on the detail */
+                        risk_score: number;
+                        /** @description low, medium, high or critical (band of risk_score) */
+                        escalation_level: string;
+                        threat_category: string | null;
+                        /** @description Null until a containment action ran */
+                        containment_method: string | null;
+                        /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                        agent_confidence: number | null;
+                        /** @description Null: risk is rule-based, not ML */
+                        ml_confidence: number | null;
+                        council_confidence: number | null;
+                        council_verdict: string | null;
+                        /** @description Organisation slug */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description low, medium, high or critical */
+                        severity: string;
+                        /** @description User id (UUID) of the assignee */
+                        assigned_to: string | null;
+                        tags: string[];
+                        /** @description 'detection', or the id of the user who created it */
+                        created_by: string | null;
+                        updated_at: string;
+                        items: {
+                            id: number;
+                            incident_id: number;
+                            kind: string;
+                            ref_id: string;
+                            created_at: string;
+                        }[];
+                        /** @description The last response action taken; independent of status */
+                        last_action: string | null;
+                        alert_count: number;
+                        event_count: number;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-addItem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description alert, event and network_event must reference an existing row of your organisation (404 otherwise)
+                     * @enum {string}
+                     */
+                    kind: "alert" | "event" | "network_event" | "ip" | "domain" | "url" | "hash" | "host" | "user" | "note";
+                    /** @description The alert or event id; free text for the other kinds */
+                    ref_id: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        incident_id: number;
+                        kind: string;
+                        ref_id: string;
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-addComment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        at: string;
+                        /** @description system, user, api_key, … */
+                        actor_type: string;
+                        actor_id: string | null;
+                        /** @description created, alert_added, item_added, status_changed, reopened, assigned, updated, comment */
+                        kind: string;
+                        detail: unknown;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-timeline": {
+        parameters: {
+            query?: {
+                kinds?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident_id: number;
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        entries: {
+                            id: number;
+                            at: string;
+                            /** @description system, user, api_key, … */
+                            actor_type: string;
+                            actor_id: string | null;
+                            /** @description created, alert_added, item_added, status_changed, reopened, assigned, updated, comment */
+                            kind: string;
+                            detail: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                inc_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        incident_id: number;
+                        src_ip: string | null;
+                        threat_summary: string;
+                        status: string;
+                        last_action: string | null;
+                        created_at: string;
+                        risk_score: number;
+                        escalation_level: string;
+                        threat_category: string | null;
+                        auto_contained: boolean;
+                        triage_note: null;
+                        ml_confidence: number | null;
+                        /** @description ATT&CK techniques of the incident's alerts */
+                        attack_patterns: {
+                            technique: string;
+                            name: string;
+                        }[];
+                        total_events: number;
+                        /** @description The 10 most frequent event types */
+                        event_types: string[];
+                        /** @description Event counts by action (type) */
+                        event_breakdown: {
+                            [key: string]: number;
+                        };
+                        /** @description Up to 5 of each kind, most frequent first, from the latest 500 events */
+                        top_iocs: {
+                            ips: string[];
+                            domains: string[];
+                            urls: string[];
+                            hashes: string[];
+                            usernames: string[];
+                            commands: string[];
+                        };
+                        /** @description Other incidents from the same source IP, newest first (10 at most) */
+                        related_incidents: {
+                            id: number;
+                            created_at: string;
+                            status: string;
+                            threat_category: string | null;
+                            risk_score: number;
+                        }[];
+                        context_summary: string;
+                        incident: {
+                            id: number;
+                            created_at: string;
+                            src_ip: string | null;
+                            reason: string | null;
+                            /** @description open, investigating, contained, resolved or false_positive */
+                            status: string;
+                            auto_contained: boolean;
+                            /** @description Mini-XDR field; no LLM triage, always null */
+                            triage_note: null;
+                            /** @description 0–1, deterministic; see risk_evidence on the detail */
+                            risk_score: number;
+                            /** @description low, medium, high or critical (band of risk_score) */
+                            escalation_level: string;
+                            threat_category: string | null;
+                            /** @description Null until a containment action ran */
+                            containment_method: string | null;
+                            /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                            agent_confidence: number | null;
+                            /** @description Null: risk is rule-based, not ML */
+                            ml_confidence: number | null;
+                            council_confidence: number | null;
+                            council_verdict: string | null;
+                            /** @description Organisation slug */
+                            tenant_id: string;
+                            title: string;
+                            description: string | null;
+                            /** @description low, medium, high or critical */
+                            severity: string;
+                            /** @description User id (UUID) of the assignee */
+                            assigned_to: string | null;
+                            tags: string[];
+                            /** @description 'detection', or the id of the user who created it */
+                            created_by: string | null;
+                            updated_at: string;
+                            items: {
+                                id: number;
+                                incident_id: number;
+                                kind: string;
+                                ref_id: string;
+                                created_at: string;
+                            }[];
+                            /** @description The last response action taken; independent of status */
+                            last_action: string | null;
+                            alert_count: number;
+                            event_count: number;
+                            first_seen_at: string | null;
+                            last_seen_at: string | null;
+                            /** @description ATT&CK technique ids */
+                            mitre: string[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-threatStatus": {
+        parameters: {
+            query?: {
+                active_window_minutes?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Incident id */
+                incident_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Mini-XDR compatibility; failures are HTTP errors
+                         * @constant
+                         */
+                        success: true;
+                        incident_id: number;
+                        status: string;
+                        last_action: string | null;
+                        escalation_level: string;
+                        severity: string;
+                        risk_score: number;
+                        risk_evidence: {
+                            detector: string;
+                            fingerprintKey?: string;
+                            severity: string;
+                            weight: number;
+                            observed: number | string;
+                            threshold: number | string;
+                            intensity: number;
+                            points: number;
+                        }[];
+                        threat_category: string | null;
+                        source_ip: string | null;
+                        created_at: string;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        alert_count: number;
+                        alerts_by_status: {
+                            [key: string]: number;
+                        };
+                        event_count: number;
+                        /** @description Events about the same entity (src IP, else host/user) within active_window_minutes, whatever the status (activity after resolving is a reason to reopen) */
+                        attack_active: boolean;
+                        activity: {
+                            window_minutes: number;
+                            recent_events: number;
+                            last_event_at: string | null;
+                        };
+                        auto_contained: boolean;
+                        /** @description Null until response actions exist */
+                        containment_status: string | null;
+                        containment_method: string | null;
+                        total_actions: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "settings-getAutoContain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "settings-setAutoContain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true or false */
+                    enabled: boolean | ("true" | "false");
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "settings-detectionHealth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detectors: {
+                            detector: string;
+                            title: string;
+                            enabled: boolean;
+                            last_run_at: string | null;
+                            events_scanned: number;
+                            matches: number;
+                            /** @description Runs that failed, since the detector first ran */
+                            errors: number;
+                            last_error: string | null;
+                            last_error_at: string | null;
+                            /**
+                             * @description idle: disabled or never ran; failing: its last run failed
+                             * @enum {string}
+                             */
+                            status: "ok" | "failing" | "idle";
+                        }[];
+                        cursor: {
+                            /** @description Detection has scanned every stored event up to this id */
+                            last_event_id: number;
+                            updated_at: string | null;
+                        };
+                        lag: {
+                            /** @description Stored events not scanned yet */
+                            events: number;
+                            /** @description True when the count stopped at its bound (100 000): there are at least that many */
+                            capped: boolean;
+                            oldest_pending_received_at: string | null;
+                            /** @description How long the oldest unscanned event has waited */
+                            seconds: number;
+                        };
+                        generated_at: string;
+                    };
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "settings-getDetectionSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What detection uses: the defaults with the override applied */
+                        effective: {
+                            disabledDetectors: string[];
+                            bruteForce: {
+                                windowSeconds: number;
+                                minFailures: number;
+                                highSeverityFailures: number;
+                            };
+                            passwordSpray: {
+                                windowSeconds: number;
+                                minUsernames: number;
+                                maxPasswords: number;
+                                minUsernamesPerPassword: number;
+                            };
+                            credentialStuffing: {
+                                windowSeconds: number;
+                                minUniquePairs: number;
+                                minAttempts: number;
+                                minUniqueRatio: number;
+                                minUsernames: number;
+                            };
+                            usernameEnumeration: {
+                                windowSeconds: number;
+                                minUsernames: number;
+                                maxPasswordsPerUser: number;
+                                minAttempts: number;
+                            };
+                            slowBruteForce: {
+                                lookbackSeconds: number;
+                                maxGapSeconds: number;
+                                minAttempts: number;
+                                minSpanSeconds: number;
+                                maxPerMinute: number;
+                            };
+                            portScan: {
+                                windowSeconds: number;
+                                minDistinctPorts: number;
+                            };
+                            hostScan: {
+                                windowSeconds: number;
+                                minDistinctHosts: number;
+                            };
+                            webAttack: {
+                                gapSeconds: number;
+                                minRequests: number;
+                            };
+                            requestFlood: {
+                                windowSeconds: number;
+                                minRequests: number;
+                                criticalRequests: number;
+                                minConcentration: number;
+                            };
+                            malware: {
+                                gapSeconds: number;
+                            };
+                            commandPatterns: {
+                                gapSeconds: number;
+                            };
+                            suricata: {
+                                gapSeconds: number;
+                                minEventSeverity: number;
+                            };
+                            zeekNotice: {
+                                gapSeconds: number;
+                                ignoredNotes: string[];
+                            };
+                        };
+                        /** @description The organisation's stored override */
+                        override: {
+                            disabledDetectors?: string[];
+                            bruteForce?: {
+                                windowSeconds?: number;
+                                minFailures?: number;
+                                highSeverityFailures?: number;
+                            };
+                            passwordSpray?: {
+                                windowSeconds?: number;
+                                minUsernames?: number;
+                                maxPasswords?: number;
+                                minUsernamesPerPassword?: number;
+                            };
+                            credentialStuffing?: {
+                                windowSeconds?: number;
+                                minUniquePairs?: number;
+                                minAttempts?: number;
+                                minUniqueRatio?: number;
+                                minUsernames?: number;
+                            };
+                            usernameEnumeration?: {
+                                windowSeconds?: number;
+                                minUsernames?: number;
+                                maxPasswordsPerUser?: number;
+                                minAttempts?: number;
+                            };
+                            slowBruteForce?: {
+                                lookbackSeconds?: number;
+                                maxGapSeconds?: number;
+                                minAttempts?: number;
+                                minSpanSeconds?: number;
+                                maxPerMinute?: number;
+                            };
+                            portScan?: {
+                                windowSeconds?: number;
+                                minDistinctPorts?: number;
+                            };
+                            hostScan?: {
+                                windowSeconds?: number;
+                                minDistinctHosts?: number;
+                            };
+                            webAttack?: {
+                                gapSeconds?: number;
+                                minRequests?: number;
+                            };
+                            requestFlood?: {
+                                windowSeconds?: number;
+                                minRequests?: number;
+                                criticalRequests?: number;
+                                minConcentration?: number;
+                            };
+                            malware?: {
+                                gapSeconds?: number;
+                            };
+                            commandPatterns?: {
+                                gapSeconds?: number;
+                            };
+                            suricata?: {
+                                gapSeconds?: number;
+                                minEventSeverity?: number;
+                            };
+                            zeekNotice?: {
+                                gapSeconds?: number;
+                                ignoredNotes?: string[];
+                            };
+                        };
+                        defaults: {
+                            disabledDetectors: string[];
+                            bruteForce: {
+                                windowSeconds: number;
+                                minFailures: number;
+                                highSeverityFailures: number;
+                            };
+                            passwordSpray: {
+                                windowSeconds: number;
+                                minUsernames: number;
+                                maxPasswords: number;
+                                minUsernamesPerPassword: number;
+                            };
+                            credentialStuffing: {
+                                windowSeconds: number;
+                                minUniquePairs: number;
+                                minAttempts: number;
+                                minUniqueRatio: number;
+                                minUsernames: number;
+                            };
+                            usernameEnumeration: {
+                                windowSeconds: number;
+                                minUsernames: number;
+                                maxPasswordsPerUser: number;
+                                minAttempts: number;
+                            };
+                            slowBruteForce: {
+                                lookbackSeconds: number;
+                                maxGapSeconds: number;
+                                minAttempts: number;
+                                minSpanSeconds: number;
+                                maxPerMinute: number;
+                            };
+                            portScan: {
+                                windowSeconds: number;
+                                minDistinctPorts: number;
+                            };
+                            hostScan: {
+                                windowSeconds: number;
+                                minDistinctHosts: number;
+                            };
+                            webAttack: {
+                                gapSeconds: number;
+                                minRequests: number;
+                            };
+                            requestFlood: {
+                                windowSeconds: number;
+                                minRequests: number;
+                                criticalRequests: number;
+                                minConcentration: number;
+                            };
+                            malware: {
+                                gapSeconds: number;
+                            };
+                            commandPatterns: {
+                                gapSeconds: number;
+                            };
+                            suricata: {
+                                gapSeconds: number;
+                                minEventSeverity: number;
+                            };
+                            zeekNotice: {
+                                gapSeconds: number;
+                                ignoredNotes: string[];
+                            };
+                        };
+                        /** @description False when a stored override no longer validates; detection then uses the defaults */
+                        override_valid: boolean;
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "settings-putDetectionSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    disabledDetectors?: string[];
+                    bruteForce?: {
+                        windowSeconds?: number;
+                        minFailures?: number;
+                        highSeverityFailures?: number;
+                    };
+                    passwordSpray?: {
+                        windowSeconds?: number;
+                        minUsernames?: number;
+                        maxPasswords?: number;
+                        minUsernamesPerPassword?: number;
+                    };
+                    credentialStuffing?: {
+                        windowSeconds?: number;
+                        minUniquePairs?: number;
+                        minAttempts?: number;
+                        minUniqueRatio?: number;
+                        minUsernames?: number;
+                    };
+                    usernameEnumeration?: {
+                        windowSeconds?: number;
+                        minUsernames?: number;
+                        maxPasswordsPerUser?: number;
+                        minAttempts?: number;
+                    };
+                    slowBruteForce?: {
+                        lookbackSeconds?: number;
+                        maxGapSeconds?: number;
+                        minAttempts?: number;
+                        minSpanSeconds?: number;
+                        maxPerMinute?: number;
+                    };
+                    portScan?: {
+                        windowSeconds?: number;
+                        minDistinctPorts?: number;
+                    };
+                    hostScan?: {
+                        windowSeconds?: number;
+                        minDistinctHosts?: number;
+                    };
+                    webAttack?: {
+                        gapSeconds?: number;
+                        minRequests?: number;
+                    };
+                    requestFlood?: {
+                        windowSeconds?: number;
+                        minRequests?: number;
+                        criticalRequests?: number;
+                        minConcentration?: number;
+                    };
+                    malware?: {
+                        gapSeconds?: number;
+                    };
+                    commandPatterns?: {
+                        gapSeconds?: number;
+                    };
+                    suricata?: {
+                        gapSeconds?: number;
+                        minEventSeverity?: number;
+                    };
+                    zeekNotice?: {
+                        gapSeconds?: number;
+                        ignoredNotes?: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What detection uses: the defaults with the override applied */
+                        effective: {
+                            disabledDetectors: string[];
+                            bruteForce: {
+                                windowSeconds: number;
+                                minFailures: number;
+                                highSeverityFailures: number;
+                            };
+                            passwordSpray: {
+                                windowSeconds: number;
+                                minUsernames: number;
+                                maxPasswords: number;
+                                minUsernamesPerPassword: number;
+                            };
+                            credentialStuffing: {
+                                windowSeconds: number;
+                                minUniquePairs: number;
+                                minAttempts: number;
+                                minUniqueRatio: number;
+                                minUsernames: number;
+                            };
+                            usernameEnumeration: {
+                                windowSeconds: number;
+                                minUsernames: number;
+                                maxPasswordsPerUser: number;
+                                minAttempts: number;
+                            };
+                            slowBruteForce: {
+                                lookbackSeconds: number;
+                                maxGapSeconds: number;
+                                minAttempts: number;
+                                minSpanSeconds: number;
+                                maxPerMinute: number;
+                            };
+                            portScan: {
+                                windowSeconds: number;
+                                minDistinctPorts: number;
+                            };
+                            hostScan: {
+                                windowSeconds: number;
+                                minDistinctHosts: number;
+                            };
+                            webAttack: {
+                                gapSeconds: number;
+                                minRequests: number;
+                            };
+                            requestFlood: {
+                                windowSeconds: number;
+                                minRequests: number;
+                                criticalRequests: number;
+                                minConcentration: number;
+                            };
+                            malware: {
+                                gapSeconds: number;
+                            };
+                            commandPatterns: {
+                                gapSeconds: number;
+                            };
+                            suricata: {
+                                gapSeconds: number;
+                                minEventSeverity: number;
+                            };
+                            zeekNotice: {
+                                gapSeconds: number;
+                                ignoredNotes: string[];
+                            };
+                        };
+                        /** @description The organisation's stored override */
+                        override: {
+                            disabledDetectors?: string[];
+                            bruteForce?: {
+                                windowSeconds?: number;
+                                minFailures?: number;
+                                highSeverityFailures?: number;
+                            };
+                            passwordSpray?: {
+                                windowSeconds?: number;
+                                minUsernames?: number;
+                                maxPasswords?: number;
+                                minUsernamesPerPassword?: number;
+                            };
+                            credentialStuffing?: {
+                                windowSeconds?: number;
+                                minUniquePairs?: number;
+                                minAttempts?: number;
+                                minUniqueRatio?: number;
+                                minUsernames?: number;
+                            };
+                            usernameEnumeration?: {
+                                windowSeconds?: number;
+                                minUsernames?: number;
+                                maxPasswordsPerUser?: number;
+                                minAttempts?: number;
+                            };
+                            slowBruteForce?: {
+                                lookbackSeconds?: number;
+                                maxGapSeconds?: number;
+                                minAttempts?: number;
+                                minSpanSeconds?: number;
+                                maxPerMinute?: number;
+                            };
+                            portScan?: {
+                                windowSeconds?: number;
+                                minDistinctPorts?: number;
+                            };
+                            hostScan?: {
+                                windowSeconds?: number;
+                                minDistinctHosts?: number;
+                            };
+                            webAttack?: {
+                                gapSeconds?: number;
+                                minRequests?: number;
+                            };
+                            requestFlood?: {
+                                windowSeconds?: number;
+                                minRequests?: number;
+                                criticalRequests?: number;
+                                minConcentration?: number;
+                            };
+                            malware?: {
+                                gapSeconds?: number;
+                            };
+                            commandPatterns?: {
+                                gapSeconds?: number;
+                            };
+                            suricata?: {
+                                gapSeconds?: number;
+                                minEventSeverity?: number;
+                            };
+                            zeekNotice?: {
+                                gapSeconds?: number;
+                                ignoredNotes?: string[];
+                            };
+                        };
+                        defaults: {
+                            disabledDetectors: string[];
+                            bruteForce: {
+                                windowSeconds: number;
+                                minFailures: number;
+                                highSeverityFailures: number;
+                            };
+                            passwordSpray: {
+                                windowSeconds: number;
+                                minUsernames: number;
+                                maxPasswords: number;
+                                minUsernamesPerPassword: number;
+                            };
+                            credentialStuffing: {
+                                windowSeconds: number;
+                                minUniquePairs: number;
+                                minAttempts: number;
+                                minUniqueRatio: number;
+                                minUsernames: number;
+                            };
+                            usernameEnumeration: {
+                                windowSeconds: number;
+                                minUsernames: number;
+                                maxPasswordsPerUser: number;
+                                minAttempts: number;
+                            };
+                            slowBruteForce: {
+                                lookbackSeconds: number;
+                                maxGapSeconds: number;
+                                minAttempts: number;
+                                minSpanSeconds: number;
+                                maxPerMinute: number;
+                            };
+                            portScan: {
+                                windowSeconds: number;
+                                minDistinctPorts: number;
+                            };
+                            hostScan: {
+                                windowSeconds: number;
+                                minDistinctHosts: number;
+                            };
+                            webAttack: {
+                                gapSeconds: number;
+                                minRequests: number;
+                            };
+                            requestFlood: {
+                                windowSeconds: number;
+                                minRequests: number;
+                                criticalRequests: number;
+                                minConcentration: number;
+                            };
+                            malware: {
+                                gapSeconds: number;
+                            };
+                            commandPatterns: {
+                                gapSeconds: number;
+                            };
+                            suricata: {
+                                gapSeconds: number;
+                                minEventSeverity: number;
+                            };
+                            zeekNotice: {
+                                gapSeconds: number;
+                                ignoredNotes: string[];
+                            };
+                        };
+                        /** @description False when a stored override no longer validates; detection then uses the defaults */
+                        override_valid: boolean;
+                        updated_at: string | null;
                     };
                 };
             };

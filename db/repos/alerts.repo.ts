@@ -6,7 +6,10 @@ export type AlertRow = Selectable<Alerts>;
 export type AlertInsert = Omit<Insertable<Alerts>, 'org_id' | 'id'>;
 export type AlertPatch = Omit<Updateable<Alerts>, 'id' | 'org_id' | 'created_at'>;
 
-/** The alert a new firing of the same fingerprint extends: not closed, and seen within the dedup window. */
+/**
+ * The alert a new firing of the same fingerprint extends: not closed, seen within the dedup window,
+ * and not filed under an incident that was resolved (that evidence stays with the closed case).
+ */
 export function findAlertToExtend(db: Executor, orgId: OrgId, fingerprint: string, seenSince: Date): Promise<AlertRow | undefined> {
   return db
     .selectFrom('alerts')
@@ -15,6 +18,19 @@ export function findAlertToExtend(db: Executor, orgId: OrgId, fingerprint: strin
     .where('alerts.fingerprint', '=', fingerprint)
     .where('alerts.status', '!=', 'closed')
     .where('alerts.last_seen_at', '>=', seenSince)
+    .where((eb) =>
+      eb.or([
+        eb('alerts.incident_id', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('incidents')
+            .select('incidents.id')
+            .whereRef('incidents.id', '=', 'alerts.incident_id')
+            .where('incidents.org_id', '=', orgId)
+            .where('incidents.status', 'in', ['open', 'investigating', 'contained']),
+        ),
+      ]),
+    )
     .orderBy('alerts.last_seen_at', 'desc')
     .limit(1)
     .executeTakeFirst();

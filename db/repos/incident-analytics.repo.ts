@@ -12,11 +12,15 @@ export async function incidentTrendRows(db: Executor, orgId: OrgId, window: Wind
   const bucketStart = sql<Date>`date_trunc(${bucket}, incidents.created_at, 'UTC')`;
   const rows = await db
     .selectFrom('incidents')
-    .select([bucketStart.as('bucket_start'), sql<string>`coalesce(incidents.threat_category, 'uncategorised')`.as('threat_category'), sql<string>`count(*)`.as('count')])
+    .select([
+      bucketStart.as('bucket_start'),
+      sql<string>`coalesce(incidents.threat_category, 'uncategorised')`.as('threat_category'),
+      sql<string>`count(*)`.as('count'),
+    ])
     .where('incidents.org_id', '=', orgId)
     .where('incidents.created_at', '>=', window.since)
     .where('incidents.created_at', '<=', window.until)
-    .groupBy([bucketStart, sql`2`])
+    .groupBy([sql`1`, sql`2`])
     .orderBy(sql`1`)
     .orderBy(sql`2`)
     .limit(limit)

@@ -26,7 +26,10 @@ function linkedEventIds(db: Executor, orgId: OrgId, incidentId: number) {
 }
 
 function incidentEvents(db: Executor, orgId: OrgId, incidentId: number) {
-  return db.selectFrom('events').where('events.org_id', '=', orgId).where('events.id', 'in', linkedEventIds(db, orgId, incidentId));
+  return db
+    .selectFrom('events')
+    .where('events.org_id', '=', orgId)
+    .where('events.id', 'in', linkedEventIds(db, orgId, incidentId));
 }
 
 const EVENT_COLUMNS = [

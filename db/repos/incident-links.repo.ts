@@ -2,7 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { Alerts } from '../schema.generated.ts';
 import type { Executor, OrgId } from '../scope.ts';
 import type { ListedEventRow } from './event-queries.repo.ts';
-import type { IncidentInsert, IncidentRow } from './incidents.repo.ts';
+import type { IncidentInsert, IncidentRow, ItemRow } from './incidents.repo.ts';
 
 // Writes and look-ups behind promoting alerts and events to incidents, and row locks for lifecycle changes.
 
@@ -93,4 +93,15 @@ export async function countIncidentAlertsByStatus(db: Executor, orgId: OrgId, in
     .groupBy('alerts.status')
     .execute();
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+}
+
+export function findIncidentItem(db: Executor, orgId: OrgId, incidentId: number, item: { kind: string; refId: string }): Promise<ItemRow | undefined> {
+  return db
+    .selectFrom('incident_items')
+    .selectAll()
+    .where('incident_items.org_id', '=', orgId)
+    .where('incident_items.incident_id', '=', incidentId)
+    .where('incident_items.kind', '=', item.kind)
+    .where('incident_items.ref_id', '=', item.refId)
+    .executeTakeFirst();
 }

@@ -7,7 +7,7 @@ import { fastifyTRPCOpenApiPlugin, type OpenApiRouter } from 'trpc-to-openapi';
 import { appRouter } from '../../routers/index.ts';
 import type { Deps } from '../deps.ts';
 import { buildOpenApiDocument } from '../openapi.ts';
-import { registerBodyHandling } from './body.ts';
+import { registerBodyHandling, registerQueryMerge } from './body.ts';
 import { contextFromRequest, responseMeta } from './context.ts';
 import { restErrorFromAdapterBody, restErrorFromHostError } from './error-body.ts';
 import { requestIdFor } from './request-id.ts';
@@ -32,12 +32,19 @@ export async function buildHttpApp(deps: Deps, router: OpenApiRouter = appRouter
     return reply.status(status).send(body);
   });
   registerBodyHandling(app, config.BODY_LIMIT_BYTES);
+  registerQueryMerge(app, TRPC_PREFIX);
   registerObservability(app, deps);
 
   const origins = config.CORS_ORIGINS.split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  if (origins.length > 0) await app.register(cors, { origin: origins, credentials: true, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
+  if (origins.length > 0)
+    await app.register(cors, {
+      origin: origins,
+      credentials: true,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposedHeaders: ['x-total-count', 'x-request-id', 'retry-after'],
+    });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: TRPC_PREFIX,

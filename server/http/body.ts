@@ -61,6 +61,21 @@ function hasBody(request: FastifyRequest): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
+/**
+ * Legacy clients pass some POST parameters in the query string (`?url=`, `?duration_seconds=`); the
+ * REST adapter reads only the body for POSTs, so query parameters are merged in, the body winning.
+ */
+export function registerQueryMerge(app: FastifyInstance, trpcPrefix: string): void {
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET' || request.url.startsWith(trpcPrefix)) return;
+    const query = request.query as Record<string, unknown> | undefined;
+    if (!query || Object.keys(query).length === 0) return;
+    const body = request.body;
+    if (body === undefined || body === null) request.body = { ...query };
+    else if (typeof body === 'object' && !Array.isArray(body)) request.body = { ...query, ...(body as Record<string, unknown>) };
+  });
+}
+
 function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
   request.rawBody = body;
   if (body.length === 0) return undefined;

@@ -129,6 +129,36 @@ describe('detection over stored events', () => {
     expect(found.find((incident) => incident.threat_category === 'reconnaissance')?.src_ip).toBe('192.0.2.66');
   });
 
+  it('never feeds a resolved incident: new activity opens a fresh one', async () => {
+    const org = await createTestOrg(deps);
+    await ingest(
+      org,
+      'cowrie',
+      Array.from({ length: 6 }, (_, index) => failedLogin('203.0.113.15', index)),
+    );
+    await detect(org);
+    const [first] = await incidents(org);
+    await deps.db
+      .updateTable('incidents')
+      .set({ status: 'resolved' })
+      .where('id', '=', first?.id ?? 0)
+      .execute();
+    await ingest(
+      org,
+      'cowrie',
+      Array.from({ length: 6 }, (_, index) => failedLogin('203.0.113.15', 20 + index)),
+    );
+    await detect(org);
+    const all = await incidents(org);
+    expect(all.map((incident) => incident.status)).toEqual(['resolved', 'open']);
+    const resolvedAlerts = await deps.db
+      .selectFrom('alerts')
+      .select('id')
+      .where('incident_id', '=', first?.id ?? 0)
+      .execute();
+    expect(resolvedAlerts).toHaveLength(first?.alert_count ?? -1);
+  });
+
   it('records detector health', async () => {
     const org = await createTestOrg(deps);
     await ingest(

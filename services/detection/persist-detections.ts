@@ -1,5 +1,13 @@
 import { type AlertRow, findAlertToExtend, insertAlert, linkAlertEvents, listAlerts, updateAlert } from '../../db/repos/alerts.repo.ts';
-import { appendTimeline, findActiveIncidentFor, findIncident, type IncidentRow, insertIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
+import {
+  ACTIVE_INCIDENT_STATUSES,
+  appendTimeline,
+  findActiveIncidentFor,
+  findIncident,
+  type IncidentRow,
+  insertIncident,
+  updateIncident,
+} from '../../db/repos/incidents.repo.ts';
 import type { Executor, OrgId } from '../../db/scope.ts';
 import { type Detection, type DetectionSeverity, riskScore } from '../../engines/detection/index.ts';
 
@@ -83,7 +91,8 @@ async function upsertAlert(trx: Executor, orgId: OrgId, detection: Detection): P
 
 async function incidentFor(trx: Executor, orgId: OrgId, alert: AlertRow, detection: Detection): Promise<{ incident: IncidentRow; created: boolean }> {
   const linked = alert.incident_id !== null ? await findIncident(trx, orgId, alert.incident_id) : undefined;
-  if (linked) return { incident: linked, created: false };
+  // A resolved or false-positive incident is not fed again: new activity opens (or joins) an active one.
+  if (linked && (ACTIVE_INCIDENT_STATUSES as readonly string[]).includes(linked.status)) return { incident: linked, created: false };
   const since = new Date(detection.windowEnd.getTime() - INCIDENT_REOPEN_SECONDS * 1000);
   const active = await findActiveIncidentFor(trx, orgId, detection.entity, detection.category, since);
   if (active) return { incident: active, created: false };

@@ -8,7 +8,7 @@ const t = useTestServer();
 const incidentCategories = async (org: TestOrg) =>
   (await t.deps.db.selectFrom('incidents').select('threat_category').where('org_id', '=', org.orgId).orderBy('id').execute()).map((row) => row.threat_category);
 
-async function runScenario(org: TestOrg, scenario: string, extra: Record<string, unknown> = {}) {
+async function runScenario(org: OrgWithAnalyst, scenario: string, extra: Record<string, unknown> = {}) {
   const response = await t.http.post('/ingest/synthetic', { scenario, seed: 7, start_time: '2026-11-23T08:00:00Z', ...extra }, org.analyst.headers);
   expect(response.status).toBe(200);
   expect(response.body.stored).toBeGreaterThan(0);

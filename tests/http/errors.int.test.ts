@@ -125,3 +125,20 @@ describe('error contract over tRPC', () => {
     expect(body.error.data).not.toHaveProperty('stack');
   });
 });
+
+describe('query parameters on POST', () => {
+  it('are merged into the body, which wins on conflict', async () => {
+    const response = await fetch(`${t.server.baseUrl}/probe/validate?name=fromquery`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nested: { count: 2 } }),
+    });
+    expect(response.status).toBe(200);
+    const conflict = await fetch(`${t.server.baseUrl}/probe/validate?name=x`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'from-body', nested: { count: 2 } }),
+    });
+    expect(conflict.status).toBe(200);
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ALERT_SEVERITIES } from '../../services/alerts/alert.dto.ts';
+
+export const ZAlertId = z.coerce.number().int().positive().describe('Alert id');
+export const ZAlertIdParam = z.object({ alert_id: ZAlertId });
+
+/** Optional free text: trimmed, and blank counts as absent. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((value) => (value ? value : undefined));
+}
+
+export const ZReportedAlert = z.object({
+  title: z.string().trim().min(1, 'must not be blank').max(500),
+  description: optionalText(10_000),
+  source: z.string().trim().min(1, 'must not be blank').max(100).describe('Who reports it, e.g. the mail gateway or an agent name'),
+  category: z.string().trim().min(1, 'must not be blank').max(100),
+  severity: z.enum(ALERT_SEVERITIES).default('medium'),
+  url: optionalText(2048),
+  sender: optionalText(320),
+  username: optionalText(255),
+  hostname: optionalText(255),
+});
+
+export const ZAlertActionResult = z.object({
+  detail: z.string(),
+  action_id: z.number().int(),
+  alert_id: z.number().int(),
+  action: z.string(),
+  target: z.string(),
+  status: z.literal('requested').describe('Recorded, not executed: no response connector runs alert actions yet'),
+});
+
+/** A user id; PostgreSQL compares UUIDs case-insensitively, history should show one spelling. */
+export const ZUserId = z
+  .uuid()
+  .transform((value) => value.toLowerCase())
+  .describe('User id (UUID)');

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
+import { deleteOrgAlert } from '../../services/alerts/delete-alert.service.ts';
+import { ZAlertIdParam } from './alerts.schemas.ts';
+
+export const deleteAlertProcedure = orgProcedure('alerts:write')
+  .meta({
+    openapi: {
+      method: 'DELETE',
+      path: '/alerts/{alert_id}',
+      tags: ['alerts'],
+      summary: 'Delete an alert (audited; its recorded actions are kept)',
+    },
+  })
+  .input(ZAlertIdParam)
+  .output(z.object({ detail: z.string() }))
+  .mutation(async ({ ctx, input }) => {
+    await deleteOrgAlert(orgContext(ctx), input.alert_id);
+    return { detail: `Alert ${input.alert_id} deleted` };
+  });

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
+import { ALERT_STATUSES, toAlertDto, ZAlert } from '../../services/alerts/alert.dto.ts';
+import { updateOrgAlert } from '../../services/alerts/update-alert.service.ts';
+import { ZAlertId, ZUserId } from './alerts.schemas.ts';
+
+export const updateAlertProcedure = orgProcedure('alerts:write')
+  .meta({
+    openapi: {
+      method: 'PATCH',
+      path: '/alerts/{alert_id}',
+      tags: ['alerts'],
+      summary: 'Triage an alert: status, assignee, conclusion',
+      description:
+        "assigned_to must be an active user of your organisation whose role may work alerts (400 otherwise; null unassigns). Every change is kept in the alert's history (GET /alerts/{alert_id}) and in the audit log.",
+    },
+  })
+  .input(
+    z.object({
+      alert_id: ZAlertId,
+      status: z.enum(ALERT_STATUSES).optional(),
+      assigned_to: ZUserId.nullable().optional().describe('User id (UUID); null to unassign'),
+      conclusion: z
+        .string()
+        .trim()
+        .max(10_000)
+        .nullable()
+        .optional()
+        .transform((value) => (value === '' ? null : value)),
+    }),
+  )
+  .output(ZAlert)
+  .mutation(async ({ ctx, input }) => {
+    const { alert_id, ...update } = input;
+    return toAlertDto(await updateOrgAlert(orgContext(ctx), alert_id, update));
+  });

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
+import { getAutoContain } from '../../services/settings/auto-contain.service.ts';
+import { ZAutoContain } from './settings.schemas.ts';
+
+export const getAutoContainProcedure = orgProcedure('settings:read')
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/settings/auto_contain',
+      tags: ['settings'],
+      summary: "The organisation's auto-containment switch",
+      description: 'Stored per organisation. Nothing contains automatically yet: acting on it comes with the response actions.',
+    },
+  })
+  .input(z.void())
+  .output(ZAutoContain)
+  .query(async ({ ctx }) => ({ enabled: await getAutoContain(orgContext(ctx)) }));

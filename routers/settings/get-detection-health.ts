@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { orgContext } from '../../server/auth/procedures.ts';
+import { getDetectionHealth } from '../../services/settings/detection-health.service.ts';
+import { orgProcedureAnyOf } from '../alerts/alerts.procedures.ts';
+import { ZDetectionHealth } from './settings.schemas.ts';
+
+export const getDetectionHealthProcedure = orgProcedureAnyOf(['settings:read', 'alerts:read'])
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/api/detection/health',
+      tags: ['settings'],
+      summary: 'Per-detector health, the detection cursor and how far detection lags behind ingest',
+    },
+  })
+  .input(z.void())
+  .output(ZDetectionHealth)
+  .query(async ({ ctx }) => getDetectionHealth(orgContext(ctx)));

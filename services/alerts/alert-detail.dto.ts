@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { AlertActionRow } from '../../db/repos/alert-actions.repo.ts';
+import type { AlertEscalationRow } from '../../db/repos/alert-escalations.repo.ts';
+import type { AlertHistoryRow } from '../../db/repos/alert-history.repo.ts';
+import type { AlertEventSummaryRow } from '../../db/repos/alert-queries.repo.ts';
+import { SEVERITY_WORDS, severityWord } from '../event-views/view-event.dto.ts';
+
+export const ZAlertEscalation = z.object({
+  id: z.number().int(),
+  alert_id: z.number().int(),
+  escalated_to: z.string().describe('User id (UUID); the alert is now assigned to this user'),
+  escalated_by: z.string().describe('Id of the user (or credential) that escalated'),
+  reason: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export function toEscalationDto(row: AlertEscalationRow): z.infer<typeof ZAlertEscalation> {
+  return {
+    id: Number(row.id),
+    alert_id: Number(row.alert_id),
+    escalated_to: row.escalated_to,
+    escalated_by: row.escalated_by,
+    reason: row.reason,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+export const ZAlertAction = z.object({
+  id: z.number().int(),
+  alert_id: z.number().int().nullable(),
+  action: z.string().describe('block_url, unblock_url, block_sender, unblock_sender, revoke_session or isolate_device'),
+  target: z.string(),
+  status: z.string().describe("'requested' until a response connector picks the action up; nothing has been executed before that"),
+  requested_by: z.string(),
+  created_at: z.string(),
+});
+
+export function toActionDto(row: AlertActionRow): z.infer<typeof ZAlertAction> {
+  return {
+    id: Number(row.id),
+    alert_id: row.alert_id === null ? null : Number(row.alert_id),
+    action: row.action,
+    target: row.target,
+    status: row.status,
+    requested_by: row.requested_by,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+export const ZAlertHistoryEntry = z.object({
+  at: z.string(),
+  actor_type: z.string(),
+  actor_id: z.string().nullable(),
+  kind: z.string().describe('created, occurrence, updated, escalated or action_requested'),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).describe('field → {from, to}'),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+export function toHistoryDto(row: AlertHistoryRow): z.infer<typeof ZAlertHistoryEntry> {
+  return {
+    at: row.at.toISOString(),
+    actor_type: row.actor_type,
+    actor_id: row.actor_id,
+    kind: row.kind,
+    changes: row.changes as Record<string, { from: unknown; to: unknown }>,
+    detail: row.detail as Record<string, unknown>,
+  };
+}
+
+export const ZAlertEventSummary = z.object({
+  id: z.number().int(),
+  occurred_at: z.string(),
+  source: z.string(),
+  kind: z.string(),
+  category: z.string(),
+  action: z.string(),
+  severity: z.enum(SEVERITY_WORDS),
+  src_ip: z.string().nullable(),
+  dst_ip: z.string().nullable(),
+  dst_port: z.number().int().nullable(),
+  hostname: z.string().nullable(),
+  username: z.string().nullable(),
+  message: z.string().nullable().describe('First 500 characters; attacker-controlled text, escape on display'),
+});
+
+export function toEventSummaryDto(row: AlertEventSummaryRow): z.infer<typeof ZAlertEventSummary> {
+  return {
+    id: Number(row.id),
+    occurred_at: row.occurred_at.toISOString(),
+    source: row.source_kind,
+    kind: row.kind,
+    category: row.category,
+    action: row.action,
+    severity: severityWord(row.severity),
+    src_ip: row.src_ip,
+    dst_ip: row.dst_ip,
+    dst_port: row.dst_port,
+    hostname: row.host_name,
+    username: row.user_name,
+    message: row.message,
+  };
+}

@@ -1,0 +1,62 @@
+import { listAlertActions } from '../../db/repos/alert-actions.repo.ts';
+import { listAlertEscalations } from '../../db/repos/alert-escalations.repo.ts';
+import { listAlertHistory } from '../../db/repos/alert-history.repo.ts';
+import { type AlertQueueFilter, countAlertEvents, countAlertQueue, listAlertEventSummaries, listAlertQueue } from '../../db/repos/alert-queries.repo.ts';
+import { type AlertRow, findAlert, listAlertEventIds } from '../../db/repos/alerts.repo.ts';
+import type { OrgServiceContext } from '../context.ts';
+import { type AlertDto, toAlertDto } from './alert.dto.ts';
+import { toActionDto, toEscalationDto, toEventSummaryDto, toHistoryDto } from './alert-detail.dto.ts';
+import { alertNotFound, invalidField } from './alert-errors.ts';
+
+/** Bounds of one alert's detail: linked events are capped at 500 when linked, shown up to these. */
+export const DETAIL_EVENT_IDS = 200;
+export const DETAIL_EVENT_SUMMARIES = 50;
+export const DETAIL_ENTRIES = 100;
+
+export type AlertPage = { alerts: AlertRow[]; total: number };
+
+/** The organisation's queue: every alert of the organisation, whoever owns or holds it. */
+export async function listOrgAlerts(ctx: OrgServiceContext, filter: AlertQueueFilter, page: { limit: number; offset: number }): Promise<AlertPage> {
+  if (filter.since && filter.until && filter.since > filter.until) throw invalidField('since', 'must not be after until');
+  const { db } = ctx.deps;
+  const [alerts, total] = await Promise.all([listAlertQueue(db, ctx.orgId, filter, page), countAlertQueue(db, ctx.orgId, filter)]);
+  return { alerts, total };
+}
+
+export async function getOrgAlert(ctx: OrgServiceContext, alertId: number): Promise<AlertRow> {
+  const alert = await findAlert(ctx.deps.db, ctx.orgId, alertId);
+  if (!alert) throw alertNotFound(alertId);
+  return alert;
+}
+
+export type AlertDetail = AlertDto & {
+  event_ids: number[];
+  events_linked: number;
+  events: ReturnType<typeof toEventSummaryDto>[];
+  history: ReturnType<typeof toHistoryDto>[];
+  escalations: ReturnType<typeof toEscalationDto>[];
+  actions: ReturnType<typeof toActionDto>[];
+};
+
+/** One alert with its evidence (linked event ids and summaries), history, escalations and recorded actions. */
+export async function getOrgAlertDetail(ctx: OrgServiceContext, alertId: number): Promise<AlertDetail> {
+  const alert = await getOrgAlert(ctx, alertId);
+  const { db } = ctx.deps;
+  const [ids, linked, events, history, escalations, actions] = await Promise.all([
+    listAlertEventIds(db, ctx.orgId, alertId, DETAIL_EVENT_IDS),
+    countAlertEvents(db, ctx.orgId, alertId),
+    listAlertEventSummaries(db, ctx.orgId, alertId, DETAIL_EVENT_SUMMARIES),
+    listAlertHistory(db, ctx.orgId, alertId, DETAIL_ENTRIES),
+    listAlertEscalations(db, ctx.orgId, alertId, DETAIL_ENTRIES),
+    listAlertActions(db, ctx.orgId, alertId, DETAIL_ENTRIES),
+  ]);
+  return {
+    ...toAlertDto(alert),
+    event_ids: ids.map((row) => Number(row.event_id)),
+    events_linked: linked,
+    events: events.map(toEventSummaryDto),
+    history: history.map(toHistoryDto),
+    escalations: escalations.map(toEscalationDto),
+    actions: actions.map(toActionDto),
+  };
+}

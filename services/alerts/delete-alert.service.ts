@@ -1,0 +1,40 @@
+import { findAlertForUpdate } from '../../db/repos/alert-queries.repo.ts';
+import { deleteAlert } from '../../db/repos/alerts.repo.ts';
+import { appendTimeline } from '../../db/repos/incidents.repo.ts';
+import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import type { OrgServiceContext } from '../context.ts';
+import { alertNotFound } from './alert-errors.ts';
+
+/**
+ * A hard delete: the alert, its event links, history and escalations go; recorded actions stay (without
+ * the alert). The audit log keeps what was deleted, and the alert's incident notes it in its timeline.
+ */
+export function deleteOrgAlert(ctx: OrgServiceContext, alertId: number): Promise<void> {
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    const existing = await findAlertForUpdate(trx, ctx.orgId, alertId);
+    if (!existing || !(await deleteAlert(trx, ctx.orgId, alertId))) throw alertNotFound(alertId);
+    if (existing.incident_id !== null) {
+      await appendTimeline(trx, ctx.orgId, existing.incident_id, {
+        actorType: ctx.principal.actorType,
+        actorId: ctx.principal.actorId,
+        kind: 'alert_deleted',
+        detail: { alert_id: alertId, title: existing.title },
+      });
+    }
+    await recordAudit(trx, ctx, {
+      orgId: ctx.orgId,
+      action: 'alert.deleted',
+      actor: actorOf(ctx),
+      target: { type: 'alert', id: String(alertId) },
+      details: {
+        title: existing.title,
+        fingerprint: existing.fingerprint,
+        source: existing.source,
+        severity: existing.severity,
+        status: existing.status,
+        occurrences: existing.occurrences,
+        incident_id: existing.incident_id,
+      },
+    });
+  });
+}

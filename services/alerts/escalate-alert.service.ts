@@ -1,0 +1,34 @@
+import { type AlertEscalationRow, insertAlertEscalation } from '../../db/repos/alert-escalations.repo.ts';
+import { findAlertForUpdate } from '../../db/repos/alert-queries.repo.ts';
+import { updateAlert } from '../../db/repos/alerts.repo.ts';
+import type { OrgServiceContext } from '../context.ts';
+import { assertAssignable } from './alert-assignee.ts';
+import { recordAlertChange } from './alert-change.ts';
+import { alertNotFound } from './alert-errors.ts';
+
+/**
+ * Unlike EventSec, escalating hands the alert over: it is reassigned to `escalatedTo` (an active user
+ * of the organisation who may work alerts) and the escalation is recorded with its reason.
+ */
+export function escalateOrgAlert(ctx: OrgServiceContext, alertId: number, input: { escalatedTo: string; reason: string | null }): Promise<AlertEscalationRow> {
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    const existing = await findAlertForUpdate(trx, ctx.orgId, alertId);
+    if (!existing) throw alertNotFound(alertId);
+    await assertAssignable(trx, ctx.orgId, input.escalatedTo, 'escalated_to');
+    const escalation = await insertAlertEscalation(trx, ctx.orgId, {
+      alert_id: alertId,
+      escalated_to: input.escalatedTo,
+      escalated_by: ctx.principal.actorId,
+      escalated_by_type: ctx.principal.actorType,
+      reason: input.reason,
+    });
+    if (existing.assigned_to !== input.escalatedTo) await updateAlert(trx, ctx.orgId, alertId, { assigned_to: input.escalatedTo });
+    await recordAlertChange(trx, ctx, alertId, {
+      kind: 'escalated',
+      auditAction: 'alert.escalated',
+      changes: existing.assigned_to !== input.escalatedTo ? { assigned_to: { from: existing.assigned_to, to: input.escalatedTo } } : {},
+      detail: { escalation_id: Number(escalation.id), reason: input.reason },
+    });
+    return escalation;
+  });
+}

@@ -1,0 +1,23 @@
+import { readOrgSettings, writeOrgSettings } from '../../db/repos/org-settings.repo.ts';
+import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import type { OrgServiceContext } from '../context.ts';
+
+export async function getAutoContain(ctx: OrgServiceContext): Promise<boolean> {
+  return (await readOrgSettings(ctx.deps.db, ctx.orgId)).auto_contain;
+}
+
+/** Stores the organisation's auto-containment switch (audited). Nothing acts on it until the response issue lands. */
+export function setAutoContain(ctx: OrgServiceContext, enabled: boolean): Promise<boolean> {
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    const previous = (await readOrgSettings(trx, ctx.orgId)).auto_contain;
+    await writeOrgSettings(trx, ctx.orgId, { auto_contain: enabled }, ctx.principal.actorId);
+    await recordAudit(trx, ctx, {
+      orgId: ctx.orgId,
+      action: 'settings.auto_contain_changed',
+      actor: actorOf(ctx),
+      target: { type: 'org_settings', id: ctx.orgId },
+      details: { from: previous, to: enabled },
+    });
+    return enabled;
+  });
+}
