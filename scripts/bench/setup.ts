@@ -18,13 +18,13 @@ export type BenchEnvironment = { deps: Deps; orgId: OrgId; apiKey: string; ctx: 
 /** A scratch database on the configured (or embedded) server, migrated, with one organisation and an admin API key. */
 export async function createBenchEnvironment(): Promise<BenchEnvironment> {
   const base = loadConfigOrExit();
-  const logger = createLogger({ LOG_LEVEL: 'warn' });
+  const logger = createLogger({ LOG_LEVEL: 'error' });
   const server = await resolveDatabase(base, logger);
   const name = `vigil_bench_${process.pid}`;
   const url = await recreateDatabase(server.url, name);
   const config = loadConfig({
     DATABASE_URL: url,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
     DB_POOL_MAX: '12',
     AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
     SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),

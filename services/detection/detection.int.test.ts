@@ -247,4 +247,18 @@ describe('detection under several workers', () => {
     await runOnce({ pgPool: deps.pool, taskList: buildTaskList(deps, deps.logger), logger: graphileLogger(deps.logger) });
     expect(await incidents(org)).toHaveLength(1);
   });
+
+  it('the sweep finds events whose detection job went missing, and a pass picks them up', async () => {
+    const org = await createTestOrg(deps);
+    await ingest(
+      org,
+      'cowrie',
+      Array.from({ length: 6 }, (_, index) => failedLogin('203.0.113.23', index)),
+    );
+    await sql`delete from graphile_worker._private_jobs where key = ${`detection:${org.orgId}`}`.execute(deps.db);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await sql`select graphile_worker.add_job('detection__sweep', '{"v":1}'::json)`.execute(deps.db);
+    await runOnce({ pgPool: deps.pool, taskList: buildTaskList(deps, deps.logger), logger: graphileLogger(deps.logger) });
+    expect(await incidents(org)).toHaveLength(1);
+  });
 });

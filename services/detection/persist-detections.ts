@@ -23,13 +23,16 @@ function maxSeverity(a: string, b: DetectionSeverity): DetectionSeverity {
   return rankA >= SEVERITY_RANK[b] ? (a as DetectionSeverity) : b;
 }
 
-/** Records one detection: extends or opens its alert, links the events, and files the alert under an incident. */
+/**
+ * Records one detection: extends or opens its alert, links the events, and files the alert under an
+ * incident. The caller refreshes each touched incident's roll-up once per pass (refreshIncidentRisk).
+ */
 export async function persistDetection(
   trx: Executor,
   orgId: OrgId,
   detection: Detection,
   occurredAt: ReadonlyMap<number, Date>,
-): Promise<{ alert: AlertRow; incident: IncidentRow; newIncident: boolean }> {
+): Promise<{ alertId: number; incidentId: number; newIncident: boolean }> {
   const alert = await upsertAlert(trx, orgId, detection);
   await linkAlertEvents(
     trx,
@@ -50,7 +53,7 @@ export async function persistDetection(
       detail: { alert_id: alert.id, title: alert.title },
     });
   }
-  return { alert: { ...alert, incident_id: incident.id }, incident: await refreshIncidentRisk(trx, orgId, incident.id), newIncident: created };
+  return { alertId: alert.id, incidentId: incident.id, newIncident: created };
 }
 
 async function upsertAlert(trx: Executor, orgId: OrgId, detection: Detection): Promise<AlertRow> {
@@ -121,7 +124,7 @@ async function incidentFor(trx: Executor, orgId: OrgId, alert: AlertRow, detecti
 }
 
 /** Recomputes the incident's roll-up (alert and event counts, time span, risk with its evidence) from its alerts. */
-async function refreshIncidentRisk(trx: Executor, orgId: OrgId, incidentId: number): Promise<IncidentRow> {
+export async function refreshIncidentRisk(trx: Executor, orgId: OrgId, incidentId: number): Promise<IncidentRow> {
   const alerts = await listAlerts(trx, orgId, { incidentId }, { limit: 500, offset: 0 });
   const risk = riskScore(alerts.map(alertAsDetection));
   const eventCount = alerts.reduce((sum, alert) => sum + alert.occurrences, 0);

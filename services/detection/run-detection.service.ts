@@ -5,7 +5,7 @@ import { DETECTORS, prefilterAny } from '../../engines/detection/index.ts';
 import type { Logger } from '../../server/logger.ts';
 import { evaluateDetectors } from './evaluate.ts';
 import { loadEntityWindows, toDetectionEvent } from './load-windows.ts';
-import { persistDetection } from './persist-detections.ts';
+import { persistDetection, refreshIncidentRisk } from './persist-detections.ts';
 import { loadDetectionSettings } from './settings.service.ts';
 
 export const DETECTION_BATCH = 5000;
@@ -35,9 +35,13 @@ export async function runDetectionOnce(deps: { db: Database; logger: Logger }, o
     const { detections, runs } = evaluateDetectors(fresh, windows, detectors, settings);
     const occurredAt = new Map([...windows.values()].flatMap((events) => events.map((event) => [event.id, event.occurredAt] as const)));
     let newIncidents = 0;
+    const touchedIncidents = new Set<number>();
     for (const detection of detections) {
-      if ((await persistDetection(trx, orgId, detection, occurredAt)).newIncident) newIncidents++;
+      const recorded = await persistDetection(trx, orgId, detection, occurredAt);
+      touchedIncidents.add(recorded.incidentId);
+      if (recorded.newIncident) newIncidents++;
     }
+    for (const incidentId of touchedIncidents) await refreshIncidentRisk(trx, orgId, incidentId);
     await recordDetectorRuns(trx, orgId, runs);
     await advanceDetectionCursor(trx, orgId, Number(last.id));
     for (const run of runs.filter((run) => run.error)) deps.logger.error({ orgId, detector: run.detector, error: run.error }, 'detector failed');
