@@ -49,6 +49,7 @@ export interface Agents {
   last_ip: string | null;
   last_seen: Timestamp | null;
   name: string;
+  offline_alerted_at: Timestamp | null;
   org_id: string;
   os: string;
   revoked_at: Timestamp | null;

@@ -107,3 +107,7 @@ export async function countLiveAgents(db: Executor, orgId: OrgId): Promise<{ tot
     .executeTakeFirstOrThrow();
   return { total: Number(row.total), silent: Number(row.silent) };
 }
+
+export async function markAgentOfflineAlerted(db: Executor, orgId: OrgId, agentId: string, at: Date): Promise<void> {
+  await db.updateTable('agents').set({ offline_alerted_at: at }).where('agents.org_id', '=', orgId).where('agents.id', '=', agentId).execute();
+}

@@ -17,6 +17,7 @@ import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from './settings.t
 import type { Detection, DetectionEvent, Detector, DetectorInterest } from './types.ts';
 import { byTime, groupBy } from './window.ts';
 
+export { type AgentSilence, agentOfflineDetection, OFFLINE_AFTER_INTERVALS } from './agent-offline.ts';
 export { ESCALATION_BANDS, type RiskContribution, type RiskScore, riskScore, SEVERITY_POINTS } from './risk.ts';
 export * from './types.ts';
 

@@ -46,6 +46,7 @@ export const DETECTION_CATEGORIES = [
   'ransomware',
   'ids_alert',
   'network_anomaly',
+  'agent_health',
 ] as const;
 export type DetectionCategory = (typeof DETECTION_CATEGORIES)[number];
 
