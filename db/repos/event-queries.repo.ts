@@ -36,6 +36,9 @@ const LISTED = [
 
 export type ListedEventRow = Pick<Selectable<Events>, (typeof LISTED)[number]>;
 
+/** The listed columns, qualified, for queries that join or filter on other tables. */
+export const LISTED_EVENT_COLUMNS = LISTED.map((column) => `events.${column}` as const);
+
 /** `to` is inclusive; null leaves the window open towards the future. */
 export type TimeRange = { from: Date; to: Date | null };
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, OrgId } from '../scope.ts';
-import type { ListedEventRow } from './event-queries.repo.ts';
+import { LISTED_EVENT_COLUMNS, type ListedEventRow } from './event-queries.repo.ts';
 
 // The events of an incident: those linked to its alerts (alert_events) plus those attached as items
 // (kind event / network_event). Every query is scoped by org on each table it reads.
@@ -32,33 +32,7 @@ function incidentEvents(db: Executor, orgId: OrgId, incidentId: number) {
     .where('events.id', 'in', linkedEventIds(db, orgId, incidentId));
 }
 
-const EVENT_COLUMNS = [
-  'events.id',
-  'events.occurred_at',
-  'events.received_at',
-  'events.channel',
-  'events.source_kind',
-  'events.kind',
-  'events.category',
-  'events.action',
-  'events.outcome',
-  'events.severity',
-  'events.src_ip',
-  'events.src_port',
-  'events.dst_ip',
-  'events.dst_port',
-  'events.transport',
-  'events.host_name',
-  'events.user_name',
-  'events.process_name',
-  'events.process_command_line',
-  'events.url',
-  'events.sensor_id',
-  'events.agent_id',
-  'events.message',
-  'events.attributes',
-  'events.raw',
-] as const;
+const EVENT_COLUMNS = LISTED_EVENT_COLUMNS;
 
 export type IncidentEventRow = ListedEventRow & { file_sha256: string | null; file_md5: string | null; session_id: string | null };
 

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Alerts } from '../schema.generated.ts';
 import type { Executor, OrgId } from '../scope.ts';
-import type { ListedEventRow } from './event-queries.repo.ts';
+import { LISTED_EVENT_COLUMNS, type ListedEventRow } from './event-queries.repo.ts';
 import type { IncidentInsert, IncidentRow, ItemRow } from './incidents.repo.ts';
 
 // Writes and look-ups behind promoting alerts and events to incidents, and row locks for lifecycle changes.
@@ -30,37 +30,7 @@ export function insertIncidentOnce(db: Executor, orgId: OrgId, values: IncidentI
 
 /** One event of the organisation by id, optionally of one ingest channel (e.g. network). */
 export function findOrgEventRow(db: Executor, orgId: OrgId, eventId: number, channel?: string): Promise<ListedEventRow | undefined> {
-  let query = db
-    .selectFrom('events')
-    .select([
-      'events.id',
-      'events.occurred_at',
-      'events.received_at',
-      'events.channel',
-      'events.source_kind',
-      'events.kind',
-      'events.category',
-      'events.action',
-      'events.outcome',
-      'events.severity',
-      'events.src_ip',
-      'events.src_port',
-      'events.dst_ip',
-      'events.dst_port',
-      'events.transport',
-      'events.host_name',
-      'events.user_name',
-      'events.process_name',
-      'events.process_command_line',
-      'events.url',
-      'events.sensor_id',
-      'events.agent_id',
-      'events.message',
-      'events.attributes',
-      'events.raw',
-    ])
-    .where('events.org_id', '=', orgId)
-    .where('events.id', '=', eventId);
+  let query = db.selectFrom('events').select(LISTED_EVENT_COLUMNS).where('events.org_id', '=', orgId).where('events.id', '=', eventId);
   if (channel !== undefined) query = query.where('events.channel', '=', channel);
   return query.limit(1).executeTakeFirst();
 }

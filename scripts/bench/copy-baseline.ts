@@ -2,39 +2,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { EventInsert } from '../../db/repos/events.repo.ts';
+import { EVENT_INSERT_COLUMNS, type EventInsert } from '../../db/repos/events.repo.ts';
 
-const COLUMNS: (keyof EventInsert)[] = [
-  'occurred_at',
-  'channel',
-  'source_kind',
-  'kind',
-  'category',
-  'action',
-  'outcome',
-  'severity',
-  'src_ip',
-  'src_port',
-  'dst_ip',
-  'dst_port',
-  'transport',
-  'host_name',
-  'user_name',
-  'process_name',
-  'process_command_line',
-  'url',
-  'file_name',
-  'file_sha256',
-  'file_md5',
-  'sensor_id',
-  'session_id',
-  'agent_id',
-  'device_id',
-  'message',
-  'attributes',
-  'raw',
-  'dedup_key',
-];
+const COLUMNS = EVENT_INSERT_COLUMNS;
 
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
