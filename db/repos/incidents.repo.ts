@@ -1,6 +1,7 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { IncidentItems, Incidents, IncidentTimeline } from '../schema.generated.ts';
 import type { Executor, OrgId } from '../scope.ts';
+import { findIncidentItem } from './incident-links.repo.ts';
 
 export type IncidentRow = Selectable<Incidents>;
 export type IncidentInsert = Omit<Insertable<Incidents>, 'org_id' | 'id'>;
@@ -93,14 +94,9 @@ export async function addIncidentItem(db: Executor, orgId: OrgId, incidentId: nu
     .returningAll()
     .executeTakeFirst();
   if (inserted) return inserted;
-  return db
-    .selectFrom('incident_items')
-    .selectAll()
-    .where('incident_items.org_id', '=', orgId)
-    .where('incident_items.incident_id', '=', incidentId)
-    .where('incident_items.kind', '=', item.kind)
-    .where('incident_items.ref_id', '=', item.refId)
-    .executeTakeFirstOrThrow();
+  const existing = await findIncidentItem(db, orgId, incidentId, item);
+  if (!existing) throw new Error(`incident item ${item.kind}:${item.refId} vanished`);
+  return existing;
 }
 
 export function listIncidentItems(db: Executor, orgId: OrgId, incidentIds: readonly number[]): Promise<ItemRow[]> {

@@ -143,7 +143,8 @@ export async function refreshIncidentRisk(trx: Executor, orgId: OrgId, incidentI
   return updated;
 }
 
-function alertAsDetection(alert: AlertRow): Detection {
+/** An alert as the detection it records, for the risk formula. */
+export function alertAsDetection(alert: AlertRow): Detection {
   return {
     detector: alert.detector ?? alert.source,
     detectorVersion: alert.detector_version ?? 1,
@@ -153,7 +154,7 @@ function alertAsDetection(alert: AlertRow): Detection {
     severity: alert.severity as DetectionSeverity,
     entity: { type: (alert.entity_type ?? 'src_ip') as Detection['entity']['type'], value: alert.entity_value ?? '' },
     mitre: alert.mitre,
-    evidence: alert.evidence as Detection['evidence'],
+    evidence: Array.isArray(alert.evidence) ? (alert.evidence as Detection['evidence']) : [],
     eventIds: [],
     windowStart: alert.first_seen_at,
     windowEnd: alert.last_seen_at,
