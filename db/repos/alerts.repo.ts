@@ -84,14 +84,23 @@ export function listAlerts(db: Executor, orgId: OrgId, filter: AlertFilter, page
 const MAX_EVENTS_PER_ALERT = 500;
 
 /** Links the causing events to the alert, up to a bound: the alert keeps its evidence without growing forever. */
-export async function linkAlertEvents(db: Executor, orgId: OrgId, alertId: number, events: readonly { id: number; occurredAt: Date }[]): Promise<void> {
+export async function linkAlertEvents(
+  db: Executor,
+  orgId: OrgId,
+  alertId: number,
+  events: readonly { id: number; occurredAt: Date }[],
+  options: { fresh?: boolean } = {},
+): Promise<void> {
   if (events.length === 0) return;
-  const linked = await db
-    .selectFrom('alert_events')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('alert_events.org_id', '=', orgId)
-    .where('alert_events.alert_id', '=', alertId)
-    .executeTakeFirstOrThrow();
+  // A fresh alert has no links yet: no need to count them.
+  const linked = options.fresh
+    ? { count: 0 }
+    : await db
+        .selectFrom('alert_events')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('alert_events.org_id', '=', orgId)
+        .where('alert_events.alert_id', '=', alertId)
+        .executeTakeFirstOrThrow();
   const room = MAX_EVENTS_PER_ALERT - Number(linked.count);
   if (room <= 0) return;
   await db

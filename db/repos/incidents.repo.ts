@@ -74,6 +74,30 @@ export async function appendTimeline(
     .execute();
 }
 
+/** Several entries by one actor in one statement (detection writes `created` and `alert_added` together). */
+export async function appendTimelineEntries(
+  db: Executor,
+  orgId: OrgId,
+  incidentId: number,
+  actor: { actorType: string; actorId: string | null },
+  entries: readonly { kind: string; detail: Record<string, unknown> }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('incident_timeline')
+    .values(
+      entries.map((entry) => ({
+        org_id: orgId,
+        incident_id: incidentId,
+        actor_type: actor.actorType,
+        actor_id: actor.actorId,
+        kind: entry.kind,
+        detail: JSON.stringify(entry.detail),
+      })),
+    )
+    .execute();
+}
+
 export function listTimeline(db: Executor, orgId: OrgId, incidentId: number, limit: number): Promise<TimelineRow[]> {
   return db
     .selectFrom('incident_timeline')

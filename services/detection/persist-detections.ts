@@ -1,7 +1,7 @@
 import { type AlertRow, findAlertToExtend, insertAlert, linkAlertEvents, listAlerts, updateAlert } from '../../db/repos/alerts.repo.ts';
 import {
   ACTIVE_INCIDENT_STATUSES,
-  appendTimeline,
+  appendTimelineEntries,
   findActiveIncidentFor,
   findIncident,
   type IncidentRow,
@@ -33,44 +33,44 @@ export async function persistDetection(
   detection: Detection,
   occurredAt: ReadonlyMap<number, Date>,
 ): Promise<{ alertId: number; incidentId: number; newIncident: boolean }> {
-  const alert = await upsertAlert(trx, orgId, detection);
-  await linkAlertEvents(
-    trx,
-    orgId,
-    alert.id,
-    detection.eventIds.flatMap((id) => {
-      const at = occurredAt.get(id);
-      return at ? [{ id, occurredAt: at }] : [];
-    }),
-  );
-  const { incident, created } = await incidentFor(trx, orgId, alert, detection);
-  if (alert.incident_id !== incident.id) {
-    await updateAlert(trx, orgId, alert.id, { incident_id: incident.id });
-    await appendTimeline(trx, orgId, incident.id, {
-      actorType: 'system',
-      actorId: detection.detector,
-      kind: 'alert_added',
-      detail: { alert_id: alert.id, title: alert.title },
-    });
+  const events = detection.eventIds.flatMap((id) => {
+    const at = occurredAt.get(id);
+    return at ? [{ id, occurredAt: at }] : [];
+  });
+  const existing = await findAlertToExtend(trx, orgId, detection.fingerprintKey, new Date(detection.windowStart.getTime() - ALERT_MERGE_SECONDS * 1000));
+  const { incident, created } = await incidentFor(trx, orgId, existing?.incident_id ?? null, detection);
+  const timeline: TimelineEntry[] = created ? [{ kind: 'created', detail: { category: detection.category } }] : [];
+  let alert: AlertRow;
+  if (existing) {
+    alert = await extendAlert(trx, orgId, existing, detection, incident.id);
+    await linkAlertEvents(trx, orgId, alert.id, events);
+  } else {
+    alert = await insertAlert(trx, orgId, newAlertValues(detection, incident.id));
+    await linkAlertEvents(trx, orgId, alert.id, events, { fresh: true });
   }
+  if (existing?.incident_id !== incident.id) timeline.push({ kind: 'alert_added', detail: { alert_id: alert.id, title: alert.title } });
+  await appendTimelineEntries(trx, orgId, incident.id, { actorType: 'system', actorId: detection.detector }, timeline);
   return { alertId: alert.id, incidentId: incident.id, newIncident: created };
 }
 
-async function upsertAlert(trx: Executor, orgId: OrgId, detection: Detection): Promise<AlertRow> {
-  const existing = await findAlertToExtend(trx, orgId, detection.fingerprintKey, new Date(detection.windowStart.getTime() - ALERT_MERGE_SECONDS * 1000));
-  const evidence = JSON.stringify(detection.evidence);
-  if (existing) {
-    const updated = await updateAlert(trx, orgId, existing.id, {
-      occurrences: existing.occurrences + 1,
-      first_seen_at: existing.first_seen_at < detection.windowStart ? existing.first_seen_at : detection.windowStart,
-      last_seen_at: existing.last_seen_at > detection.windowEnd ? existing.last_seen_at : detection.windowEnd,
-      severity: maxSeverity(existing.severity, detection.severity),
-      evidence,
-      description: detection.description,
-    });
-    if (updated) return updated;
-  }
-  return insertAlert(trx, orgId, {
+type TimelineEntry = { kind: string; detail: Record<string, unknown> };
+
+async function extendAlert(trx: Executor, orgId: OrgId, existing: AlertRow, detection: Detection, incidentId: number): Promise<AlertRow> {
+  const updated = await updateAlert(trx, orgId, existing.id, {
+    occurrences: existing.occurrences + 1,
+    first_seen_at: existing.first_seen_at < detection.windowStart ? existing.first_seen_at : detection.windowStart,
+    last_seen_at: existing.last_seen_at > detection.windowEnd ? existing.last_seen_at : detection.windowEnd,
+    severity: maxSeverity(existing.severity, detection.severity),
+    evidence: JSON.stringify(detection.evidence),
+    description: detection.description,
+    incident_id: incidentId,
+  });
+  if (!updated) throw new Error(`alert ${existing.id} vanished during detection`);
+  return updated;
+}
+
+function newAlertValues(detection: Detection, incidentId: number) {
+  return {
     fingerprint: detection.fingerprintKey,
     source: 'detector',
     detector: detection.detector,
@@ -85,15 +85,16 @@ async function upsertAlert(trx: Executor, orgId: OrgId, detection: Detection): P
     hostname: detection.entity.type === 'host' ? detection.entity.value : null,
     username: detection.entity.type === 'user' ? detection.entity.value : null,
     mitre: detection.mitre,
-    evidence,
+    evidence: JSON.stringify(detection.evidence),
     occurrences: 1,
     first_seen_at: detection.windowStart,
     last_seen_at: detection.windowEnd,
-  });
+    incident_id: incidentId,
+  };
 }
 
-async function incidentFor(trx: Executor, orgId: OrgId, alert: AlertRow, detection: Detection): Promise<{ incident: IncidentRow; created: boolean }> {
-  const linked = alert.incident_id !== null ? await findIncident(trx, orgId, alert.incident_id) : undefined;
+async function incidentFor(trx: Executor, orgId: OrgId, linkedId: number | null, detection: Detection): Promise<{ incident: IncidentRow; created: boolean }> {
+  const linked = linkedId !== null ? await findIncident(trx, orgId, linkedId) : undefined;
   // A resolved or false-positive incident is not fed again: new activity opens (or joins) an active one.
   if (linked && (ACTIVE_INCIDENT_STATUSES as readonly string[]).includes(linked.status)) return { incident: linked, created: false };
   const since = new Date(detection.windowEnd.getTime() - INCIDENT_REOPEN_SECONDS * 1000);
@@ -113,12 +114,6 @@ async function incidentFor(trx: Executor, orgId: OrgId, alert: AlertRow, detecti
     created_by: 'detection',
     first_seen_at: detection.windowStart,
     last_seen_at: detection.windowEnd,
-  });
-  await appendTimeline(trx, orgId, incident.id, {
-    actorType: 'system',
-    actorId: detection.detector,
-    kind: 'created',
-    detail: { category: detection.category },
   });
   return { incident, created: true };
 }
