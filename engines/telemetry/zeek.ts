@@ -2,7 +2,7 @@ import { buildEvent, dedupKey, reject } from './build.ts';
 import type { ParseContext, ParseResult } from './event.ts';
 import { getPath, isObject, pickStr, str } from './fields.ts';
 import { contentHash } from './hash.ts';
-import { parseTime } from './time.ts';
+import { type ParsedTime, parseTime } from './time.ts';
 import { zeekLogType } from './zeek-log-type.ts';
 import { ZEEK_LOGS, type ZeekPart } from './zeek-logs.ts';
 
@@ -18,7 +18,9 @@ export function parseZeek(record: unknown, ctx: ParseContext): ParseResult {
   if (!isObject(record)) return reject('not_an_object');
   const logType = zeekLogType(record);
   const hasTs = record.ts !== undefined && record.ts !== null && record.ts !== '';
-  const time = hasTs ? parseTime(record.ts) : null;
+  // Logs with no ts at all (loaded_scripts, some known_*) are static state: stamped with the day they
+  // arrived, so a replay the same day deduplicates instead of storing a copy with a new time.
+  const time = hasTs ? parseTime(record.ts) : dayOf(ctx.receivedAt);
   if (hasTs && time === null) return reject('invalid_timestamp', 'ts');
   if (logType === null && !hasTs) return reject('unrecognised_record');
 
@@ -76,4 +78,9 @@ function generic(record: Record<string, unknown>): ZeekPart {
     message: str(record.failure_reason),
     attributes,
   };
+}
+
+function dayOf(at: Date): ParsedTime {
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  return { date: day, precise: day.toISOString() };
 }
