@@ -120,3 +120,15 @@ export function listAlertEventIds(db: Executor, orgId: OrgId, alertId: number, l
     .limit(limit)
     .execute();
 }
+
+/** Distinct events linked to the alerts of an incident. */
+export async function countIncidentLinkedEvents(db: Executor, orgId: OrgId, incidentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('alert_events')
+    .innerJoin('alerts', (join) => join.onRef('alerts.id', '=', 'alert_events.alert_id').onRef('alerts.org_id', '=', 'alert_events.org_id'))
+    .select((eb) => eb.fn.count<number>('alert_events.event_id').distinct().as('count'))
+    .where('alerts.org_id', '=', orgId)
+    .where('alerts.incident_id', '=', incidentId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

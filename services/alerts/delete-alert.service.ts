@@ -3,6 +3,7 @@ import { deleteAlert } from '../../db/repos/alerts.repo.ts';
 import { appendTimeline } from '../../db/repos/incidents.repo.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import type { OrgServiceContext } from '../context.ts';
+import { refreshIncidentRisk } from '../detection/persist-detections.ts';
 import { alertNotFound } from './alert-errors.ts';
 
 /**
@@ -20,6 +21,7 @@ export function deleteOrgAlert(ctx: OrgServiceContext, alertId: number): Promise
         kind: 'alert_deleted',
         detail: { alert_id: alertId, title: existing.title },
       });
+      await refreshIncidentRisk(trx, ctx.orgId, existing.incident_id);
     }
     await recordAudit(trx, ctx, {
       orgId: ctx.orgId,

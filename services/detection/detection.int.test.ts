@@ -8,6 +8,7 @@ import type { Deps } from '../../server/deps.ts';
 import { createTestOrg, orgServiceContext, type TestOrg } from '../../tests/factories.ts';
 import { createTestDeps } from '../../tests/harness.ts';
 import { fileDatabaseUrl } from '../../tests/setup/test-db.ts';
+import { deleteOrgAlert } from '../alerts/delete-alert.service.ts';
 import { ingestRecords } from '../ingest/ingest.service.ts';
 import { runDetectionOnce } from './run-detection.service.ts';
 
@@ -157,6 +158,23 @@ describe('detection over stored events', () => {
       .where('incident_id', '=', first?.id ?? 0)
       .execute();
     expect(resolvedAlerts).toHaveLength(first?.alert_count ?? -1);
+  });
+
+  it('counts linked events on the incident, and deleting its only alert empties the roll-up', async () => {
+    const org = await createTestOrg(deps);
+    await ingest(
+      org,
+      'cowrie',
+      Array.from({ length: 7 }, (_, index) => failedLogin('203.0.113.16', index)),
+    );
+    await detect(org);
+    const [incident] = await incidents(org);
+    expect(incident).toMatchObject({ alert_count: 1, event_count: 7 });
+    const [alert] = await alerts(org);
+    await deleteOrgAlert(orgServiceContext(deps, org), alert?.id ?? 0);
+    const [after] = await incidents(org);
+    expect(after).toMatchObject({ alert_count: 0, event_count: 0, risk_score: 0 });
+    expect(after?.last_seen_at).toEqual(incident?.last_seen_at);
   });
 
   it('records detector health', async () => {

@@ -1,4 +1,12 @@
-import { type AlertRow, findAlertToExtend, insertAlert, linkAlertEvents, listAlerts, updateAlert } from '../../db/repos/alerts.repo.ts';
+import {
+  type AlertRow,
+  countIncidentLinkedEvents,
+  findAlertToExtend,
+  insertAlert,
+  linkAlertEvents,
+  listAlerts,
+  updateAlert,
+} from '../../db/repos/alerts.repo.ts';
 import {
   ACTIVE_INCIDENT_STATUSES,
   appendTimelineEntries,
@@ -122,7 +130,7 @@ async function incidentFor(trx: Executor, orgId: OrgId, linkedId: number | null,
 export async function refreshIncidentRisk(trx: Executor, orgId: OrgId, incidentId: number): Promise<IncidentRow> {
   const alerts = await listAlerts(trx, orgId, { incidentId }, { limit: 500, offset: 0 });
   const risk = riskScore(alerts.map(alertAsDetection));
-  const eventCount = alerts.reduce((sum, alert) => sum + alert.occurrences, 0);
+  const eventCount = await countIncidentLinkedEvents(trx, orgId, incidentId);
   const updated = await updateIncident(trx, orgId, incidentId, {
     alert_count: alerts.length,
     event_count: eventCount,
@@ -131,11 +139,20 @@ export async function refreshIncidentRisk(trx: Executor, orgId: OrgId, incidentI
     severity: alerts.reduce<DetectionSeverity>((worst, alert) => maxSeverity(alert.severity, worst), 'low'),
     risk_evidence: JSON.stringify(risk.contributions),
     mitre: [...new Set(alerts.flatMap((alert) => alert.mitre))],
-    first_seen_at: alerts.reduce((min, alert) => (alert.first_seen_at < min ? alert.first_seen_at : min), alerts[0]?.first_seen_at ?? new Date()),
-    last_seen_at: alerts.reduce((max, alert) => (alert.last_seen_at > max ? alert.last_seen_at : max), alerts[0]?.last_seen_at ?? new Date()),
+    ...timeSpan(alerts),
   });
   if (!updated) throw new Error(`incident ${incidentId} vanished during detection`);
   return updated;
+}
+
+/** The span the alerts cover; an incident whose alerts are all gone keeps the span it had. */
+function timeSpan(alerts: readonly AlertRow[]): { first_seen_at?: Date; last_seen_at?: Date } {
+  const [first, ...rest] = alerts;
+  if (!first) return {};
+  return {
+    first_seen_at: rest.reduce((min, alert) => (alert.first_seen_at < min ? alert.first_seen_at : min), first.first_seen_at),
+    last_seen_at: rest.reduce((max, alert) => (alert.last_seen_at > max ? alert.last_seen_at : max), first.last_seen_at),
+  };
 }
 
 /** An alert as the detection it records, for the risk formula. */
