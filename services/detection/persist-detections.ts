@@ -26,7 +26,7 @@ export const INCIDENT_REOPEN_SECONDS = 24 * 3600;
 
 const SEVERITY_RANK: Record<DetectionSeverity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
-function maxSeverity(a: string, b: DetectionSeverity): DetectionSeverity {
+export function maxSeverity(a: string, b: DetectionSeverity): DetectionSeverity {
   const rankA = SEVERITY_RANK[a as DetectionSeverity] ?? 0;
   return rankA >= SEVERITY_RANK[b] ? (a as DetectionSeverity) : b;
 }
@@ -108,21 +108,7 @@ async function incidentFor(trx: Executor, orgId: OrgId, linkedId: number | null,
   const since = new Date(detection.windowEnd.getTime() - INCIDENT_REOPEN_SECONDS * 1000);
   const active = await findActiveIncidentFor(trx, orgId, detection.entity, detection.category, since);
   if (active) return { incident: active, created: false };
-  const incident = await insertIncident(trx, orgId, {
-    title: detection.title,
-    description: detection.description,
-    reason: detection.description,
-    src_ip: detection.entity.type === 'src_ip' ? detection.entity.value : null,
-    entity_type: detection.entity.type,
-    entity_value: detection.entity.value,
-    threat_category: detection.category,
-    severity: detection.severity,
-    escalation_level: detection.severity,
-    mitre: detection.mitre,
-    created_by: 'detection',
-    first_seen_at: detection.windowStart,
-    last_seen_at: detection.windowEnd,
-  });
+  const incident = await insertIncident(trx, orgId, newIncidentValues(detection));
   return { incident, created: true };
 }
 
@@ -171,5 +157,24 @@ export function alertAsDetection(alert: AlertRow): Detection {
     windowStart: alert.first_seen_at,
     windowEnd: alert.last_seen_at,
     fingerprintKey: alert.fingerprint,
+  };
+}
+
+/** A new incident opened by a detection; its roll-up is refreshed after the pass. */
+export function newIncidentValues(detection: Detection) {
+  return {
+    title: detection.title,
+    description: detection.description,
+    reason: detection.description,
+    src_ip: detection.entity.type === 'src_ip' ? detection.entity.value : null,
+    entity_type: detection.entity.type,
+    entity_value: detection.entity.value,
+    threat_category: detection.category,
+    severity: detection.severity,
+    escalation_level: detection.severity,
+    mitre: detection.mitre,
+    created_by: 'detection',
+    first_seen_at: detection.windowStart,
+    last_seen_at: detection.windowEnd,
   };
 }

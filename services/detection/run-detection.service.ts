@@ -5,7 +5,8 @@ import { DETECTORS, prefilterAny } from '../../engines/detection/index.ts';
 import type { Logger } from '../../server/logger.ts';
 import { evaluateDetectors } from './evaluate.ts';
 import { loadEntityWindows, toDetectionEvent } from './load-windows.ts';
-import { persistDetection, refreshIncidentRisk } from './persist-detections.ts';
+import { persistDetectionBatch } from './persist-batch.ts';
+import { refreshIncidentRisks } from './refresh-batch.ts';
 import { loadDetectionSettings } from './settings.service.ts';
 
 export const DETECTION_BATCH = 5000;
@@ -34,14 +35,9 @@ export async function runDetectionOnce(deps: { db: Database; logger: Logger }, o
     const windows = await loadEntityWindows(trx, orgId, fresh, detectors, settings);
     const { detections, runs } = evaluateDetectors(fresh, windows, detectors, settings);
     const occurredAt = new Map([...windows.values()].flatMap((events) => events.map((event) => [event.id, event.occurredAt] as const)));
-    let newIncidents = 0;
-    const touchedIncidents = new Set<number>();
-    for (const detection of detections) {
-      const recorded = await persistDetection(trx, orgId, detection, occurredAt);
-      touchedIncidents.add(recorded.incidentId);
-      if (recorded.newIncident) newIncidents++;
-    }
-    for (const incidentId of touchedIncidents) await refreshIncidentRisk(trx, orgId, incidentId);
+    const recorded = await persistDetectionBatch(trx, orgId, detections, occurredAt);
+    await refreshIncidentRisks(trx, orgId, recorded.touched);
+    const newIncidents = recorded.created;
     await recordDetectorRuns(trx, orgId, runs);
     await advanceDetectionCursor(trx, orgId, Number(last.id));
     for (const run of runs.filter((run) => run.error)) deps.logger.error({ orgId, detector: run.detector, error: run.error }, 'detector failed');
