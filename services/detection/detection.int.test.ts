@@ -228,9 +228,8 @@ describe('detection under several workers', () => {
       let victim: number | undefined;
       for (let attempt = 0; attempt < 100 && victim === undefined; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        const waiting = await blocker.query<{ pid: number }>(
-          `select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%detection_cursors%'`,
-        );
+        // The pass waiting on the cursor row lock that this connection holds.
+        const waiting = await blocker.query<{ pid: number }>('select pid from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))');
         victim = waiting.rows[0]?.pid;
       }
       expect(victim).toBeDefined();

@@ -13,7 +13,7 @@ import {
 import { ACTIVE_INCIDENT_STATUSES, type IncidentRow } from '../../db/repos/incidents.repo.ts';
 import type { Executor, OrgId } from '../../db/scope.ts';
 import type { Detection } from '../../engines/detection/index.ts';
-import { ALERT_MERGE_SECONDS, INCIDENT_REOPEN_SECONDS, maxSeverity, newIncidentValues } from './persist-detections.ts';
+import { ALERT_MERGE_SECONDS, INCIDENT_REOPEN_SECONDS, maxSeverity, newAlertValues, newIncidentValues } from './persist-detections.ts';
 
 const MAX_EVENTS_PER_ALERT = 500;
 
@@ -183,26 +183,11 @@ function incidentFor(detection: Detection, incidents: Map<string, IncidentSlot>,
 }
 
 function newAlertRow(slot: TouchedSlot) {
-  const d = slot.detection;
   return {
-    fingerprint: d.fingerprintKey,
-    source: 'detector',
-    detector: d.detector,
-    detector_version: d.detectorVersion,
-    title: d.title,
-    description: d.description,
-    category: d.category,
+    ...newAlertValues(slot.detection, slot.incident.id),
     severity: slot.severity,
-    entity_type: d.entity.type,
-    entity_value: d.entity.value,
-    src_ip: d.entity.type === 'src_ip' ? d.entity.value : null,
-    hostname: d.entity.type === 'host' ? d.entity.value : null,
-    username: d.entity.type === 'user' ? d.entity.value : null,
-    mitre: d.mitre,
-    evidence: JSON.stringify(d.evidence),
     occurrences: slot.occurrences,
     first_seen_at: slot.firstSeen,
     last_seen_at: slot.lastSeen,
-    incident_id: slot.incident.id,
   };
 }

@@ -77,7 +77,7 @@ async function extendAlert(trx: Executor, orgId: OrgId, existing: AlertRow, dete
   return updated;
 }
 
-function newAlertValues(detection: Detection, incidentId: number) {
+export function newAlertValues(detection: Detection, incidentId: number | null) {
   return {
     fingerprint: detection.fingerprintKey,
     source: 'detector',
