@@ -81,35 +81,6 @@ export function listAlerts(db: Executor, orgId: OrgId, filter: AlertFilter, page
   return query.orderBy('alerts.last_seen_at', 'desc').orderBy('alerts.id', 'desc').limit(page.limit).offset(page.offset).execute();
 }
 
-const MAX_EVENTS_PER_ALERT = 500;
-
-/** Links the causing events to the alert, up to a bound: the alert keeps its evidence without growing forever. */
-export async function linkAlertEvents(
-  db: Executor,
-  orgId: OrgId,
-  alertId: number,
-  events: readonly { id: number; occurredAt: Date }[],
-  options: { fresh?: boolean } = {},
-): Promise<void> {
-  if (events.length === 0) return;
-  // A fresh alert has no links yet: no need to count them.
-  const linked = options.fresh
-    ? { count: 0 }
-    : await db
-        .selectFrom('alert_events')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('alert_events.org_id', '=', orgId)
-        .where('alert_events.alert_id', '=', alertId)
-        .executeTakeFirstOrThrow();
-  const room = MAX_EVENTS_PER_ALERT - Number(linked.count);
-  if (room <= 0) return;
-  await db
-    .insertInto('alert_events')
-    .values(events.slice(-room).map((event) => ({ org_id: orgId, alert_id: alertId, event_id: event.id, occurred_at: event.occurredAt })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
 export function listAlertEventIds(db: Executor, orgId: OrgId, alertId: number, limit: number): Promise<{ event_id: number; occurred_at: Date }[]> {
   return db
     .selectFrom('alert_events')

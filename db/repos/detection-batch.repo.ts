@@ -2,7 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { Alerts, Incidents } from '../schema.generated.ts';
 import type { Executor, OrgId } from '../scope.ts';
 import type { AlertRow } from './alerts.repo.ts';
-import type { IncidentRow } from './incidents.repo.ts';
+import { ACTIVE_INCIDENT_STATUSES, type IncidentRow } from './incidents.repo.ts';
 
 // Set-based reads and writes for one detection pass: a handful of statements per pass instead of
 // several per detection. Rows are written in chunks to stay under PostgreSQL's parameter limit.
@@ -51,7 +51,7 @@ export function selectActiveIncidentsByKey(
     .selectFrom('incidents')
     .selectAll()
     .where('incidents.org_id', '=', orgId)
-    .where('incidents.status', 'in', ['open', 'investigating', 'contained'])
+    .where('incidents.status', 'in', [...ACTIVE_INCIDENT_STATUSES])
     .where('incidents.last_seen_at', '>=', since)
     .where('incidents.entity_value', '=', sql<string>`any(${[...new Set(keys.map((key) => key.value))]}::text[])`)
     .orderBy('incidents.last_seen_at', 'desc')

@@ -11,28 +11,6 @@ export type ItemRow = Selectable<IncidentItems>;
 
 export const ACTIVE_INCIDENT_STATUSES = ['open', 'investigating', 'contained'] as const;
 
-/** The open incident new alerts about the same entity and category join, if it was active within the reopen window. */
-export function findActiveIncidentFor(
-  db: Executor,
-  orgId: OrgId,
-  entity: { type: string; value: string },
-  category: string,
-  activeSince: Date,
-): Promise<IncidentRow | undefined> {
-  return db
-    .selectFrom('incidents')
-    .selectAll()
-    .where('incidents.org_id', '=', orgId)
-    .where('incidents.entity_type', '=', entity.type)
-    .where('incidents.entity_value', '=', entity.value)
-    .where('incidents.threat_category', '=', category)
-    .where('incidents.status', 'in', [...ACTIVE_INCIDENT_STATUSES])
-    .where('incidents.last_seen_at', '>=', activeSince)
-    .orderBy('incidents.last_seen_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
-
 export function insertIncident(db: Executor, orgId: OrgId, values: IncidentInsert): Promise<IncidentRow> {
   return db
     .insertInto('incidents')
@@ -71,30 +49,6 @@ export async function appendTimeline(
       kind: entry.kind,
       detail: JSON.stringify(entry.detail ?? {}),
     })
-    .execute();
-}
-
-/** Several entries by one actor in one statement (detection writes `created` and `alert_added` together). */
-export async function appendTimelineEntries(
-  db: Executor,
-  orgId: OrgId,
-  incidentId: number,
-  actor: { actorType: string; actorId: string | null },
-  entries: readonly { kind: string; detail: Record<string, unknown> }[],
-): Promise<void> {
-  if (entries.length === 0) return;
-  await db
-    .insertInto('incident_timeline')
-    .values(
-      entries.map((entry) => ({
-        org_id: orgId,
-        incident_id: incidentId,
-        actor_type: actor.actorType,
-        actor_id: actor.actorId,
-        kind: entry.kind,
-        detail: JSON.stringify(entry.detail),
-      })),
-    )
     .execute();
 }
 

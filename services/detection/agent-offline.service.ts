@@ -2,7 +2,8 @@ import { markAgentOfflineAlerted } from '../../db/repos/agents.repo.ts';
 import { type Database, unsafeMintOrgId } from '../../db/scope.ts';
 import { unsafeListNewlySilentAgents } from '../../db/unsafe/silent-agents.ts';
 import { agentOfflineDetection, OFFLINE_AFTER_INTERVALS } from '../../engines/detection/index.ts';
-import { persistDetection, refreshIncidentRisk } from './persist-detections.ts';
+import { persistDetectionBatch } from './persist-batch.ts';
+import { refreshIncidentRisks } from './refresh-batch.ts';
 
 const MAX_AGENTS_PER_RUN = 1000;
 
@@ -21,8 +22,8 @@ export async function raiseAgentOfflineAlerts(db: Database, now = new Date()): P
     if (!detection) continue;
     const orgId = unsafeMintOrgId(agent.org_id);
     await db.transaction().execute(async (trx) => {
-      const recorded = await persistDetection(trx, orgId, detection, new Map());
-      await refreshIncidentRisk(trx, orgId, recorded.incidentId);
+      const recorded = await persistDetectionBatch(trx, orgId, [detection], new Map());
+      await refreshIncidentRisks(trx, orgId, recorded.touched);
       await markAgentOfflineAlerted(trx, orgId, agent.id, now);
     });
     raised++;

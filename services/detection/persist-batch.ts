@@ -34,10 +34,9 @@ type TouchedSlot = AlertSlot & { detection: Detection; incident: IncidentSlot };
 const incidentKey = (entity: { type: string; value: string }, category: string) => `${entity.type}|${entity.value}|${category}`;
 
 /**
- * Records a pass's detections with set-based statements, with the same rules as one-by-one
- * recording: a fingerprint seen within the merge window extends its alert (never one filed under a
- * closed incident), and an alert joins the active incident of its entity and category seen within
- * the reopen window, or opens one. Returns the incidents touched and how many were created.
+ * Records a pass's detections with set-based statements: a fingerprint seen within the merge window
+ * extends its alert (never one filed under a closed incident), and an alert joins the active incident
+ * of its entity and category seen within the reopen window, or opens one. Returns the incidents touched and how many were created.
  */
 export async function persistDetectionBatch(
   trx: Executor,

@@ -1,21 +1,5 @@
-import {
-  type AlertRow,
-  countIncidentLinkedEvents,
-  findAlertToExtend,
-  insertAlert,
-  linkAlertEvents,
-  listAlerts,
-  updateAlert,
-} from '../../db/repos/alerts.repo.ts';
-import {
-  ACTIVE_INCIDENT_STATUSES,
-  appendTimelineEntries,
-  findActiveIncidentFor,
-  findIncident,
-  type IncidentRow,
-  insertIncident,
-  updateIncident,
-} from '../../db/repos/incidents.repo.ts';
+import { type AlertRow, countIncidentLinkedEvents, listAlerts } from '../../db/repos/alerts.repo.ts';
+import { type IncidentRow, updateIncident } from '../../db/repos/incidents.repo.ts';
 import type { Executor, OrgId } from '../../db/scope.ts';
 import { type Detection, type DetectionSeverity, riskScore } from '../../engines/detection/index.ts';
 
@@ -29,52 +13,6 @@ const SEVERITY_RANK: Record<DetectionSeverity, number> = { low: 0, medium: 1, hi
 export function maxSeverity(a: string, b: DetectionSeverity): DetectionSeverity {
   const rankA = SEVERITY_RANK[a as DetectionSeverity] ?? 0;
   return rankA >= SEVERITY_RANK[b] ? (a as DetectionSeverity) : b;
-}
-
-/**
- * Records one detection: extends or opens its alert, links the events, and files the alert under an
- * incident. The caller refreshes each touched incident's roll-up once per pass (refreshIncidentRisk).
- */
-export async function persistDetection(
-  trx: Executor,
-  orgId: OrgId,
-  detection: Detection,
-  occurredAt: ReadonlyMap<number, Date>,
-): Promise<{ alertId: number; incidentId: number; newIncident: boolean }> {
-  const events = detection.eventIds.flatMap((id) => {
-    const at = occurredAt.get(id);
-    return at ? [{ id, occurredAt: at }] : [];
-  });
-  const existing = await findAlertToExtend(trx, orgId, detection.fingerprintKey, new Date(detection.windowStart.getTime() - ALERT_MERGE_SECONDS * 1000));
-  const { incident, created } = await incidentFor(trx, orgId, existing?.incident_id ?? null, detection);
-  const timeline: TimelineEntry[] = created ? [{ kind: 'created', detail: { category: detection.category } }] : [];
-  let alert: AlertRow;
-  if (existing) {
-    alert = await extendAlert(trx, orgId, existing, detection, incident.id);
-    await linkAlertEvents(trx, orgId, alert.id, events);
-  } else {
-    alert = await insertAlert(trx, orgId, newAlertValues(detection, incident.id));
-    await linkAlertEvents(trx, orgId, alert.id, events, { fresh: true });
-  }
-  if (existing?.incident_id !== incident.id) timeline.push({ kind: 'alert_added', detail: { alert_id: alert.id, title: alert.title } });
-  await appendTimelineEntries(trx, orgId, incident.id, { actorType: 'system', actorId: detection.detector }, timeline);
-  return { alertId: alert.id, incidentId: incident.id, newIncident: created };
-}
-
-type TimelineEntry = { kind: string; detail: Record<string, unknown> };
-
-async function extendAlert(trx: Executor, orgId: OrgId, existing: AlertRow, detection: Detection, incidentId: number): Promise<AlertRow> {
-  const updated = await updateAlert(trx, orgId, existing.id, {
-    occurrences: existing.occurrences + 1,
-    first_seen_at: existing.first_seen_at < detection.windowStart ? existing.first_seen_at : detection.windowStart,
-    last_seen_at: existing.last_seen_at > detection.windowEnd ? existing.last_seen_at : detection.windowEnd,
-    severity: maxSeverity(existing.severity, detection.severity),
-    evidence: JSON.stringify(detection.evidence),
-    description: detection.description,
-    incident_id: incidentId,
-  });
-  if (!updated) throw new Error(`alert ${existing.id} vanished during detection`);
-  return updated;
 }
 
 export function newAlertValues(detection: Detection, incidentId: number | null) {
@@ -99,17 +37,6 @@ export function newAlertValues(detection: Detection, incidentId: number | null) 
     last_seen_at: detection.windowEnd,
     incident_id: incidentId,
   };
-}
-
-async function incidentFor(trx: Executor, orgId: OrgId, linkedId: number | null, detection: Detection): Promise<{ incident: IncidentRow; created: boolean }> {
-  const linked = linkedId !== null ? await findIncident(trx, orgId, linkedId) : undefined;
-  // A resolved or false-positive incident is not fed again: new activity opens (or joins) an active one.
-  if (linked && (ACTIVE_INCIDENT_STATUSES as readonly string[]).includes(linked.status)) return { incident: linked, created: false };
-  const since = new Date(detection.windowEnd.getTime() - INCIDENT_REOPEN_SECONDS * 1000);
-  const active = await findActiveIncidentFor(trx, orgId, detection.entity, detection.category, since);
-  if (active) return { incident: active, created: false };
-  const incident = await insertIncident(trx, orgId, newIncidentValues(detection));
-  return { incident, created: true };
 }
 
 /** Recomputes the incident's roll-up (alert and event counts, time span, risk with its evidence) from its alerts. */
