@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Config } from '../server/config.ts';
-import type { Logger } from '../server/logger.ts';
+import type { Config } from '../core/config.ts';
+import type { Logger } from '../core/logger.ts';
 import type { DB } from './schema.generated.ts';
 
 // int8 (counts, bigserial ids) as JS numbers: every value we store fits in 2^53.

@@ -1,5 +1,5 @@
-import type { Config } from '../server/config.ts';
-import type { Logger } from '../server/logger.ts';
+import type { Config } from '../core/config.ts';
+import type { Logger } from '../core/logger.ts';
 import { type RunningDatabase, startEmbeddedPostgres } from './embedded-postgres.ts';
 
 /** The configured server, or an embedded one started for this process. */

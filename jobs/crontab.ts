@@ -1,6 +1,14 @@
 import { type ParsedCronItem, parseCronItems } from 'graphile-worker';
+import { applyRetentionContract, detectionSweepContract, detectOfflineAgentsContract, pruneWorkerHeartbeatsContract } from './contracts.ts';
+
+const RECURRING = [
+  { contract: pruneWorkerHeartbeatsContract, match: '17 * * * *' },
+  { contract: applyRetentionContract, match: '7 * * * *' },
+  { contract: detectionSweepContract, match: '* * * * *' },
+  { contract: detectOfflineAgentsContract, match: '* * * * *' },
+];
 
 /** Few recurring items; each one fans out work rather than doing it all in one job. */
 export function cronItems(): ParsedCronItem[] {
-  return parseCronItems([{ task: 'system__prune_worker_heartbeats', match: '17 * * * *', identifier: 'system__prune_worker_heartbeats', payload: { v: 1 } }]);
+  return parseCronItems(RECURRING.map(({ contract, match }) => ({ task: contract.identifier, match, identifier: contract.identifier, payload: { v: 1 } })));
 }

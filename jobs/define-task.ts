@@ -1,28 +1,27 @@
 import type { JobHelpers, Task } from 'graphile-worker';
 import type { z } from 'zod';
-import type { Logger } from '../server/logger.ts';
-import type { WorkerDeps } from './deps.ts';
+import type { ServiceDeps } from '../core/context.ts';
+import type { Logger } from '../core/logger.ts';
+import type { TaskContract } from './contracts.ts';
 
-export type TaskRunContext = { deps: WorkerDeps; logger: Logger; helpers: JobHelpers };
+export type TaskRunContext = { deps: ServiceDeps; logger: Logger; helpers: JobHelpers };
 
-export type TaskDefinition<Identifier extends string, Schema extends z.ZodType> = {
-  identifier: Identifier;
-  /** Every payload carries a version `v`, so old jobs in the queue stay readable after a change. */
-  payloadSchema: Schema;
-  run: (payload: z.output<Schema>, context: TaskRunContext) => Promise<void>;
+export type TaskDefinition<Identifier extends string, Schema extends z.ZodType> = TaskContract<Identifier, Schema> & {
+  run(payload: z.output<Schema>, context: TaskRunContext): Promise<void>;
 };
 
 export function defineTask<Identifier extends string, Schema extends z.ZodType>(
-  definition: TaskDefinition<Identifier, Schema>,
+  contract: TaskContract<Identifier, Schema>,
+  run: (payload: z.output<Schema>, context: TaskRunContext) => Promise<void>,
 ): TaskDefinition<Identifier, Schema> {
-  return definition;
+  return { ...contract, run };
 }
 
 /**
  * Wraps a task for graphile-worker: a payload that does not parse is logged and the job completes,
  * because retrying can never fix it. Failures inside `run` propagate, so the job is retried.
  */
-export function toGraphileTask(definition: TaskDefinition<string, z.ZodType>, deps: WorkerDeps, rootLogger: Logger): Task {
+export function toGraphileTask(definition: TaskDefinition<string, z.ZodType>, deps: ServiceDeps, rootLogger: Logger): Task {
   return async (payload, helpers) => {
     const logger = rootLogger.child({ jobId: helpers.job.id, task: definition.identifier, attempt: helpers.job.attempts });
     const parsed = definition.payloadSchema.safeParse(payload);

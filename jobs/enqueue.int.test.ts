@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Deps } from '../server/deps.ts';
 import { createTestDeps } from '../tests/harness.ts';
+import { pruneWorkerHeartbeatsContract } from './contracts.ts';
 import { enqueue } from './enqueue.ts';
 import { graphileLogger } from './log-adapter.ts';
 import { buildTaskList } from './registry.ts';
-import { pruneWorkerHeartbeatsTask } from './tasks/system__prune_worker_heartbeats.ts';
 
 let deps: Deps;
 
@@ -36,7 +36,7 @@ describe('enqueue', () => {
     await deps.db
       .transaction()
       .execute(async (trx) => {
-        await enqueue(trx, pruneWorkerHeartbeatsTask, { v: 1 });
+        await enqueue(trx, pruneWorkerHeartbeatsContract, { v: 1 });
         expect(Number((await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs`.execute(trx)).rows[0]?.n)).toBe(1);
         throw new Rollback();
       })
@@ -49,7 +49,7 @@ describe('enqueue', () => {
   });
 
   it('runs a job once its transaction commits', async () => {
-    await deps.db.transaction().execute((trx) => enqueue(trx, pruneWorkerHeartbeatsTask, { v: 1 }));
+    await deps.db.transaction().execute((trx) => enqueue(trx, pruneWorkerHeartbeatsContract, { v: 1 }));
     expect(await countJobs()).toBe(1);
     await runQueuedJobs();
     expect(await staleHeartbeatExists()).toBe(false);
@@ -57,7 +57,7 @@ describe('enqueue', () => {
   });
 
   it('refuses a payload that does not match the task schema before it reaches the queue', async () => {
-    await expect(enqueue(deps.db, pruneWorkerHeartbeatsTask, { v: 2 } as never)).rejects.toThrow();
+    await expect(enqueue(deps.db, pruneWorkerHeartbeatsContract, { v: 2 } as never)).rejects.toThrow();
     expect(await countJobs()).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Executor } from '../db/scope.ts';
-import type { TaskDefinition } from './define-task.ts';
+import type { Executor } from '../core/database.ts';
+import type { TaskContract } from './contracts.ts';
 
 export type EnqueueOptions = {
   runAt?: Date;
@@ -11,6 +11,12 @@ export type EnqueueOptions = {
   priority?: number;
   /** With a job key: 'replace' (default) re-times the pending job; 'preserve_run_at' keeps its time, so a stream of triggers cannot postpone it forever. */
   jobKeyMode?: 'replace' | 'preserve_run_at';
+  /**
+   * With a job key: write nothing when a job with that key is already waiting (not locked by a
+   * worker). Concurrent writers then never queue on the same job row; the caller needs its own
+   * catch-up for the job that starts just before it commits. Returns null when nothing was added.
+   */
+  onlyIfNonePending?: boolean;
 };
 
 /**
@@ -19,22 +25,27 @@ export type EnqueueOptions = {
  */
 export async function enqueue<Schema extends z.ZodType>(
   executor: Executor,
-  task: TaskDefinition<string, Schema>,
+  task: TaskContract<string, Schema>,
   payload: z.input<Schema>,
   options: EnqueueOptions = {},
-): Promise<string> {
+): Promise<string | null> {
   const checked = task.payloadSchema.parse(payload);
+  const jobKey = options.jobKey ?? null;
+  if (options.onlyIfNonePending && jobKey === null) throw new Error('enqueue: onlyIfNonePending needs a jobKey');
   const result = await sql<{ id: string }>`
     select (graphile_worker.add_job(
       identifier => ${task.identifier},
       payload => ${JSON.stringify(checked)}::json,
       run_at => ${options.runAt ?? null}::timestamptz,
-      job_key => ${options.jobKey ?? null},
+      job_key => ${jobKey},
       max_attempts => ${options.maxAttempts ?? null}::int,
       priority => ${options.priority ?? null}::int,
       job_key_mode => ${options.jobKeyMode ?? 'replace'}
-    )).id::text as id`.execute(executor);
+    )).id::text as id
+    where not ${options.onlyIfNonePending ?? false}
+       or not exists (select 1 from graphile_worker.jobs where key = ${jobKey} and locked_at is null)`.execute(executor);
   const id = result.rows[0]?.id;
-  if (!id) throw new Error(`graphile_worker.add_job returned no job for ${task.identifier}`);
-  return id;
+  if (id) return id;
+  if (options.onlyIfNonePending) return null;
+  throw new Error(`graphile_worker.add_job returned no job for ${task.identifier}`);
 }

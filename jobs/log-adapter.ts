@@ -1,5 +1,5 @@
 import { Logger as GraphileLogger, type LogLevel } from 'graphile-worker';
-import type { Logger } from '../server/logger.ts';
+import type { Logger } from '../core/logger.ts';
 
 const LEVELS: Record<LogLevel, 'error' | 'warn' | 'info' | 'debug'> = { error: 'error', warning: 'warn', info: 'info', debug: 'debug' };
 

@@ -1,7 +1,7 @@
 import type { TaskList } from 'graphile-worker';
-import type { Logger } from '../server/logger.ts';
+import type { ServiceDeps } from '../core/context.ts';
+import type { Logger } from '../core/logger.ts';
 import { toGraphileTask } from './define-task.ts';
-import type { WorkerDeps } from './deps.ts';
 import { detectOfflineAgentsTask } from './tasks/agents__detect_offline.ts';
 import { scanOrgTask } from './tasks/detection__scan_org.ts';
 import { detectionSweepTask } from './tasks/detection__sweep.ts';
@@ -11,6 +11,6 @@ import { pruneWorkerHeartbeatsTask } from './tasks/system__prune_worker_heartbea
 /** Every task Vigil runs, listed explicitly so identifiers are typed constants (no directory scanning). */
 export const TASKS = [pruneWorkerHeartbeatsTask, applyRetentionTask, scanOrgTask, detectionSweepTask, detectOfflineAgentsTask] as const;
 
-export function buildTaskList(deps: WorkerDeps, logger: Logger): TaskList {
+export function buildTaskList(deps: ServiceDeps, logger: Logger): TaskList {
   return Object.fromEntries(TASKS.map((task) => [task.identifier, toGraphileTask(task, deps, logger)]));
 }

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type Runner, run } from 'graphile-worker';
 import type pg from 'pg';
-import { recordWorkerHeartbeat, removeWorkerHeartbeat } from '../services/system/worker-heartbeat.service.ts';
+import type { ServiceDeps } from '../core/context.ts';
+import { recordWorkerHeartbeat, removeWorkerHeartbeat } from '../services/system/index.ts';
 import { cronItems } from './crontab.ts';
-import type { WorkerDeps } from './deps.ts';
 import { graphileLogger } from './log-adapter.ts';
 import { buildTaskList } from './registry.ts';
 
@@ -13,7 +13,7 @@ export const HEARTBEAT_INTERVAL_MS = 10_000;
 export type RunningWorker = { workerId: string; stop: () => Promise<void> };
 
 /** Starts the graphile-worker runner and a heartbeat that tells /readyz a worker is alive. */
-export async function startWorker(deps: WorkerDeps & { pool: pg.Pool }, concurrency: number): Promise<RunningWorker> {
+export async function startWorker(deps: ServiceDeps & { pool: pg.Pool }, concurrency: number): Promise<RunningWorker> {
   const { logger } = deps;
   const workerId = `vigil-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const runner: Runner = await run({

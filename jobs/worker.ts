@@ -1,7 +1,7 @@
+import { createLogger } from '../core/logger.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { exitOnStartupFailure, loadConfigOrExit } from '../server/boot.ts';
 import { createDeps } from '../server/deps.ts';
-import { createLogger } from '../server/logger.ts';
 import { onShutdownSignal } from '../server/shutdown.ts';
 import { startWorker } from './runner.ts';
 

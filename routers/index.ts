@@ -1,15 +1,15 @@
-import { router } from '../server/trpc.ts';
 import { agentsRouter } from './agents/index.ts';
 import { alertsRouter } from './alerts/index.ts';
-import { apiKeysRouter } from './api-keys/index.ts';
-import { auditRouter } from './audit/index.ts';
-import { authRouter } from './auth/index.ts';
-import { incidentsRouter } from './incidents/index.ts';
+import { incidentsRouter } from './cases/index.ts';
+import { networkRouter } from './events/index.ts';
+import { apiKeysRouter } from './identity/api-keys.router.ts';
+import { auditRouter } from './identity/audit.router.ts';
+import { authRouter } from './identity/auth.router.ts';
+import { usersRouter } from './identity/users.router.ts';
 import { ingestRouter } from './ingest/index.ts';
-import { networkRouter } from './network/index.ts';
 import { settingsRouter } from './settings/index.ts';
 import { systemRouter } from './system/index.ts';
-import { usersRouter } from './users/index.ts';
+import { router } from './trpc.ts';
 
 /**
  * Static REST paths must be declared before their parameterised siblings (`/incidents/real` before

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLogger } from '../core/logger.ts';
 import { loadConfigOrExit } from '../server/boot.ts';
-import { createLogger } from '../server/logger.ts';
 import { withMigratedScratchDatabase } from './lib/scratch.ts';
 
 export const SCHEMA_FILE = 'db/schema.generated.ts';

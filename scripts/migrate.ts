@@ -1,8 +1,8 @@
+import { createLogger } from '../core/logger.ts';
 import { createDb, createPool } from '../db/client.ts';
 import { resolveDatabase } from '../db/database.ts';
 import { migrateToLatest, pendingMigrations } from '../db/migrator.ts';
 import { exitOnStartupFailure, loadConfigOrExit } from '../server/boot.ts';
-import { createLogger } from '../server/logger.ts';
 
 /** `npm run migrate`: the app's migrations, then graphile-worker's (also run at every start). `-- --status` lists pending ones. */
 async function main(): Promise<void> {

@@ -1,12 +1,12 @@
+import { unsafeMintOrgId } from '../core/database.ts';
+import { createLogger } from '../core/logger.ts';
 import { createDb, createPool } from '../db/client.ts';
 import { resolveDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { insertOrg, slugTaken } from '../db/repos/orgs.repo.ts';
 import { insertUser } from '../db/repos/users.repo.ts';
-import { unsafeMintOrgId } from '../db/scope.ts';
 import { exitOnStartupFailure, loadConfigOrExit } from '../server/boot.ts';
-import { createLogger } from '../server/logger.ts';
-import { generateTemporaryPassword, hashPassword } from '../services/auth/passwords.ts';
+import { generateTemporaryPassword, hashPassword } from '../services/identity/index.ts';
 
 const DEMO_SLUG = 'demo';
 const DEMO_EMAIL = 'admin@demo.vigil.local';

@@ -1,4 +1,4 @@
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from '../core/config.ts';
 
 /** For entry points: the parsed config, or every problem printed and exit code 1. */
 export function loadConfigOrExit(): Config {

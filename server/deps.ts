@@ -1,23 +1,18 @@
 import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import type pg from 'pg';
+import type { Config } from '../core/config.ts';
+import type { SearchBackendProbe, ServiceDeps } from '../core/context.ts';
+import type { Database } from '../core/database.ts';
+import type { Logger } from '../core/logger.ts';
+import { resolveSecrets, type Secrets } from '../core/secrets.ts';
 import { createDb, createPool } from '../db/client.ts';
 import { resolveDatabase } from '../db/database.ts';
-import type { Database } from '../db/scope.ts';
-import type { SearchBackendProbe } from '../services/system/search-probe.ts';
-import type { Config } from './config.ts';
-import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { resolveSecrets, type Secrets } from './secrets.ts';
 
 /** Everything a process shares: built once by the API, the worker and scripts alike. */
-export type Deps = {
-  config: Config;
-  logger: Logger;
+export type Deps = ServiceDeps & {
   pool: pg.Pool;
-  db: Database;
   metrics: Metrics;
-  secrets: Secrets;
-  searchProbe: SearchBackendProbe | null;
   close: () => Promise<void>;
 };
 

@@ -1,9 +1,9 @@
+import { createLogger } from '../core/logger.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import { type RunningWorker, startWorker } from '../jobs/runner.ts';
 import { exitOnStartupFailure, loadConfigOrExit } from './boot.ts';
 import { createDeps } from './deps.ts';
 import { buildHttpApp } from './http/app.ts';
-import { createLogger } from './logger.ts';
 import { onShutdownSignal } from './shutdown.ts';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Database } from '../db/scope.ts';
+import type { Database } from '../core/database.ts';
 
 export type Metrics = {
   registry: Registry;

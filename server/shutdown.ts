@@ -1,4 +1,4 @@
-import type { Logger } from './logger.ts';
+import type { Logger } from '../core/logger.ts';
 
 /** On SIGINT/SIGTERM: run the shutdown once, then exit; a second signal forces the exit. */
 export function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {

@@ -1,9 +1,9 @@
 import type { OpenApiRouter } from 'trpc-to-openapi';
 import { afterAll, beforeAll } from 'vitest';
-import { loadConfig } from '../server/config.ts';
+import { loadConfig } from '../core/config.ts';
+import { createLogger } from '../core/logger.ts';
 import { createDeps, type Deps } from '../server/deps.ts';
 import { buildHttpApp } from '../server/http/app.ts';
-import { createLogger } from '../server/logger.ts';
 import { type HttpClient, httpClient } from './http-client.ts';
 import { fileDatabaseUrl } from './setup/test-db.ts';
 

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../routers/index.ts';
-import type { Meta } from '../server/trpc.ts';
+import type { Meta } from '../routers/trpc.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,5 +1,5 @@
 import type { Deps } from '../server/deps.ts';
-import { createTestOrg, type TestOrg } from './factories.ts';
+import { createTestOrg, type TestOrg } from './fixtures/identity.ts';
 
 /** Two organisations, A and B: every cross-tenant test seeds in A and calls as B. */
 export async function createTwoOrgs(deps: Deps): Promise<{ a: TestOrg; b: TestOrg }> {

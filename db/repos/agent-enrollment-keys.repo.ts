@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { AgentEnrollmentKeys } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type EnrollmentKeyRow = Selectable<AgentEnrollmentKeys>;
 

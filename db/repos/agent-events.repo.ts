@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 // Reads of the event store for the agent-facing views (GET /events, sources, telemetry status).
 // Every query is bounded by org_id and an occurred_at range, the (org_id, occurred_at) index.

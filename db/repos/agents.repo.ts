@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { Agents } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type AgentRow = Selectable<Agents>;
 /** An agent with `silent`: no heartbeat (or enrolment) within three of its intervals, by the database clock. */

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { AlertActions } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type AlertActionRow = Selectable<AlertActions>;
 export type AlertActionInsert = Omit<Insertable<AlertActions>, 'id' | 'org_id' | 'created_at' | 'updated_at' | 'status'>;

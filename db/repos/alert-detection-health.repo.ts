@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 /** Where the organisation's detection pass stands (no row: it never ran). */
 export async function readDetectionCursorRow(db: Executor, orgId: OrgId): Promise<{ last_event_id: number; updated_at: Date | null }> {

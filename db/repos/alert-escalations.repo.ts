@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { AlertEscalations } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type AlertEscalationRow = Selectable<AlertEscalations>;
 export type AlertEscalationInsert = Omit<Insertable<AlertEscalations>, 'id' | 'org_id' | 'created_at'>;

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { AlertHistory } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type AlertHistoryRow = Selectable<AlertHistory>;
 export type AlertHistoryEntry = {

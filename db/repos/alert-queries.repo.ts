@@ -1,6 +1,6 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { DB } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 import type { AlertRow } from './alerts.repo.ts';
 
 /** GET /alerts filters; `assignedTo: null` means unassigned. The time range selects alerts active in it. */

@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { Alerts } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type AlertRow = Selectable<Alerts>;
 export type AlertInsert = Omit<Insertable<Alerts>, 'org_id' | 'id'>;

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { AuditLog } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type AuditRow = Selectable<AuditLog>;
 export type AuditInsert = Omit<Insertable<AuditLog>, 'id' | 'created_at'>;

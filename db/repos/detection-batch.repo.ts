@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { Alerts, Incidents } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 import type { AlertRow } from './alerts.repo.ts';
 import { ACTIVE_INCIDENT_STATUSES, type IncidentRow } from './incidents.repo.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 /** The columns detection reads: a slim view of a stored event (no raw). */
 export type DetectionEventRow = {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 /** Takes the organisation's detection lock for this transaction, or reports that another worker holds it. */
 export async function tryLockOrgDetection(db: Executor, orgId: OrgId): Promise<boolean> {

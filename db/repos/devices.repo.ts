@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { Devices } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type DeviceRow = Selectable<Devices>;
 

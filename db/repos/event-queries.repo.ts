@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { DB, Events } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 // Read (and view-scoped delete) queries over the events table. Every query is bounded by org and,
 // except deletes by id, by an occurred_at range so PostgreSQL prunes day partitions and uses

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 /** One row of the events table, as the ingest service prepares it (snake_case, JSON already serialised). */
 export type EventInsert = {

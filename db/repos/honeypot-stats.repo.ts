@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 // Aggregates over the organisation's Cowrie events since a given time (an occurred_at range: partitions pruned).
 

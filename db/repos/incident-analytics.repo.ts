@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 // Aggregates across an organisation's incidents over a created_at window; every result is bounded.
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 import { LISTED_EVENT_COLUMNS, type ListedEventRow } from './event-queries.repo.ts';
 
 // The events of an incident: those linked to its alerts (alert_events) plus those attached as items

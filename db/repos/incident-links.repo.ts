@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { Alerts } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 import { LISTED_EVENT_COLUMNS, type ListedEventRow } from './event-queries.repo.ts';
 import type { IncidentInsert, IncidentRow, ItemRow } from './incidents.repo.ts';
 

@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { DB } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 import type { IncidentRow } from './incidents.repo.ts';
 
 export type IncidentFilter = {

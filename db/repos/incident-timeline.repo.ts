@@ -1,4 +1,4 @@
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { TimelineRow } from './incidents.repo.ts';
 
 export type TimelineEntryInsert = { actorType: string; actorId: string | null; kind: string; detail: Record<string, unknown> };

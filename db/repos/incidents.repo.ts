@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { IncidentItems, Incidents, IncidentTimeline } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 import { findIncidentItem } from './incident-links.repo.ts';
 
 export type IncidentRow = Selectable<Incidents>;

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { NetworkSensors } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type NetworkSensorRow = Selectable<NetworkSensors>;
 export type NetworkSensorWithErrors = NetworkSensorRow & { error_count: number };

@@ -1,4 +1,4 @@
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 /** Remembers a device's nonce; false when the device already used it (a replay). */
 export async function recordDeviceNonce(db: Executor, orgId: OrgId, deviceId: string, nonce: string): Promise<boolean> {

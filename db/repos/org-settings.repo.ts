@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 export async function readOrgSettings(db: Executor, orgId: OrgId): Promise<{ detection: unknown; auto_contain: boolean; updated_at: Date | null }> {
   const row = await db.selectFrom('org_settings').selectAll().where('org_settings.org_id', '=', orgId).executeTakeFirst();

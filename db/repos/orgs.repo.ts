@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { Orgs } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type OrgRow = Selectable<Orgs>;
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../scope.ts';
+import type { Executor } from '../../core/database.ts';
 
 /** Adds one hit to the key's current window and returns the window's total. */
 export async function hitRateWindow(db: Executor, key: string, windowStart: Date): Promise<number> {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, OrgId } from '../scope.ts';
+import type { Executor, OrgId } from '../../core/database.ts';
 
 export async function insertTokenFamily(db: Executor, orgId: OrgId, userId: string): Promise<string> {
   const row = await db.insertInto('token_families').values({ org_id: orgId, user_id: userId }).returning('id').executeTakeFirstOrThrow();

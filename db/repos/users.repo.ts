@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { Users } from '../schema.generated.ts';
-import type { Executor, OrgId } from '../scope.ts';
 
 export type UserRow = Selectable<Users>;
 export type UserPatch = Omit<Updateable<Users>, 'id' | 'org_id' | 'created_at'>;

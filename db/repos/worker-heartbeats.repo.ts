@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../scope.ts';
+import type { Executor } from '../../core/database.ts';
 
 export type WorkerIdentity = { workerId: string; hostname: string; pid: number };
 

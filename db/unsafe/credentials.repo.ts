@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
+import type { Executor } from '../../core/database.ts';
 import type { AgentEnrollmentKeys, Agents, ApiKeys, Sessions, TokenFamilies, Users } from '../schema.generated.ts';
-import type { Executor } from '../scope.ts';
 
 // Look-ups made before any organisation is known: the credential itself names the tenant.
 

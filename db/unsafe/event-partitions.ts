@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../scope.ts';
+import type { Executor } from '../../core/database.ts';
 
 // Partition DDL spans every tenant: it belongs to ingest plumbing and the retention job only.
 

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
-import type { Executor } from '../scope.ts';
+import { type Executor, type OrgId, unsafeMintOrgId } from '../../core/database.ts';
 
-export type SilentAgentRow = { id: string; org_id: string; name: string; last_contact_at: Date; heartbeat_interval_seconds: number };
+export type SilentAgentRow = { id: string; org_id: OrgId; name: string; last_contact_at: Date; heartbeat_interval_seconds: number };
 
 /**
  * Live agents (all tenants: the offline job only) silent for more than `intervals` heartbeat
  * intervals whose current silence has not been alerted yet.
  */
 export async function unsafeListNewlySilentAgents(db: Executor, intervals: number, now: Date, limit: number): Promise<SilentAgentRow[]> {
-  const result = await sql<SilentAgentRow>`
+  const result = await sql<SilentAgentRow & { org_id: string }>`
     select id, org_id, name, coalesce(last_heartbeat, created_at) as last_contact_at, heartbeat_interval_seconds
     from agents
     where revoked_at is null
@@ -16,5 +16,5 @@ export async function unsafeListNewlySilentAgents(db: Executor, intervals: numbe
       and (offline_alerted_at is null or offline_alerted_at < coalesce(last_heartbeat, created_at))
     order by org_id
     limit ${limit}`.execute(db);
-  return result.rows;
+  return result.rows.map((row) => ({ ...row, org_id: unsafeMintOrgId(row.org_id) }));
 }

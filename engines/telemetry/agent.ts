@@ -1,5 +1,5 @@
 import { categoryFromType, detailFields, kindFromType, prefixedAction } from './agent-details.ts';
-import { buildEvent, dedupKey, reject } from './build.ts';
+import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import type { ParseContext, ParseResult, SourceKind } from './event.ts';
 import { isObject, str } from './fields.ts';
 import { contentHash } from './hash.ts';
@@ -60,7 +60,7 @@ function parseAgentLike(sourceKind: SourceKind, record: unknown, ctx: ParseConte
         schemaVersion: record.schema_version,
         edrAction: sourceKind === 'edr' ? record.action : undefined,
       },
-      dedupKey: dedupKey(sourceKind, id ?? `h:${contentHash(record)}`),
+      dedupMaterial: dedupMaterial(sourceKind, id ?? `h:${contentHash(record)}`),
       raw: record,
     },
     ctx,

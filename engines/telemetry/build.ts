@@ -11,8 +11,10 @@ import {
   ZNormalizedEvent,
 } from './event.ts';
 import { compact } from './fields.ts';
+import { sha256Hex } from './hash.ts';
 import { ipOrNull, portOrNull, transportOrNull } from './net.ts';
-import type { ParsedTime } from './time.ts';
+import { boundedIdentifier, storableJson, storableText, storableTextOrNull } from './storable.ts';
+import { type ParsedTime, readTime } from './time.ts';
 
 /** What a parser knows; buildEvent validates and fills the rest. IP/port inputs may be anything. */
 export type EventDraft = {
@@ -41,7 +43,8 @@ export type EventDraft = {
   sessionId?: string | null;
   message?: string | null;
   attributes?: Record<string, unknown>;
-  dedupKey: string;
+  /** What identifies the record (dedupMaterial()); the stored dedupKey is its SHA-256. */
+  dedupMaterial: string;
   raw: unknown;
 };
 
@@ -49,42 +52,54 @@ export function reject(reason: RejectReason, field?: string): Rejection {
   return field === undefined ? { ok: false, reason } : { ok: false, reason, field };
 }
 
-export function dedupKey(sourceKind: SourceKind, ...parts: Array<string | number | null | undefined>): string {
+/** The rejection for a time field parseTime refused: out of the storable range, or not a time at all. */
+export function rejectTime(value: unknown, field: string): Rejection {
+  const problem = readTime(value);
+  return reject(typeof problem === 'string' ? problem : 'invalid_timestamp', field);
+}
+
+/** `<source>|<parts>` with '-' for a missing part (README "Dedup keys"); any length: buildEvent hashes it. */
+export function dedupMaterial(sourceKind: SourceKind, ...parts: Array<string | number | null | undefined>): string {
   return [sourceKind, ...parts.map((p) => (p === null || p === undefined ? '-' : String(p)))].join('|');
 }
 
 const HEX64 = /^[0-9a-f]{64}$/i;
 const HEX32 = /^[0-9a-f]{32}$/i;
 
+/**
+ * The one exit of every parser: fills defaults, makes every string storable (storable.ts), hashes the dedup
+ * material into a fixed-length key, and checks the result against the model.
+ */
 export function buildEvent(draft: EventDraft, ctx: ParseContext): ParseResult {
   const event: NormalizedEvent = {
     occurredAt: draft.time?.date ?? ctx.receivedAt,
     sourceKind: draft.sourceKind,
     kind: draft.kind ?? 'event',
-    category: draft.category,
-    action: draft.action,
+    category: storableText(draft.category),
+    action: storableText(draft.action),
     outcome: draft.outcome ?? 'unknown',
     severity: draft.severity ?? 0,
     srcIp: ipOrNull(draft.srcIp),
     srcPort: portOrNull(draft.srcPort),
     dstIp: ipOrNull(draft.dstIp),
     dstPort: portOrNull(draft.dstPort),
-    transport: transportOrNull(draft.transport),
-    hostName: draft.hostName ?? null,
-    userName: draft.userName ?? null,
-    processName: draft.processName ?? null,
-    processCommandLine: draft.processCommandLine ?? null,
-    url: draft.url ?? null,
-    fileName: draft.fileName ?? null,
+    transport: storableTextOrNull(transportOrNull(draft.transport)),
+    hostName: boundedIdentifier(draft.hostName),
+    userName: boundedIdentifier(draft.userName),
+    processName: storableTextOrNull(draft.processName),
+    processCommandLine: storableTextOrNull(draft.processCommandLine),
+    url: storableTextOrNull(draft.url),
+    fileName: storableTextOrNull(draft.fileName),
     // a malformed hash is worse than none for IOC matching; keep it only in attributes/raw
     fileSha256: draft.fileSha256 && HEX64.test(draft.fileSha256) ? draft.fileSha256.toLowerCase() : null,
     fileMd5: draft.fileMd5 && HEX32.test(draft.fileMd5) ? draft.fileMd5.toLowerCase() : null,
-    sensorId: ctx.sensorId ?? draft.sensorId ?? null,
-    sessionId: draft.sessionId ?? null,
-    message: draft.message ?? null,
-    attributes: compact(draft.attributes ?? {}),
-    dedupKey: draft.dedupKey,
-    raw: draft.raw,
+    sensorId: boundedIdentifier(ctx.sensorId ?? draft.sensorId),
+    sessionId: boundedIdentifier(draft.sessionId),
+    message: storableTextOrNull(draft.message),
+    attributes: storableJson(compact(draft.attributes ?? {})) as Record<string, unknown>,
+    // fixed length whatever the input: the key sits in a btree unique index
+    dedupKey: sha256Hex(draft.dedupMaterial),
+    raw: storableJson(draft.raw),
   };
   const checked = ZNormalizedEvent.safeParse(event);
   if (!checked.success) {

@@ -1,4 +1,4 @@
-import { buildEvent, dedupKey, reject } from './build.ts';
+import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import { COWRIE_EVENTS, UNKNOWN_COWRIE_EVENT } from './cowrie-catalog.ts';
 import type { ParseContext, ParseResult, Severity } from './event.ts';
 import { extras, getPath, isObject, num, str, strArray } from './fields.ts';
@@ -57,7 +57,7 @@ export function parseCowrie(record: unknown, ctx: ParseContext): ParseResult {
       sessionId: session,
       message: messageOf(record.message),
       attributes,
-      dedupKey: dedupKey('cowrie', key),
+      dedupMaterial: dedupMaterial('cowrie', key),
       raw: record,
     },
     ctx,

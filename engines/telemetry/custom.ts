@@ -1,5 +1,5 @@
 import { categoryFromType, prefixedAction } from './agent-details.ts';
-import { buildEvent, dedupKey, reject } from './build.ts';
+import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import { type ParseContext, type ParseResult, type SourceKind, ZEventKind, ZOutcome } from './event.ts';
 import { bool, getPath, isObject, str } from './fields.ts';
 import { contentHash } from './hash.ts';
@@ -95,7 +95,7 @@ export function parseCustom(record: unknown, ctx: ParseContext, sourceKind: Sour
       severity: fromWordOrScale(severityValue) ?? 0,
       ...draft,
       attributes: { ...attributes, sourceSeverity: fromWordOrScale(severityValue) === null ? severityValue : undefined },
-      dedupKey: dedupKey(sourceKind, id ?? `h:${contentHash(record)}`),
+      dedupMaterial: dedupMaterial(sourceKind, id ?? `h:${contentHash(record)}`),
       raw: record,
     },
     ctx,

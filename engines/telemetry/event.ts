@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIRST_STORABLE_MS, LAST_STORABLE_MS } from './time.ts';
 
 /**
  * The one normalised event model (ECS-style). Every parser in this folder produces it; the DB layer maps the
@@ -31,7 +32,7 @@ const ZPort = z.number().int().min(0).max(65535);
 export const ZIpAddress = z.union([z.ipv4(), z.ipv6()]);
 
 export const ZNormalizedEvent = z.object({
-  occurredAt: z.date(),
+  occurredAt: z.date().min(new Date(FIRST_STORABLE_MS)).max(new Date(LAST_STORABLE_MS)),
   sourceKind: ZSourceKind,
   kind: ZEventKind,
   category: z.string().min(1),
@@ -55,7 +56,8 @@ export const ZNormalizedEvent = z.object({
   sessionId: z.string().nullable(),
   message: z.string().nullable(),
   attributes: z.record(z.string(), z.unknown()),
-  dedupKey: z.string().min(1),
+  /** SHA-256 hex of the parser's identity material (README "Dedup keys"). */
+  dedupKey: z.string().regex(/^[0-9a-f]{64}$/),
   raw: z.unknown(),
 });
 export type NormalizedEvent = Omit<z.infer<typeof ZNormalizedEvent>, 'severity'> & { severity: Severity };
@@ -76,6 +78,8 @@ export const REJECT_REASONS = [
   'missing_field',
   'invalid_field',
   'invalid_timestamp',
+  /** a time, but outside 0001-01-01 … 9999-12-30 UTC, which the store cannot hold (time.ts) */
+  'timestamp_out_of_range',
   'unparseable_line',
   'unrecognised_record',
   /** one record holding several events (osquery batch diffResults): send it through parseBatch */

@@ -1,10 +1,19 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+
 /**
- * Stable, dependency-free hashing for dedup keys (engines may not use node:crypto).
- * FNV-1a 64-bit over the UTF-8 bytes, computed on four 16-bit limbs so it stays in safe integers.
+ * Stable hashing for dedup keys, without node:crypto (engines stay runnable anywhere).
+ * FNV-1a 64 is the short content hash inside a key's material; SHA-256 makes the stored key (build.ts).
  */
 
 const utf8 = new TextEncoder();
 
+/** SHA-256 of the UTF-8 bytes, 64 lower-case hex digits. */
+export function sha256Hex(text: string): string {
+  return encodeHexLowerCase(sha256(utf8.encode(text)));
+}
+
+/** FNV-1a 64-bit over the UTF-8 bytes, computed on four 16-bit limbs so it stays in safe integers. */
 export function fnv1a64(text: string): string {
   const bytes = utf8.encode(text);
   // offset basis 0xcbf29ce484222325, little-endian 16-bit limbs

@@ -1,4 +1,4 @@
-import { buildEvent, dedupKey, reject } from './build.ts';
+import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import type { ParseContext, ParseResult } from './event.ts';
 import { isObject, pick, pickStr, str } from './fields.ts';
 import { contentHash } from './hash.ts';
@@ -57,7 +57,7 @@ export function parseOsquery(record: unknown, ctx: ParseContext): ParseResult {
         decorations: isObject(record.decorations) ? record.decorations : undefined,
         counter: record.counter,
       },
-      dedupKey: dedupKey('osquery', host, name, time?.precise, action, contentHash(record)),
+      dedupMaterial: dedupMaterial('osquery', host, name, time?.precise, action, contentHash(record)),
       raw: record,
     },
     ctx,

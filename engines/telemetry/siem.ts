@@ -1,5 +1,5 @@
 import { categoryFromType, detailFields, prefixedAction } from './agent-details.ts';
-import { buildEvent, dedupKey, reject } from './build.ts';
+import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import type { Outcome, ParseContext, ParseResult } from './event.ts';
 import { getPath, isObject, pickStr, str, strArray } from './fields.ts';
 import { contentHash } from './hash.ts';
@@ -39,7 +39,7 @@ export function parseSiem(record: unknown, ctx: ParseContext): ParseResult {
       message: str(record.message) ?? promoted.message,
       sensorId: str(inner.agent_id),
       attributes: { ...attributes, source: str(record.source), sourceCategory: str(record.category) ?? str(inner.category) },
-      dedupKey: dedupKey('siem', id ?? `h:${contentHash(record)}`),
+      dedupMaterial: dedupMaterial('siem', id ?? `h:${contentHash(record)}`),
       raw: record,
     },
     ctx,
@@ -87,7 +87,7 @@ function parseWazuh(record: Rec, ctx: ParseContext): ParseResult {
         location: str(record.location),
         agentIp: pickStr(record, 'agent.ip'),
       },
-      dedupKey: dedupKey('siem', 'wazuh', id ?? `h:${contentHash(record)}`),
+      dedupMaterial: dedupMaterial('siem', 'wazuh', id ?? `h:${contentHash(record)}`),
       raw: record,
     },
     ctx,

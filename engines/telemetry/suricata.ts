@@ -1,4 +1,4 @@
-import { buildEvent, dedupKey, reject } from './build.ts';
+import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import type { EventKind, Outcome, ParseContext, ParseResult, Severity } from './event.ts';
 import { isObject, num, str } from './fields.ts';
 import { contentHash } from './hash.ts';
@@ -75,7 +75,7 @@ export function parseSuricata(record: unknown, ctx: ParseContext): ParseResult {
         ...merged.attributes,
       },
       // the content hash separates records that share flow, type and time (e.g. EVE v1 logs one event per DNS answer)
-      dedupKey: dedupKey('suricata', flowId, eventType, time.precise, signatureId, contentHash(record)),
+      dedupMaterial: dedupMaterial('suricata', flowId, eventType, time.precise, signatureId, contentHash(record)),
       raw: record,
     },
     ctx,

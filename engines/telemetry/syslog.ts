@@ -1,4 +1,4 @@
-import { buildEvent, dedupKey, reject } from './build.ts';
+import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import type { ParseContext, ParseResult, Severity } from './event.ts';
 import { isObject, num, pickStr, str } from './fields.ts';
 import { contentHash } from './hash.ts';
@@ -60,7 +60,7 @@ export function parseSyslog(record: unknown, ctx: ParseContext): ParseResult {
         repeated: sshd?.repeated,
       },
       // identical lines collapse; a collector that must keep true repeats sends {message, offset}
-      dedupKey: dedupKey('syslog', contentHash(record)),
+      dedupMaterial: dedupMaterial('syslog', contentHash(record)),
       raw: record,
     },
     ctx,

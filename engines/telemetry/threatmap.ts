@@ -1,4 +1,4 @@
-import { buildEvent, dedupKey, reject } from './build.ts';
+import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import type { ParseContext, ParseResult } from './event.ts';
 import { getPath, isObject, num, str, strArray } from './fields.ts';
 import { contentHash } from './hash.ts';
@@ -46,7 +46,7 @@ export function parseThreatmap(record: unknown, ctx: ParseContext): ParseResult 
         volumeBps: num(getPath(record, 'volume.bps')),
         source: str(record.source),
       },
-      dedupKey: dedupKey('threatmap', str(record.id) ?? `h:${contentHash(record)}`),
+      dedupMaterial: dedupMaterial('threatmap', str(record.id) ?? `h:${contentHash(record)}`),
       raw: record,
     },
     ctx,

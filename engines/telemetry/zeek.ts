@@ -1,4 +1,4 @@
-import { buildEvent, dedupKey, reject } from './build.ts';
+import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import type { ParseContext, ParseResult } from './event.ts';
 import { getPath, isObject, pickStr, str } from './fields.ts';
 import { contentHash } from './hash.ts';
@@ -56,7 +56,7 @@ export function parseZeek(record: unknown, ctx: ParseContext): ParseResult {
       message: part.message,
       attributes: { zeekUid: uid, communityId: str(record.community_id), ...part.attributes },
       // uid+type+ts alone is not unique: 11,774 of 24,202 WRCCDC weird records share it with another record
-      dedupKey: dedupKey('zeek', type, id, time?.precise, contentHash(record, isWriterField)),
+      dedupMaterial: dedupMaterial('zeek', type, id, time?.precise, contentHash(record, isWriterField)),
       raw: record,
     },
     ctx,

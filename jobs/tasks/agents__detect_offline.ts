@@ -1,12 +1,8 @@
-import { z } from 'zod';
-import { raiseAgentOfflineAlerts } from '../../services/detection/agent-offline.service.ts';
+import { raiseAgentOfflineAlerts } from '../../services/detection/index.ts';
+import { detectOfflineAgentsContract } from '../contracts.ts';
 import { defineTask } from '../define-task.ts';
 
-export const detectOfflineAgentsTask = defineTask({
-  identifier: 'agents__detect_offline',
-  payloadSchema: z.object({ v: z.literal(1) }).loose(),
-  async run(_payload, { deps, logger }) {
-    const raised = await raiseAgentOfflineAlerts(deps.db);
-    if (raised > 0) logger.info({ raised }, 'agent offline alerts raised');
-  },
+export const detectOfflineAgentsTask = defineTask(detectOfflineAgentsContract, async (_payload, { deps, logger }) => {
+  const raised = await raiseAgentOfflineAlerts(deps.db);
+  if (raised > 0) logger.info({ raised }, 'agent offline alerts raised');
 });

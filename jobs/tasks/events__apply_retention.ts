@@ -1,13 +1,13 @@
-import { z } from 'zod';
-import { dropExpiredEventPartitions, pruneExpiredCredentialsAndWindows } from '../../services/ingest/retention.service.ts';
+import { dropExpiredEventPartitions, retentionHorizon } from '../../services/events/index.ts';
+import { pruneExpiredSessionsAndWindows } from '../../services/identity/index.ts';
+import { pruneIngestRecords } from '../../services/ingest/index.ts';
+import { applyRetentionContract } from '../contracts.ts';
 import { defineTask } from '../define-task.ts';
 
-export const applyRetentionTask = defineTask({
-  identifier: 'events__apply_retention',
-  payloadSchema: z.object({ v: z.literal(1) }).loose(),
-  async run(_payload, { deps, logger }) {
-    const dropped = await dropExpiredEventPartitions(deps.db, deps.config.EVENT_RETENTION_DAYS);
-    const pruned = await pruneExpiredCredentialsAndWindows(deps.db);
-    logger.info({ dropped, retentionDays: deps.config.EVENT_RETENTION_DAYS, ...pruned }, 'retention applied');
-  },
+export const applyRetentionTask = defineTask(applyRetentionContract, async (_payload, { deps, logger }) => {
+  const retentionDays = deps.config.EVENT_RETENTION_DAYS;
+  const dropped = await dropExpiredEventPartitions(deps.db, retentionDays);
+  const ingest = await pruneIngestRecords(deps.db, retentionHorizon(retentionDays));
+  const identity = await pruneExpiredSessionsAndWindows(deps.db);
+  logger.info({ dropped, retentionDays, ...identity, ...ingest }, 'retention applied');
 });

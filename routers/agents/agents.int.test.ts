@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createTestOrg } from '../../tests/factories.ts';
+import { createEnrollmentKey, enrollAgent, orgWithAgent, sampleEvent } from '../../tests/fixtures/agents.ts';
+import { createTestOrg } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
-import { createEnrollmentKey, enrollAgent, orgWithAgent, sampleEvent } from './agents.fixtures.ts';
 
 const t = useTestServer();
 

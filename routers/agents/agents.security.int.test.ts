@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createEnrollmentKey, enrollAgent, orgWithAgent, sampleEvent } from '../../tests/fixtures/agents.ts';
 import { useTestServer } from '../../tests/harness.ts';
 import { createTwoOrgs } from '../../tests/tenancy.ts';
-import { createEnrollmentKey, enrollAgent, orgWithAgent, sampleEvent } from './agents.fixtures.ts';
 
 const t = useTestServer();
 const MISSING = '00000000-0000-4000-8000-000000000000';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTestOrg } from '../../tests/factories.ts';
+import { orgWithAgent, sampleEvent } from '../../tests/fixtures/agents.ts';
+import { createTestOrg } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
-import { orgWithAgent, sampleEvent } from './agents.fixtures.ts';
 
 const t = useTestServer();
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { toEnrollmentKeyDto, ZEnrollmentKey } from '../../services/agents/agent.dto.ts';
-import { createEnrollmentKey } from '../../services/agents/enrollment-keys.service.ts';
+import { createEnrollmentKey, toEnrollmentKeyDto, ZEnrollmentKey } from '../../services/agents/index.ts';
+import { orgProcedure } from '../procedures.ts';
 
 export const createEnrollmentKeyProcedure = orgProcedure('api_keys:manage')
   .meta({
@@ -15,7 +14,7 @@ export const createEnrollmentKeyProcedure = orgProcedure('api_keys:manage')
   .input(z.object({ name: z.string().trim().min(1).max(100) }))
   .output(ZEnrollmentKey.extend({ key: z.string().describe('Give it to agents as enrollment_key. Shown only in this response.') }))
   .mutation(async ({ ctx, input }) => {
-    const { row, key } = await createEnrollmentKey(orgContext(ctx), input);
+    const { row, key } = await createEnrollmentKey(ctx.service, input);
     ctx.response.status = 201;
     return { ...toEnrollmentKeyDto(row), key };
   });

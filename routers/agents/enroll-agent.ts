@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { publicContext } from '../../server/auth/procedures.ts';
-import { publicProcedure } from '../../server/trpc.ts';
-import { enrollAgent } from '../../services/agents/enroll.service.ts';
+import { enrollAgent } from '../../services/agents/index.ts';
+import { publicProcedure } from '../trpc.ts';
 import { ZOptionalIp } from './agents.schemas.ts';
 
 // Public, but not `tenancy: 'none'`: the enrolment key names the organisation the agent is written to.
@@ -32,6 +31,6 @@ export const enrollAgentProcedure = publicProcedure
     }),
   )
   .mutation(async ({ ctx, input }) => {
-    const { agent, apiKey, created } = await enrollAgent(publicContext(ctx), { ...input, ip_address: input.ip_address ?? null });
+    const { agent, apiKey, created } = await enrollAgent(ctx.service, { ...input, ip_address: input.ip_address ?? null });
     return { agent_id: agent.id, api_key: apiKey, heartbeat_interval_seconds: agent.heartbeat_interval_seconds, rotated: !created };
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { telemetryStatus } from '../../services/agents/telemetry.service.ts';
+import { telemetryStatus } from '../../services/agents/index.ts';
+import { orgProcedure } from '../procedures.ts';
 
 export const getTelemetryStatusProcedure = orgProcedure('events:read')
   .meta({ openapi: { method: 'GET', path: '/api/telemetry/status', tags: ['agents'], summary: 'Telemetry summary of your organisation: events and agents' } })
@@ -15,4 +15,4 @@ export const getTelemetryStatusProcedure = orgProcedure('events:read')
       agents: z.object({ total: z.number().int(), online: z.number().int(), offline: z.number().int().describe('Silent for 3 heartbeat intervals') }),
     }),
   )
-  .query(async ({ ctx }) => telemetryStatus(orgContext(ctx)));
+  .query(async ({ ctx }) => telemetryStatus(ctx.service));

@@ -1,4 +1,4 @@
-import { router } from '../../server/trpc.ts';
+import { router } from '../trpc.ts';
 import { createEnrollmentKeyProcedure } from './create-enrollment-key.ts';
 import { enrollAgentProcedure } from './enroll-agent.ts';
 import { getAgentProcedure } from './get-agent.ts';

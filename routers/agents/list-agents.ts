@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { toAgentDto, ZAgent } from '../../services/agents/agent.dto.ts';
-import { listOrgAgents } from '../../services/agents/agents.service.ts';
+import { listOrgAgents, toAgentDto, ZAgent } from '../../services/agents/index.ts';
+import { orgProcedure } from '../procedures.ts';
 
 export const listAgentsProcedure = orgProcedure('events:read')
   .meta({ openapi: { method: 'GET', path: '/agents', tags: ['agents'], summary: "The organisation's agents, with status computed from their heartbeats" } })
@@ -14,4 +13,4 @@ export const listAgentsProcedure = orgProcedure('events:read')
     }),
   )
   .output(z.array(ZAgent))
-  .query(async ({ ctx, input }) => (await listOrgAgents(orgContext(ctx), { includeRevoked: input.include_revoked })).map(toAgentDto));
+  .query(async ({ ctx, input }) => (await listOrgAgents(ctx.service, { includeRevoked: input.include_revoked })).map(toAgentDto));

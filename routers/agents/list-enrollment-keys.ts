@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { toEnrollmentKeyDto, ZEnrollmentKey } from '../../services/agents/agent.dto.ts';
-import { listOrgEnrollmentKeys } from '../../services/agents/enrollment-keys.service.ts';
+import { listOrgEnrollmentKeys, toEnrollmentKeyDto, ZEnrollmentKey } from '../../services/agents/index.ts';
+import { orgProcedure } from '../procedures.ts';
 
 export const listEnrollmentKeysProcedure = orgProcedure('api_keys:manage')
   .meta({
@@ -14,4 +13,4 @@ export const listEnrollmentKeysProcedure = orgProcedure('api_keys:manage')
   })
   .input(z.void())
   .output(z.array(ZEnrollmentKey))
-  .query(async ({ ctx }) => (await listOrgEnrollmentKeys(orgContext(ctx))).map(toEnrollmentKeyDto));
+  .query(async ({ ctx }) => (await listOrgEnrollmentKeys(ctx.service)).map(toEnrollmentKeyDto));

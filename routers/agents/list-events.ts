@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { ZReportedTime, ZSeverityWord } from '../../services/agents/agent-event-input.ts';
-import { ZIndexedEvent } from '../../services/agents/event.dto.ts';
-import { searchOrgEvents } from '../../services/agents/event-search.service.ts';
+import { searchOrgEvents, ZIndexedEvent, ZReportedTime, ZSeverityWord } from '../../services/agents/index.ts';
+import { orgProcedure } from '../procedures.ts';
 
 export const listEventsProcedure = orgProcedure('events:read')
   .meta({
@@ -26,4 +24,4 @@ export const listEventsProcedure = orgProcedure('events:read')
     }),
   )
   .output(z.array(ZIndexedEvent))
-  .query(async ({ ctx, input }) => searchOrgEvents(orgContext(ctx), input));
+  .query(async ({ ctx, input }) => searchOrgEvents(ctx.service, input));

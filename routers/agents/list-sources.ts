@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { listLogSources } from '../../services/agents/telemetry.service.ts';
+import { listLogSources } from '../../services/agents/index.ts';
+import { orgProcedure } from '../procedures.ts';
 
 const ZLogSource = z.object({
   id: z.string().describe('<channel>:<source_type>[:<agent_id>]'),
@@ -21,5 +21,5 @@ export const listSourcesProcedure = orgProcedure('events:read')
   .query(async ({ ctx, input }) => ({
     success: true as const,
     window_hours: input.hours,
-    sources: await listLogSources(orgContext(ctx), input.hours),
+    sources: await listLogSources(ctx.service, input.hours),
   }));

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { AppError } from '../../server/errors.ts';
-import { SEVERITY_WORDS, ZAgentEventFields, ZDetails } from '../../services/agents/agent-event-input.ts';
-import { postAgentEvent, postAgentEventBatch } from '../../services/agents/agent-events.service.ts';
-import { MAX_EVENTS_PER_REQUEST } from '../../services/ingest/ingest.service.ts';
+import { AppError } from '../../core/errors.ts';
+import { postAgentEvent, postAgentEventBatch, SEVERITY_WORDS, ZAgentEventFields, ZDetails } from '../../services/agents/index.ts';
+import { MAX_EVENTS_PER_REQUEST } from '../../services/ingest/index.ts';
+import { orgProcedure } from '../procedures.ts';
 
 const ZPostedEvent = z.object({
   id: z.number().int().describe('Stored event id; on a replay, the id of the event already stored'),
@@ -59,12 +58,12 @@ export const postEventsProcedure = orgProcedure('events:write')
           issues: stray.map((path) => ({ path, message: 'not allowed beside events' })),
         });
       }
-      return postAgentEventBatch(orgContext(ctx), events);
+      return postAgentEventBatch(ctx.service, events);
     }
     const { event_type, severity } = single;
     if (event_type === undefined || severity === undefined) {
       const missing = [event_type === undefined ? 'event_type' : null, severity === undefined ? 'severity' : null].filter((path) => path !== null);
       throw new AppError('VALIDATION_FAILED', `Missing ${missing.join(' and ')}`, { issues: missing.map((path) => ({ path, message: 'Required' })) });
     }
-    return postAgentEvent(orgContext(ctx), { ...single, event_type, severity, details: single.details ?? {} });
+    return postAgentEvent(ctx.service, { ...single, event_type, severity, details: single.details ?? {} });
   });

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { agentStatus } from '../../services/agents/agent.dto.ts';
-import { ZReportedTime } from '../../services/agents/agent-event-input.ts';
-import { recordHeartbeat } from '../../services/agents/agents.service.ts';
+import { agentStatus, recordHeartbeat, ZReportedTime } from '../../services/agents/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZAgentIdParam, ZOptionalIp } from './agents.schemas.ts';
 
 // Statuses the server derives; an agent reporting them would misrepresent its state.
@@ -44,7 +42,7 @@ export const recordHeartbeatProcedure = orgProcedure('telemetry:report')
   )
   .mutation(async ({ ctx, input }) => {
     const { agent_id, ...heartbeat } = input;
-    const agent = await recordHeartbeat(orgContext(ctx), agent_id, heartbeat);
+    const agent = await recordHeartbeat(ctx.service, agent_id, heartbeat);
     return {
       detail: 'Heartbeat recorded',
       agent_id: agent.id,

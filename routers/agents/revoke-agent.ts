@@ -1,6 +1,5 @@
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { toAgentDto, ZAgent } from '../../services/agents/agent.dto.ts';
-import { revokeOrgAgent } from '../../services/agents/agents.service.ts';
+import { revokeOrgAgent, toAgentDto, ZAgent } from '../../services/agents/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZAgentIdParam } from './agents.schemas.ts';
 
 export const revokeAgentProcedure = orgProcedure('api_keys:manage')
@@ -14,4 +13,4 @@ export const revokeAgentProcedure = orgProcedure('api_keys:manage')
   })
   .input(ZAgentIdParam)
   .output(ZAgent)
-  .mutation(async ({ ctx, input }) => toAgentDto(await revokeOrgAgent(orgContext(ctx), input.agent_id)));
+  .mutation(async ({ ctx, input }) => toAgentDto(await revokeOrgAgent(ctx.service, input.agent_id)));

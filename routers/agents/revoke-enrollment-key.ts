@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { toEnrollmentKeyDto, ZEnrollmentKey } from '../../services/agents/agent.dto.ts';
-import { revokeOrgEnrollmentKey } from '../../services/agents/enrollment-keys.service.ts';
+import { revokeOrgEnrollmentKey, toEnrollmentKeyDto, ZEnrollmentKey } from '../../services/agents/index.ts';
+import { orgProcedure } from '../procedures.ts';
 
 export const revokeEnrollmentKeyProcedure = orgProcedure('api_keys:manage')
   .meta({
@@ -14,4 +13,4 @@ export const revokeEnrollmentKeyProcedure = orgProcedure('api_keys:manage')
   })
   .input(z.object({ key_id: z.uuid() }))
   .output(ZEnrollmentKey)
-  .mutation(async ({ ctx, input }) => toEnrollmentKeyDto(await revokeOrgEnrollmentKey(orgContext(ctx), input.key_id)));
+  .mutation(async ({ ctx, input }) => toEnrollmentKeyDto(await revokeOrgEnrollmentKey(ctx.service, input.key_id)));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTestOrg, createTestUser } from '../../tests/factories.ts';
+import { ALERT_ACTION_ROUTES, detectorAlertId, reportedAlertId } from '../../tests/fixtures/alerts.ts';
+import { createTestOrg, createTestUser } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
-import { ALERT_ACTION_ROUTES, detectorAlertId, reportedAlertId } from './alerts.fixtures.ts';
 
 const t = useTestServer();
 const MISSING_USER = '00000000-0000-4000-8000-000000000000';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createTestOrg } from '../../tests/factories.ts';
+import { orgWithAgent } from '../../tests/fixtures/agents.ts';
+import { detectorAlertId, ingestAndDetect, reportBody } from '../../tests/fixtures/alerts.ts';
+import { createTestOrg } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
-import { orgWithAgent } from '../agents/agents.fixtures.ts';
-import { detectorAlertId, ingestAndDetect, reportBody } from './alerts.fixtures.ts';
 
 const t = useTestServer();
 const auditActions = async (headers: Record<string, string>) =>

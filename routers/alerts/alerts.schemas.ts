@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALERT_SEVERITIES } from '../../services/alerts/alert.dto.ts';
+import { ALERT_SEVERITIES } from '../../services/alerts/index.ts';
 
 export const ZAlertId = z.coerce.number().int().positive().describe('Alert id');
 export const ZAlertIdParam = z.object({ alert_id: ZAlertId });

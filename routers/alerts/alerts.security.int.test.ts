@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TestOrg } from '../../tests/factories.ts';
+import { ALERT_ACTION_ROUTES, detectorAlertId, reportedAlertId } from '../../tests/fixtures/alerts.ts';
+import type { TestOrg } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
 import { createTwoOrgs } from '../../tests/tenancy.ts';
-import { ALERT_ACTION_ROUTES, detectorAlertId, reportedAlertId } from './alerts.fixtures.ts';
 
 const t = useTestServer();
 const MISSING = 999_999_999;

@@ -1,6 +1,4 @@
-import { orgContext } from '../../server/auth/procedures.ts';
-import { toAlertDto, ZAlert } from '../../services/alerts/alert.dto.ts';
-import { reportAlert } from '../../services/alerts/report-alert.service.ts';
+import { reportAlert, toAlertDto, ZAlert } from '../../services/alerts/index.ts';
 import { reportAlertProcedure } from './alerts.procedures.ts';
 import { ZReportedAlert } from './alerts.schemas.ts';
 
@@ -18,7 +16,7 @@ export const createAlertProcedure = reportAlertProcedure
   .input(ZReportedAlert)
   .output(ZAlert)
   .mutation(async ({ ctx, input }) => {
-    const { alert, created } = await reportAlert(orgContext(ctx), input);
+    const { alert, created } = await reportAlert(ctx.service, input);
     ctx.response.status = created ? 201 : 200;
     return toAlertDto(alert);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { deleteOrgAlert } from '../../services/alerts/delete-alert.service.ts';
+import { deleteOrgAlert } from '../../services/alerts/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZAlertIdParam } from './alerts.schemas.ts';
 
 export const deleteAlertProcedure = orgProcedure('alerts:write')
@@ -15,6 +15,6 @@ export const deleteAlertProcedure = orgProcedure('alerts:write')
   .input(ZAlertIdParam)
   .output(z.object({ detail: z.string() }))
   .mutation(async ({ ctx, input }) => {
-    await deleteOrgAlert(orgContext(ctx), input.alert_id);
+    await deleteOrgAlert(ctx.service, input.alert_id);
     return { detail: `Alert ${input.alert_id} deleted` };
   });

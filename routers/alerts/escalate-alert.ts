@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { toEscalationDto, ZAlertEscalation } from '../../services/alerts/alert-detail.dto.ts';
-import { escalateOrgAlert } from '../../services/alerts/escalate-alert.service.ts';
+import { escalateOrgAlert, toEscalationDto, ZAlertEscalation } from '../../services/alerts/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZAlertId, ZUserId } from './alerts.schemas.ts';
 
 export const escalateAlertProcedure = orgProcedure('alerts:write')
@@ -24,7 +23,7 @@ export const escalateAlertProcedure = orgProcedure('alerts:write')
   )
   .output(ZAlertEscalation)
   .mutation(async ({ ctx, input }) => {
-    const escalation = await escalateOrgAlert(orgContext(ctx), input.alert_id, { escalatedTo: input.escalated_to, reason: input.reason || null });
+    const escalation = await escalateOrgAlert(ctx.service, input.alert_id, { escalatedTo: input.escalated_to, reason: input.reason || null });
     ctx.response.status = 201;
     return toEscalationDto(escalation);
   });

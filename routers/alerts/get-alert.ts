@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { ZAlert } from '../../services/alerts/alert.dto.ts';
-import { ZAlertAction, ZAlertEscalation, ZAlertEventSummary, ZAlertHistoryEntry } from '../../services/alerts/alert-detail.dto.ts';
-import { getOrgAlertDetail } from '../../services/alerts/alerts-read.service.ts';
+import { getOrgAlertDetail, ZAlert, ZAlertAction, ZAlertEscalation, ZAlertEventSummary, ZAlertHistoryEntry } from '../../services/alerts/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZAlertIdParam } from './alerts.schemas.ts';
 
 const ZAlertDetail = ZAlert.extend({
@@ -25,4 +23,4 @@ export const getAlertProcedure = orgProcedure('alerts:read')
   })
   .input(ZAlertIdParam)
   .output(ZAlertDetail)
-  .query(async ({ ctx, input }) => getOrgAlertDetail(orgContext(ctx), input.alert_id));
+  .query(async ({ ctx, input }) => getOrgAlertDetail(ctx.service, input.alert_id));

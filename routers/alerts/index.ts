@@ -1,4 +1,4 @@
-import { router } from '../../server/trpc.ts';
+import { router } from '../trpc.ts';
 import { createAlertProcedure } from './create-alert.ts';
 import { deleteAlertProcedure } from './delete-alert.ts';
 import { escalateAlertProcedure } from './escalate-alert.ts';

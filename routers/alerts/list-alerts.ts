@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { ALERT_SEVERITIES, ALERT_STATUSES, toAlertDto, ZAlert } from '../../services/alerts/alert.dto.ts';
-import { invalidField } from '../../services/alerts/alert-errors.ts';
-import { listOrgAlerts } from '../../services/alerts/alerts-read.service.ts';
-import { ZIpParam, ZTimeParam } from '../network/network.schemas.ts';
+import { ALERT_SEVERITIES, ALERT_STATUSES, invalidField, listOrgAlerts, toAlertDto, ZAlert } from '../../services/alerts/index.ts';
+import { ZIpParam, ZTimeParam } from '../events/network.schemas.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZUserId } from './alerts.schemas.ts';
 
 export const listAlertsProcedure = orgProcedure('alerts:read')
@@ -36,7 +34,7 @@ export const listAlertsProcedure = orgProcedure('alerts:read')
   )
   .output(z.array(ZAlert))
   .query(async ({ ctx, input }) => {
-    const service = orgContext(ctx);
+    const service = ctx.service;
     const { limit, offset, assigned_to, src_ip, incident_id, ...filter } = input;
     if (assigned_to === 'me' && service.principal.actorType !== 'user') throw invalidField('assigned_to', "'me' needs a user credential");
     const assignedTo = assigned_to === 'none' ? null : assigned_to === 'me' ? service.principal.actorId : assigned_to;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { ALERT_ACTIONS, type AlertActionName, requestAlertAction } from '../../services/alerts/alert-actions.service.ts';
+import { ALERT_ACTIONS, type AlertActionName, requestAlertAction } from '../../services/alerts/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZAlertActionResult, ZAlertId } from './alerts.schemas.ts';
 
 const MAX_TARGET = { url: 2048, sender: 320, username: 255, hostname: 255 } as const;
@@ -29,7 +29,7 @@ function alertActionProcedure(action: AlertActionName, path: string, summary: st
     .input(targetInput(param))
     .output(ZAlertActionResult)
     .mutation(async ({ ctx, input }) => {
-      const { action: recorded, repeated } = await requestAlertAction(orgContext(ctx), input.alert_id, action, input[param]);
+      const { action: recorded, repeated } = await requestAlertAction(ctx.service, input.alert_id, action, input[param]);
       ctx.response.status = 202;
       return {
         detail: `${repeated ? 'Already recorded' : 'Recorded'}; no response connector executes ${action} yet`,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { ALERT_STATUSES, toAlertDto, ZAlert } from '../../services/alerts/alert.dto.ts';
-import { updateOrgAlert } from '../../services/alerts/update-alert.service.ts';
+import { ALERT_STATUSES, toAlertDto, updateOrgAlert, ZAlert } from '../../services/alerts/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZAlertId, ZUserId } from './alerts.schemas.ts';
 
 export const updateAlertProcedure = orgProcedure('alerts:write')
@@ -32,5 +31,5 @@ export const updateAlertProcedure = orgProcedure('alerts:write')
   .output(ZAlert)
   .mutation(async ({ ctx, input }) => {
     const { alert_id, ...update } = input;
-    return toAlertDto(await updateOrgAlert(orgContext(ctx), alert_id, update));
+    return toAlertDto(await updateOrgAlert(ctx.service, alert_id, update));
   });

@@ -1,4 +1,4 @@
-import { router } from '../../server/trpc.ts';
+import { router } from '../trpc.ts';
 import { devicesRouter } from './devices/index.ts';
 import { ingestCowrieProcedure } from './ingest-cowrie.ts';
 import { ingestMultiProcedure } from './ingest-multi.ts';

@@ -1,10 +1,9 @@
-import { credentialsFrom, publicContext } from '../../server/auth/procedures.ts';
-import type { Context } from '../../server/context.ts';
-import type { Meta } from '../../server/trpc.ts';
-import { middleware, publicProcedure } from '../../server/trpc.ts';
-import type { Permission } from '../../services/auth/permissions.ts';
-import { authenticateDeviceRequest, type SignedRequest } from '../../services/devices/device-auth.service.ts';
-import { resolveIngestCaller } from '../../services/ingest-honeypot/ingest-caller.service.ts';
+import type { Permission } from '../../core/permissions.ts';
+import { authenticateDeviceRequest, resolveIngestCaller, type SignedRequest } from '../../services/ingest/index.ts';
+import type { Context } from '../context.ts';
+import { credentialsFrom } from '../procedures.ts';
+import type { Meta } from '../trpc.ts';
+import { middleware, publicProcedure } from '../trpc.ts';
 
 /** The signed request: the documented REST path and method (the same whichever transport carried it) and the raw body. */
 function signedRequest(ctx: Context, meta: Meta | undefined): SignedRequest {
@@ -14,7 +13,7 @@ function signedRequest(ctx: Context, meta: Meta | undefined): SignedRequest {
 /** A procedure only an HMAC-signing device may call; the check runs before the body is validated. */
 export const deviceSignedProcedure = publicProcedure.use(
   middleware(async ({ ctx, next, meta }) => {
-    const device = await authenticateDeviceRequest(publicContext(ctx), signedRequest(ctx, meta));
+    const device = await authenticateDeviceRequest(ctx.service, signedRequest(ctx, meta));
     return next({ ctx: { ...ctx, device } });
   }),
 );
@@ -23,7 +22,7 @@ export const deviceSignedProcedure = publicProcedure.use(
 export function deviceOrOrgProcedure(permission: Permission) {
   return publicProcedure.use(
     middleware(async ({ ctx, next, meta }) => {
-      const caller = await resolveIngestCaller(publicContext(ctx), signedRequest(ctx, meta), credentialsFrom(ctx.request.headers), permission);
+      const caller = await resolveIngestCaller(ctx.service, signedRequest(ctx, meta), credentialsFrom(ctx.request.headers), permission);
       return next({ ctx: { ...ctx, caller } });
     }),
   );

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { MAX_EVENTS_PER_REQUEST } from '../../services/ingest/ingest.service.ts';
-import { ingestCowrie } from '../../services/ingest-honeypot/cowrie-ingest.service.ts';
+import { ingestCowrie, MAX_EVENTS_PER_REQUEST } from '../../services/ingest/index.ts';
 import { ZDeviceSignatureHeaders, ZIngestSummary } from './ingest.schemas.ts';
 import { deviceSignedProcedure } from './ingest-auth.ts';
 

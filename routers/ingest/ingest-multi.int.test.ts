@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { signEvent } from '../../services/devices/sign-request.ts';
-import { createTestOrg } from '../../tests/factories.ts';
+import { signEvent } from '../../services/ingest/index.ts';
+import { createTestOrg } from '../../tests/fixtures/identity.ts';
+import { cowrieLogin, postSigned, registerDevice } from '../../tests/fixtures/ingest.ts';
 import { useTestServer } from '../../tests/harness.ts';
-import { cowrieLogin, postSigned, registerDevice } from './ingest.test-support.ts';
 
 const t = useTestServer();
 

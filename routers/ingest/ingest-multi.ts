@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { MAX_EVENTS_PER_REQUEST } from '../../services/ingest/ingest.service.ts';
-import { ingestMulti, MULTI_SOURCE_TYPES } from '../../services/ingest-honeypot/multi-ingest.service.ts';
+import { ingestMulti, MAX_EVENTS_PER_REQUEST, MULTI_SOURCE_TYPES } from '../../services/ingest/index.ts';
 import { ZIngestSummary } from './ingest.schemas.ts';
 import { deviceOrOrgProcedure } from './ingest-auth.ts';
 

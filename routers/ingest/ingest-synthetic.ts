@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SCENARIOS } from '../../engines/synthetic/index.ts';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { ingestSynthetic, MAX_SEED } from '../../services/ingest-honeypot/synthetic-ingest.service.ts';
+import { ingestSynthetic, MAX_SEED } from '../../services/ingest/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZRecordRejection } from './ingest.schemas.ts';
 
 export const ingestSyntheticProcedure = orgProcedure('events:write')
@@ -37,7 +37,7 @@ export const ingestSyntheticProcedure = orgProcedure('events:write')
     }),
   )
   .mutation(async ({ ctx, input }) => {
-    const result = await ingestSynthetic(orgContext(ctx), {
+    const result = await ingestSynthetic(ctx.service, {
       scenario: input.scenario,
       count: input.count,
       seed: input.seed,

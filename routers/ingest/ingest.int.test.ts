@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createTestOrg } from '../../tests/factories.ts';
+import { createTestOrg } from '../../tests/fixtures/identity.ts';
+import { cowrieLogin, postSigned, registerDevice } from '../../tests/fixtures/ingest.ts';
 import { createTestDeps, startTestServer, type TestServerHandle, useTestServer } from '../../tests/harness.ts';
 import { httpClient } from '../../tests/http-client.ts';
-import { cowrieLogin, postSigned, registerDevice } from './ingest.test-support.ts';
 
 const t = useTestServer();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TestOrg } from '../../tests/factories.ts';
+import type { TestOrg } from '../../tests/fixtures/identity.ts';
+import { cowrieLogin, postSigned, registerDevice } from '../../tests/fixtures/ingest.ts';
 import { useTestServer } from '../../tests/harness.ts';
 import { createTwoOrgs } from '../../tests/tenancy.ts';
-import { cowrieLogin, postSigned, registerDevice } from './ingest.test-support.ts';
 
 const t = useTestServer();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { getAutoContain } from '../../services/settings/auto-contain.service.ts';
+import { getAutoContain } from '../../services/settings/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZAutoContain } from './settings.schemas.ts';
 
 export const getAutoContainProcedure = orgProcedure('settings:read')
@@ -15,4 +15,4 @@ export const getAutoContainProcedure = orgProcedure('settings:read')
   })
   .input(z.void())
   .output(ZAutoContain)
-  .query(async ({ ctx }) => ({ enabled: await getAutoContain(orgContext(ctx)) }));
+  .query(async ({ ctx }) => ({ enabled: await getAutoContain(ctx.service) }));

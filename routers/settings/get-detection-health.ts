@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { orgContext } from '../../server/auth/procedures.ts';
-import { getDetectionHealth } from '../../services/settings/detection-health.service.ts';
-import { orgProcedureAnyOf } from '../alerts/alerts.procedures.ts';
+
+import { getDetectionHealth } from '../../services/settings/index.ts';
+import { orgProcedureAnyOf } from '../procedures.ts';
 import { ZDetectionHealth } from './settings.schemas.ts';
 
 export const getDetectionHealthProcedure = orgProcedureAnyOf(['settings:read', 'alerts:read'])
@@ -15,4 +15,4 @@ export const getDetectionHealthProcedure = orgProcedureAnyOf(['settings:read', '
   })
   .input(z.void())
   .output(ZDetectionHealth)
-  .query(async ({ ctx }) => getDetectionHealth(orgContext(ctx)));
+  .query(async ({ ctx }) => getDetectionHealth(ctx.service));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { getDetectionSettingsView } from '../../services/settings/detection-settings.service.ts';
+import { getDetectionSettingsView } from '../../services/settings/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZDetectionSettingsView } from './settings.schemas.ts';
 
 export const getDetectionSettingsProcedure = orgProcedure('settings:read')
@@ -14,4 +14,4 @@ export const getDetectionSettingsProcedure = orgProcedure('settings:read')
   })
   .input(z.void())
   .output(ZDetectionSettingsView)
-  .query(async ({ ctx }) => getDetectionSettingsView(orgContext(ctx)));
+  .query(async ({ ctx }) => getDetectionSettingsView(ctx.service));

@@ -1,4 +1,4 @@
-import { router } from '../../server/trpc.ts';
+import { router } from '../trpc.ts';
 import { getAutoContainProcedure } from './get-auto-contain.ts';
 import { getDetectionHealthProcedure } from './get-detection-health.ts';
 import { getDetectionSettingsProcedure } from './get-detection-settings.ts';

@@ -1,6 +1,6 @@
 import { ZDetectionSettingsOverride } from '../../engines/detection/index.ts';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { replaceDetectionOverride } from '../../services/settings/detection-settings.service.ts';
+import { replaceDetectionOverride } from '../../services/settings/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZDetectionSettingsView } from './settings.schemas.ts';
 
 export const putDetectionSettingsProcedure = orgProcedure('settings:write')
@@ -16,4 +16,4 @@ export const putDetectionSettingsProcedure = orgProcedure('settings:write')
   })
   .input(ZDetectionSettingsOverride)
   .output(ZDetectionSettingsView)
-  .mutation(async ({ ctx, input }) => replaceDetectionOverride(orgContext(ctx), input));
+  .mutation(async ({ ctx, input }) => replaceDetectionOverride(ctx.service, input));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../server/auth/procedures.ts';
-import { setAutoContain } from '../../services/settings/auto-contain.service.ts';
+import { setAutoContain } from '../../services/settings/index.ts';
+import { orgProcedure } from '../procedures.ts';
 import { ZAutoContain } from './settings.schemas.ts';
 
 export const setAutoContainProcedure = orgProcedure('settings:write')
@@ -20,4 +20,4 @@ export const setAutoContainProcedure = orgProcedure('settings:write')
     }),
   )
   .output(ZAutoContain)
-  .mutation(async ({ ctx, input }) => ({ enabled: await setAutoContain(orgContext(ctx), input.enabled) }));
+  .mutation(async ({ ctx, input }) => ({ enabled: await setAutoContain(ctx.service, input.enabled) }));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { recordDetectorRuns } from '../../db/repos/detection-state.repo.ts';
 import { DEFAULT_DETECTION_SETTINGS, DETECTORS } from '../../engines/detection/index.ts';
-import { runDetectionOnce } from '../../services/detection/run-detection.service.ts';
-import { ingestRecords } from '../../services/ingest/ingest.service.ts';
-import { createTestOrg, orgServiceContext } from '../../tests/factories.ts';
+import { runDetectionOnce } from '../../services/detection/index.ts';
+import { ingestRecords } from '../../services/ingest/index.ts';
+import { orgWithAgent } from '../../tests/fixtures/agents.ts';
+import { failedLogins, ingestAndDetect } from '../../tests/fixtures/alerts.ts';
+import { createTestOrg, orgServiceContext } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
-import { orgWithAgent } from '../agents/agents.fixtures.ts';
-import { failedLogins, ingestAndDetect } from '../alerts/alerts.fixtures.ts';
 
 const t = useTestServer();
 async function put(body: unknown, headers: Record<string, string>) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ingestRecords } from '../../services/ingest/ingest.service.ts';
-import { orgServiceContext } from '../../tests/factories.ts';
+import { ingestRecords } from '../../services/ingest/index.ts';
+import { failedLogins, ingestAndDetect } from '../../tests/fixtures/alerts.ts';
+import { orgServiceContext } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
 import { createTwoOrgs } from '../../tests/tenancy.ts';
-import { failedLogins, ingestAndDetect } from '../alerts/alerts.fixtures.ts';
 
 const t = useTestServer();
 

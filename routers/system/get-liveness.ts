@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicProcedure } from '../../server/trpc.ts';
+import { publicProcedure } from '../trpc.ts';
 
 export const getLivenessProcedure = publicProcedure
   .meta({ openapi: { method: 'GET', path: '/healthz', tags: ['system'], summary: 'Liveness: the process is running (no dependency checks)' }, tenancy: 'none' })

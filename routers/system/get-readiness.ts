@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { publicProcedure } from '../../server/trpc.ts';
-import { checkReadiness } from '../../services/system/readiness.service.ts';
+import { checkReadiness } from '../../services/system/index.ts';
+import { publicProcedure } from '../trpc.ts';
 import { ZReadiness } from './system.schemas.ts';
 
 export const getReadinessProcedure = publicProcedure

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicProcedure } from '../../server/trpc.ts';
+import { publicProcedure } from '../trpc.ts';
 
 export const getRootProcedure = publicProcedure
   .meta({ openapi: { method: 'GET', path: '/', tags: ['system'], summary: 'Basic health: the service answers' }, tenancy: 'none' })

@@ -1,4 +1,4 @@
-import { router } from '../../server/trpc.ts';
+import { router } from '../trpc.ts';
 import { getHealthProcedure } from './get-health.ts';
 import { getLivenessProcedure } from './get-liveness.ts';
 import { getReadinessProcedure } from './get-readiness.ts';

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.ts';
+import { createLogger } from '../../core/logger.ts';
 import { createDb, createPool } from '../../db/client.ts';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
 import { type RunningWorker, startWorker } from '../../jobs/runner.ts';
-import { loadConfig } from '../../server/config.ts';
 import { createDeps } from '../../server/deps.ts';
-import { createLogger } from '../../server/logger.ts';
 import { startTestServer, useTestServer } from '../../tests/harness.ts';
 
 const t = useTestServer({});

@@ -1,8 +1,8 @@
 import { parseBatch, type SourceKind } from '../../engines/telemetry/index.ts';
 import { buildHttpApp } from '../../server/http/app.ts';
-import { runDetectionOnce } from '../../services/detection/run-detection.service.ts';
-import { toEventRow } from '../../services/ingest/event-row.ts';
-import { ingestRecords } from '../../services/ingest/ingest.service.ts';
+import { runDetectionOnce } from '../../services/detection/index.ts';
+import { toEventRow } from '../../services/events/index.ts';
+import { ingestRecords } from '../../services/ingest/index.ts';
 import { copyIntoScratchTable } from './copy-baseline.ts';
 import { buildPosts, postAll } from './http-phase.ts';
 import { mixedStream, type StreamRecord } from './mixed-stream.ts';

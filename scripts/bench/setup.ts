@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../core/config.ts';
+import type { OrgServiceContext } from '../../core/context.ts';
+import { type OrgId, unsafeMintOrgId } from '../../core/database.ts';
+import { createLogger } from '../../core/logger.ts';
 import { dropDatabase, recreateDatabase } from '../../db/admin.ts';
 import { resolveDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
 import { insertApiKey } from '../../db/repos/api-keys.repo.ts';
 import { insertOrg } from '../../db/repos/orgs.repo.ts';
-import { type OrgId, unsafeMintOrgId } from '../../db/scope.ts';
 import { loadConfigOrExit } from '../../server/boot.ts';
-import { loadConfig } from '../../server/config.ts';
 import { createDeps, type Deps } from '../../server/deps.ts';
-import { createLogger } from '../../server/logger.ts';
-import { generateApiKey } from '../../services/auth/api-key-format.ts';
-import { hashSecret } from '../../services/auth/secure-tokens.ts';
-import type { OrgServiceContext } from '../../services/context.ts';
+import { generateApiKey, hashSecret } from '../../services/identity/index.ts';
 
 export type BenchEnvironment = { deps: Deps; orgId: OrgId; apiKey: string; ctx: OrgServiceContext; close: () => Promise<void> };
 

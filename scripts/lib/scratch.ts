@@ -1,9 +1,9 @@
+import type { Config } from '../../core/config.ts';
+import type { Logger } from '../../core/logger.ts';
 import { dropDatabase, recreateDatabase } from '../../db/admin.ts';
 import { createDb, createPool } from '../../db/client.ts';
 import { resolveDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
-import type { Config } from '../../server/config.ts';
-import type { Logger } from '../../server/logger.ts';
 
 /** Runs `work` against a freshly migrated scratch database, then drops it. */
 export async function withMigratedScratchDatabase<T>(config: Config, logger: Logger, work: (url: string) => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../core/errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

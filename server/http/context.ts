@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { type CallTrace, type Context, createContextInner } from '../context.ts';
+import { type CallTrace, type Context, createContextInner } from '../../routers/context.ts';
 import type { Deps } from '../deps.ts';
 
 declare module 'fastify' {

@@ -1,4 +1,4 @@
-import { AppError, ERROR_CODE_TO_STATUS, type ErrorCode, type FieldIssue, isAppError } from '../errors.ts';
+import { AppError, ERROR_CODE_TO_STATUS, type ErrorCode, type FieldIssue, isAppError } from '../../core/errors.ts';
 
 /** The error body every REST route returns; `detail` is what the FastAPI clients of both seed platforms read. */
 export type RestErrorBody = { detail: string; code: ErrorCode; requestId: string; issues?: FieldIssue[] };

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentView } from '../../db/repos/agents.repo.ts';
-import { credentialsFrom } from '../../server/auth/procedures.ts';
-import { generateApiKey } from '../auth/api-key-format.ts';
+import { credentialsFrom } from '../../routers/procedures.ts';
+import { generateAgentKey, generateApiKey, generateEnrollmentKey, looksLikeAgentKey, parseAgentKey, parseEnrollmentKey } from '../identity/index.ts';
 import { agentStatus } from './agent.dto.ts';
-import { generateAgentKey, generateEnrollmentKey, looksLikeAgentKey, parseAgentKey, parseEnrollmentKey } from './agent-key-format.ts';
 
 describe('agent and enrolment keys', () => {
   it('round-trip their prefix and are never taken for one another', () => {

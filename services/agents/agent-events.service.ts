@@ -1,9 +1,8 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
 import { findEventByDedupKey } from '../../db/repos/agent-events.repo.ts';
 import type { BatchRejection } from '../../engines/telemetry/index.ts';
-import { AppError } from '../../server/errors.ts';
-import type { OrgServiceContext } from '../context.ts';
-import { ingestRecords } from '../ingest/ingest.service.ts';
-import { enforceIngestRateLimit } from '../ingest/ingest-rate-limit.ts';
+import { enforceIngestRateLimit, ingestRecords } from '../ingest/index.ts';
 import { type AgentEventInput, type SeverityWord, ZAgentEvent } from './agent-event-input.ts';
 
 export type PostedEvent = {

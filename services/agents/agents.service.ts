@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
+import type { OrgServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
 import { type AgentView, findAgent, listAgents, recordAgentHeartbeat, revokeAgent } from '../../db/repos/agents.repo.ts';
-import { AppError } from '../../server/errors.ts';
-import { actorOf, recordAudit } from '../audit/audit.service.ts';
-import type { OrgServiceContext } from '../context.ts';
+import { actorOf, recordAudit } from '../identity/index.ts';
 
 export const MAX_AGENTS_LISTED = 1000;
 

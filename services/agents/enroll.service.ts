@@ -1,13 +1,10 @@
+import type { ServiceContext } from '../../core/context.ts';
+import { unsafeMintOrgId } from '../../core/database.ts';
+import { AppError } from '../../core/errors.ts';
 import { touchEnrollmentKey } from '../../db/repos/agent-enrollment-keys.repo.ts';
 import { type AgentRow, upsertEnrolledAgent } from '../../db/repos/agents.repo.ts';
-import { unsafeMintOrgId } from '../../db/scope.ts';
 import { unsafeFindEnrollmentKeyByPrefix } from '../../db/unsafe/credentials.repo.ts';
-import { AppError } from '../../server/errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { hashSecret, secretMatches } from '../auth/secure-tokens.ts';
-import type { ServiceContext } from '../context.ts';
-import { enforceRateLimit } from '../rate-limit/rate-limit.service.ts';
-import { generateAgentKey, parseEnrollmentKey } from './agent-key-format.ts';
+import { enforceRateLimit, generateAgentKey, hashSecret, parseEnrollmentKey, recordAudit, secretMatches } from '../identity/index.ts';
 
 export type EnrolInput = { name: string; os: string; ip_address: string | null; version?: string | undefined; enrollment_key: string };
 export type Enrolment = { agent: AgentRow; apiKey: string; created: boolean };

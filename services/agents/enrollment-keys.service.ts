@@ -1,9 +1,7 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
 import { type EnrollmentKeyRow, insertEnrollmentKey, listEnrollmentKeys, revokeEnrollmentKey } from '../../db/repos/agent-enrollment-keys.repo.ts';
-import { AppError } from '../../server/errors.ts';
-import { actorOf, recordAudit } from '../audit/audit.service.ts';
-import { hashSecret } from '../auth/secure-tokens.ts';
-import type { OrgServiceContext } from '../context.ts';
-import { generateEnrollmentKey } from './agent-key-format.ts';
+import { actorOf, generateEnrollmentKey, hashSecret, recordAudit } from '../identity/index.ts';
 
 export const MAX_ENROLLMENT_KEYS_LISTED = 500;
 

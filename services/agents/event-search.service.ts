@@ -1,6 +1,6 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
 import { searchEvents } from '../../db/repos/agent-events.repo.ts';
-import { AppError } from '../../server/errors.ts';
-import type { OrgServiceContext } from '../context.ts';
 import type { SeverityWord } from './agent-event-input.ts';
 import { type IndexedEvent, severityLevel, toIndexedEvent } from './event.dto.ts';
 

@@ -1,6 +1,6 @@
+import type { OrgServiceContext } from '../../core/context.ts';
 import { countDistinctHosts, lastEventAt, summariseEventSources } from '../../db/repos/agent-events.repo.ts';
 import { countLiveAgents } from '../../db/repos/agents.repo.ts';
-import type { OrgServiceContext } from '../context.ts';
 
 /** A source that sent nothing for this long is `stale`. */
 export const SOURCE_ACTIVE_WITHIN_MS = 3600_000;

@@ -1,6 +1,6 @@
+import type { OrgServiceContext } from '../../core/context.ts';
 import { type AlertActionRow, findPendingAlertAction, insertAlertAction } from '../../db/repos/alert-actions.repo.ts';
 import { findAlertForUpdate } from '../../db/repos/alert-queries.repo.ts';
-import type { OrgServiceContext } from '../context.ts';
 import { recordAlertChange } from './alert-change.ts';
 import { alertNotFound, invalidField } from './alert-errors.ts';
 

@@ -1,6 +1,6 @@
+import type { Executor, OrgId } from '../../core/database.ts';
+import { normaliseRole, roleCan } from '../../core/permissions.ts';
 import { findUser } from '../../db/repos/users.repo.ts';
-import type { Executor, OrgId } from '../../db/scope.ts';
-import { normaliseRole, roleCan } from '../auth/permissions.ts';
 import { invalidField } from './alert-errors.ts';
 
 /**

@@ -1,7 +1,7 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import type { Executor } from '../../core/database.ts';
 import { insertAlertHistory } from '../../db/repos/alert-history.repo.ts';
-import type { Executor } from '../../db/scope.ts';
-import { actorOf, recordAudit } from '../audit/audit.service.ts';
-import type { OrgServiceContext } from '../context.ts';
+import { actorOf, recordAudit } from '../identity/index.ts';
 
 export type AlertChange = {
   kind: 'created' | 'occurrence' | 'updated' | 'escalated' | 'action_requested';

@@ -3,7 +3,7 @@ import type { AlertActionRow } from '../../db/repos/alert-actions.repo.ts';
 import type { AlertEscalationRow } from '../../db/repos/alert-escalations.repo.ts';
 import type { AlertHistoryRow } from '../../db/repos/alert-history.repo.ts';
 import type { AlertEventSummaryRow } from '../../db/repos/alert-queries.repo.ts';
-import { SEVERITY_WORDS, severityWord } from '../event-views/view-event.dto.ts';
+import { SEVERITY_WORDS, severityWord } from '../events/index.ts';
 
 export const ZAlertEscalation = z.object({
   id: z.number().int(),

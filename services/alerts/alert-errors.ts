@@ -1,4 +1,4 @@
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../core/errors.ts';
 
 /** The same answer for a missing alert and another organisation's alert. */
 export function alertNotFound(alertId: number): AppError {

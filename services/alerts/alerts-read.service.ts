@@ -1,9 +1,9 @@
+import type { OrgServiceContext } from '../../core/context.ts';
 import { listAlertActions } from '../../db/repos/alert-actions.repo.ts';
 import { listAlertEscalations } from '../../db/repos/alert-escalations.repo.ts';
 import { listAlertHistory } from '../../db/repos/alert-history.repo.ts';
 import { type AlertQueueFilter, countAlertEvents, countAlertQueue, listAlertEventSummaries, listAlertQueue } from '../../db/repos/alert-queries.repo.ts';
 import { type AlertRow, findAlert, listAlertEventIds } from '../../db/repos/alerts.repo.ts';
-import type { OrgServiceContext } from '../context.ts';
 import { type AlertDto, toAlertDto } from './alert.dto.ts';
 import { toActionDto, toEscalationDto, toEventSummaryDto, toHistoryDto } from './alert-detail.dto.ts';
 import { alertNotFound, invalidField } from './alert-errors.ts';

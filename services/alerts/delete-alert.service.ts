@@ -1,9 +1,9 @@
+import type { OrgServiceContext } from '../../core/context.ts';
 import { findAlertForUpdate } from '../../db/repos/alert-queries.repo.ts';
 import { deleteAlert } from '../../db/repos/alerts.repo.ts';
 import { appendTimeline } from '../../db/repos/incidents.repo.ts';
-import { actorOf, recordAudit } from '../audit/audit.service.ts';
-import type { OrgServiceContext } from '../context.ts';
-import { refreshIncidentRisk } from '../detection/persist-detections.ts';
+import { refreshIncidentRisk } from '../detection/index.ts';
+import { actorOf, recordAudit } from '../identity/index.ts';
 import { alertNotFound } from './alert-errors.ts';
 
 /**

@@ -1,7 +1,7 @@
+import type { OrgServiceContext } from '../../core/context.ts';
 import { type AlertEscalationRow, insertAlertEscalation } from '../../db/repos/alert-escalations.repo.ts';
 import { findAlertForUpdate } from '../../db/repos/alert-queries.repo.ts';
 import { updateAlert } from '../../db/repos/alerts.repo.ts';
-import type { OrgServiceContext } from '../context.ts';
 import { assertAssignable } from './alert-assignee.ts';
 import { recordAlertChange } from './alert-change.ts';
 import { alertNotFound } from './alert-errors.ts';

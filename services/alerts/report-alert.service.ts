@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { OrgServiceContext } from '../../core/context.ts';
+import type { Executor } from '../../core/database.ts';
 import { lockAlertFingerprint } from '../../db/repos/alert-queries.repo.ts';
 import { type AlertRow, findAlertToExtend, insertAlert, updateAlert } from '../../db/repos/alerts.repo.ts';
-import type { Executor } from '../../db/scope.ts';
-import type { OrgServiceContext } from '../context.ts';
-import { ALERT_MERGE_SECONDS } from '../detection/persist-detections.ts';
+import { ALERT_MERGE_SECONDS } from '../detection/index.ts';
 import { ALERT_SEVERITIES, type AlertSeverity } from './alert.dto.ts';
 import { recordAlertChange } from './alert-change.ts';
 

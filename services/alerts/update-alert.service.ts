@@ -1,6 +1,6 @@
+import type { OrgServiceContext } from '../../core/context.ts';
 import { findAlertForUpdate } from '../../db/repos/alert-queries.repo.ts';
 import { type AlertPatch, type AlertRow, updateAlert } from '../../db/repos/alerts.repo.ts';
-import type { OrgServiceContext } from '../context.ts';
 import type { ALERT_STATUSES } from './alert.dto.ts';
 import { assertAssignable } from './alert-assignee.ts';
 import { recordAlertChange } from './alert-change.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../server/deps.ts';
-import { createTestOrg, type TestOrg } from '../../tests/factories.ts';
+import { createTestOrg, type TestOrg } from '../../tests/fixtures/identity.ts';
 import { createTestDeps } from '../../tests/harness.ts';
 import { raiseAgentOfflineAlerts } from './agent-offline.service.ts';
 

@@ -1,5 +1,5 @@
+import type { Database } from '../../core/database.ts';
 import { markAgentOfflineAlerted } from '../../db/repos/agents.repo.ts';
-import { type Database, unsafeMintOrgId } from '../../db/scope.ts';
 import { unsafeListNewlySilentAgents } from '../../db/unsafe/silent-agents.ts';
 import { agentOfflineDetection, OFFLINE_AFTER_INTERVALS } from '../../engines/detection/index.ts';
 import { persistDetectionBatch } from './persist-batch.ts';
@@ -20,7 +20,7 @@ export async function raiseAgentOfflineAlerts(db: Database, now = new Date()): P
       now,
     );
     if (!detection) continue;
-    const orgId = unsafeMintOrgId(agent.org_id);
+    const orgId = agent.org_id;
     await db.transaction().execute(async (trx) => {
       const recorded = await persistDetectionBatch(trx, orgId, [detection], new Map());
       await refreshIncidentRisks(trx, orgId, recorded.touched);

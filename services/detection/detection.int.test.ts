@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphileLogger } from '../../jobs/log-adapter.ts';
 import { buildTaskList } from '../../jobs/registry.ts';
 import type { Deps } from '../../server/deps.ts';
-import { createTestOrg, orgServiceContext, type TestOrg } from '../../tests/factories.ts';
+import { createTestOrg, orgServiceContext, type TestOrg } from '../../tests/fixtures/identity.ts';
 import { createTestDeps } from '../../tests/harness.ts';
 import { fileDatabaseUrl } from '../../tests/setup/test-db.ts';
-import { deleteOrgAlert } from '../alerts/delete-alert.service.ts';
-import { ingestRecords } from '../ingest/ingest.service.ts';
+import { deleteOrgAlert } from '../alerts/index.ts';
+import { ingestRecords } from '../ingest/index.ts';
 import { runDetectionOnce } from './run-detection.service.ts';
 
 let deps: Deps;

@@ -1,3 +1,4 @@
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { AlertRow } from '../../db/repos/alerts.repo.ts';
 import {
   countLinkedEventsByAlert,
@@ -11,7 +12,6 @@ import {
   updateAlertsExtended,
 } from '../../db/repos/detection-batch.repo.ts';
 import { ACTIVE_INCIDENT_STATUSES, type IncidentRow } from '../../db/repos/incidents.repo.ts';
-import type { Executor, OrgId } from '../../db/scope.ts';
 import type { Detection } from '../../engines/detection/index.ts';
 import { ALERT_MERGE_SECONDS, INCIDENT_REOPEN_SECONDS, maxSeverity, newAlertValues, newIncidentValues } from './persist-detections.ts';
 

@@ -1,6 +1,6 @@
+import type { Executor, OrgId } from '../../core/database.ts';
 import { type AlertRow, countIncidentLinkedEvents, listAlerts } from '../../db/repos/alerts.repo.ts';
 import { type IncidentRow, updateIncident } from '../../db/repos/incidents.repo.ts';
-import type { Executor, OrgId } from '../../db/scope.ts';
 import { type Detection, type DetectionSeverity, riskScore } from '../../engines/detection/index.ts';
 
 /** A new firing of a fingerprint within this long of the alert's last sighting extends it (occurrences grow). */

@@ -1,6 +1,6 @@
+import type { Executor, OrgId } from '../../core/database.ts';
 import type { AlertRow } from '../../db/repos/alerts.repo.ts';
 import { countLinkedEventsByIncident, type IncidentRollup, selectAlertsOfIncidents, updateIncidentRollups } from '../../db/repos/detection-batch.repo.ts';
-import type { Executor, OrgId } from '../../db/scope.ts';
 import { type DetectionSeverity, riskScore } from '../../engines/detection/index.ts';
 import { alertAsDetection, maxSeverity } from './persist-detections.ts';
 

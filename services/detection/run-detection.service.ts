@@ -1,8 +1,8 @@
+import type { Database, OrgId } from '../../core/database.ts';
+import type { Logger } from '../../core/logger.ts';
 import { hasEventsAfter, selectEventsAfter } from '../../db/repos/detection-events.repo.ts';
 import { advanceDetectionCursor, readDetectionCursor, recordDetectorRuns, tryLockOrgDetection } from '../../db/repos/detection-state.repo.ts';
-import type { Database, OrgId } from '../../db/scope.ts';
 import { DETECTORS, prefilterAny } from '../../engines/detection/index.ts';
-import type { Logger } from '../../server/logger.ts';
 import { evaluateDetectors } from './evaluate.ts';
 import { loadEntityWindows, toDetectionEvent } from './load-windows.ts';
 import { persistDetectionBatch } from './persist-batch.ts';

@@ -1,5 +1,5 @@
+import type { Executor, OrgId } from '../../core/database.ts';
 import { readOrgSettings } from '../../db/repos/org-settings.repo.ts';
-import type { Executor, OrgId } from '../../db/scope.ts';
 import { type DetectionSettings, mergeSettings, ZDetectionSettingsOverride } from '../../engines/detection/index.ts';
 
 /** The organisation's thresholds: documented defaults, overridden by what the organisation stored. */

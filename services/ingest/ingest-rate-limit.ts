@@ -1,5 +1,5 @@
-import type { OrgServiceContext } from '../context.ts';
-import { enforceRateLimit } from '../rate-limit/rate-limit.service.ts';
+import type { OrgServiceContext } from '../../core/context.ts';
+import { enforceRateLimit } from '../identity/index.ts';
 
 /** Per-credential ingest budget: each agent, device, API key or user has its own minute window. */
 export function enforceIngestRateLimit(ctx: OrgServiceContext): Promise<void> {

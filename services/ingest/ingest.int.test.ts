@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsafeListEventPartitions } from '../../db/unsafe/event-partitions.ts';
 import type { Deps } from '../../server/deps.ts';
-import { createTestOrg, orgServiceContext } from '../../tests/factories.ts';
+import { createTestOrg, orgServiceContext } from '../../tests/fixtures/identity.ts';
 import { createTestDeps } from '../../tests/harness.ts';
+import { dropExpiredEventPartitions } from '../events/index.ts';
 import { ingestRecords } from './ingest.service.ts';
-import { dropExpiredEventPartitions } from './retention.service.ts';
 
 let deps: Deps;
 beforeAll(async () => {

@@ -1,10 +1,9 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
 import { insertEventsDeduplicated } from '../../db/repos/events.repo.ts';
 import { type BatchRejection, type NormalizedEvent, parseBatch, type SourceKind } from '../../engines/telemetry/index.ts';
-import { AppError } from '../../server/errors.ts';
-import type { OrgServiceContext } from '../context.ts';
-import { scheduleDetection } from '../detection/schedule.ts';
-import { type IngestChannel, type Provenance, toEventRow } from './event-row.ts';
-import { ensurePartitionsFor } from './partitions.ts';
+import { scheduleDetection } from '../detection/index.ts';
+import { ensurePartitionsFor, type IngestChannel, type Provenance, toEventRow } from '../events/index.ts';
 
 export const MAX_EVENTS_PER_REQUEST = 10_000;
 

@@ -1,6 +1,6 @@
+import type { OrgServiceContext } from '../../core/context.ts';
 import { readOrgSettings, writeOrgSettings } from '../../db/repos/org-settings.repo.ts';
-import { actorOf, recordAudit } from '../audit/audit.service.ts';
-import type { OrgServiceContext } from '../context.ts';
+import { actorOf, recordAudit } from '../identity/index.ts';
 
 export async function getAutoContain(ctx: OrgServiceContext): Promise<boolean> {
   return (await readOrgSettings(ctx.deps.db, ctx.orgId)).auto_contain;

@@ -1,8 +1,8 @@
+import type { OrgServiceContext } from '../../core/context.ts';
 import { countEventsAfter, oldestEventAfter, readDetectionCursorRow } from '../../db/repos/alert-detection-health.repo.ts';
 import { listDetectorHealth } from '../../db/repos/detection-state.repo.ts';
 import { DETECTORS } from '../../engines/detection/index.ts';
-import type { OrgServiceContext } from '../context.ts';
-import { loadDetectionSettings } from '../detection/settings.service.ts';
+import { loadDetectionSettings } from '../detection/index.ts';
 
 /** The lag count stops here: beyond it the answer is "at least LAG_COUNT_CAP" (lag.capped). */
 export const LAG_COUNT_CAP = 100_000;

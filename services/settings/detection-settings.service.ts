@@ -1,4 +1,6 @@
 import { ZodError } from 'zod';
+import type { OrgServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
 import { readOrgSettings, writeOrgSettings } from '../../db/repos/org-settings.repo.ts';
 import {
   DEFAULT_DETECTION_SETTINGS,
@@ -8,9 +10,7 @@ import {
   mergeSettings,
   ZDetectionSettingsOverride,
 } from '../../engines/detection/index.ts';
-import { AppError } from '../../server/errors.ts';
-import { actorOf, recordAudit } from '../audit/audit.service.ts';
-import type { OrgServiceContext } from '../context.ts';
+import { actorOf, recordAudit } from '../identity/index.ts';
 
 export type DetectionSettingsView = {
   effective: DetectionSettings;

@@ -1,6 +1,6 @@
+import type { SearchBackendProbe } from '../../core/context.ts';
+import type { Database } from '../../core/database.ts';
 import { pendingMigrations } from '../../db/migrator.ts';
-import type { Database } from '../../db/scope.ts';
-import type { SearchBackendProbe } from './search-probe.ts';
 import { countLiveWorkers } from './worker-heartbeat.service.ts';
 
 export type CheckState = 'ok' | 'fail';

@@ -1,3 +1,4 @@
+import type { Executor } from '../../core/database.ts';
 import {
   countWorkersSeenWithin,
   deleteHeartbeatsOlderThan,
@@ -5,7 +6,6 @@ import {
   upsertWorkerHeartbeat,
   type WorkerIdentity,
 } from '../../db/repos/worker-heartbeats.repo.ts';
-import type { Executor } from '../../db/scope.ts';
 
 /** A worker that has not beaten for this long is taken for dead (several missed heartbeats). */
 export const WORKER_LIVENESS_SECONDS = 45;

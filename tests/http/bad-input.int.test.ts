@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createTestOrg } from '../factories.ts';
+import { createTestOrg } from '../fixtures/identity.ts';
 import { useTestServer } from '../harness.ts';
 
 type OpenApiDocument = { paths: Record<string, Record<string, unknown>> };

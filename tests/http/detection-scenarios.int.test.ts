@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runDetectionOnce } from '../../services/detection/run-detection.service.ts';
-import { createTestOrg, type TestOrg } from '../factories.ts';
+import { runDetectionOnce } from '../../services/detection/index.ts';
+import { createTestOrg, type TestOrg } from '../fixtures/identity.ts';
 import { useTestServer } from '../harness.ts';
 
 const t = useTestServer();

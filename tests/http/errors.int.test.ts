@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODE_TO_STATUS, ERROR_CODES } from '../../server/errors.ts';
+import { ERROR_CODE_TO_STATUS, ERROR_CODES } from '../../core/errors.ts';
 import { createTestDeps, startTestServer, useTestServer } from '../harness.ts';
 import { probeRouter } from './probe-router.ts';
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { AppError, ERROR_CODES } from '../../core/errors.ts';
 import { appRouter } from '../../routers/index.ts';
-import { AppError, ERROR_CODES } from '../../server/errors.ts';
-import { publicProcedure, router } from '../../server/trpc.ts';
+import { publicProcedure, router } from '../../routers/trpc.ts';
 
 /** Procedures that fail on purpose, mounted beside the real router to pin the error contract. */
 export const probeRouter = router({

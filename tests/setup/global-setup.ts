@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../core/config.ts';
+import { createLogger } from '../../core/logger.ts';
 import { dropDatabase, recreateDatabase } from '../../db/admin.ts';
 import { createDb, createPool } from '../../db/client.ts';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createLogger } from '../../server/logger.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../../server/auth/procedures.ts';
-import { createDevice } from '../../../services/devices/devices.service.ts';
+import { createDevice } from '../../../services/ingest/index.ts';
+import { orgProcedure } from '../../procedures.ts';
 import { toDeviceDto, ZDeviceId, ZDeviceWithSecret, ZTtlDays } from './devices.schemas.ts';
 
 export const createDeviceProcedure = orgProcedure('api_keys:manage')
@@ -21,7 +21,7 @@ export const createDeviceProcedure = orgProcedure('api_keys:manage')
   )
   .output(ZDeviceWithSecret)
   .mutation(async ({ ctx, input }) => {
-    const { row, secret } = await createDevice(orgContext(ctx), { name: input.name, deviceId: input.device_id, ttlDays: input.ttl_days });
+    const { row, secret } = await createDevice(ctx.service, { name: input.name, deviceId: input.device_id, ttlDays: input.ttl_days });
     ctx.response.status = 201;
     return { ...toDeviceDto(row), secret };
   });

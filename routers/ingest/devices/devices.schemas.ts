@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeviceRow } from '../../../db/repos/devices.repo.ts';
-import { DEFAULT_DEVICE_TTL_DAYS } from '../../../services/devices/devices.service.ts';
+import { DEFAULT_DEVICE_TTL_DAYS } from '../../../services/ingest/index.ts';
 
 export const ZDeviceId = z
   .string()

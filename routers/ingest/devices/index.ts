@@ -1,4 +1,4 @@
-import { router } from '../../../server/trpc.ts';
+import { router } from '../../trpc.ts';
 import { createDeviceProcedure } from './create-device.ts';
 import { listDevicesProcedure } from './list-devices.ts';
 import { revokeDeviceProcedure } from './revoke-device.ts';

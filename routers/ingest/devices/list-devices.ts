@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../../server/auth/procedures.ts';
-import { listOrgDevices } from '../../../services/devices/devices.service.ts';
+import { listOrgDevices } from '../../../services/ingest/index.ts';
+import { orgProcedure } from '../../procedures.ts';
 import { toDeviceDto, ZDevice } from './devices.schemas.ts';
 
 export const listDevicesProcedure = orgProcedure('api_keys:manage')
@@ -14,4 +14,4 @@ export const listDevicesProcedure = orgProcedure('api_keys:manage')
   })
   .input(z.void())
   .output(z.array(ZDevice))
-  .query(async ({ ctx }) => (await listOrgDevices(orgContext(ctx))).map((row) => toDeviceDto(row)));
+  .query(async ({ ctx }) => (await listOrgDevices(ctx.service)).map((row) => toDeviceDto(row)));

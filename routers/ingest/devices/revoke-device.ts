@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../../server/auth/procedures.ts';
-import { revokeOrgDevice } from '../../../services/devices/devices.service.ts';
+import { revokeOrgDevice } from '../../../services/ingest/index.ts';
+import { orgProcedure } from '../../procedures.ts';
 import { toDeviceDto, ZDevice, ZDeviceId } from './devices.schemas.ts';
 
 export const revokeDeviceProcedure = orgProcedure('api_keys:manage')
@@ -14,4 +14,4 @@ export const revokeDeviceProcedure = orgProcedure('api_keys:manage')
   })
   .input(z.object({ device_id: ZDeviceId }))
   .output(ZDevice)
-  .mutation(async ({ ctx, input }) => toDeviceDto(await revokeOrgDevice(orgContext(ctx), input.device_id)));
+  .mutation(async ({ ctx, input }) => toDeviceDto(await revokeOrgDevice(ctx.service, input.device_id)));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orgContext, orgProcedure } from '../../../server/auth/procedures.ts';
-import { rotateOrgDevice } from '../../../services/devices/devices.service.ts';
+import { rotateOrgDevice } from '../../../services/ingest/index.ts';
+import { orgProcedure } from '../../procedures.ts';
 import { toDeviceDto, ZDeviceId, ZDeviceWithSecret, ZTtlDays } from './devices.schemas.ts';
 
 export const rotateDeviceProcedure = orgProcedure('api_keys:manage')
@@ -15,6 +15,6 @@ export const rotateDeviceProcedure = orgProcedure('api_keys:manage')
   .input(z.object({ device_id: ZDeviceId, ttl_days: ZTtlDays }))
   .output(ZDeviceWithSecret)
   .mutation(async ({ ctx, input }) => {
-    const { row, secret } = await rotateOrgDevice(orgContext(ctx), input.device_id, input.ttl_days);
+    const { row, secret } = await rotateOrgDevice(ctx.service, input.device_id, input.ttl_days);
     return { ...toDeviceDto(row), secret };
   });

@@ -1,0 +1,21 @@
+import type { Config } from './config.ts';
+import type { Database, OrgId } from './database.ts';
+import type { Logger } from './logger.ts';
+import type { Principal } from './principal.ts';
+import type { Secrets } from './secrets.ts';
+
+/** Resolves when the configured search backend answers; rejects otherwise. */
+export type SearchBackendProbe = () => Promise<void>;
+
+/** What every use case may use, whatever the process (API, worker, script); built once by server/deps.ts. */
+export type ServiceDeps = { db: Database; logger: Logger; config: Config; secrets: Secrets; searchProbe: SearchBackendProbe | null };
+
+/** What a use case knows of its caller, whatever the transport (HTTP, job, script). */
+export type ServiceContext = {
+  deps: ServiceDeps;
+  logger: Logger;
+  requestId: string | null;
+  ip: string | null;
+};
+
+export type OrgServiceContext = ServiceContext & { principal: Principal; orgId: OrgId };

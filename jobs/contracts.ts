@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/**
+ * What a job is, without what it does: services enqueue against these, tasks implement them. Every
+ * payload carries a version `v`, so old jobs in the queue stay readable after a change.
+ */
+export type TaskContract<Identifier extends string, Schema extends z.ZodType> = { identifier: Identifier; payloadSchema: Schema };
+
+function contract<Identifier extends string, Schema extends z.ZodType>(identifier: Identifier, payloadSchema: Schema): TaskContract<Identifier, Schema> {
+  return { identifier, payloadSchema };
+}
+
+const versionOnly = z.object({ v: z.literal(1) }).loose();
+
+export const pruneWorkerHeartbeatsContract = contract('system__prune_worker_heartbeats', versionOnly);
+export const applyRetentionContract = contract('events__apply_retention', versionOnly);
+export const scanOrgContract = contract('detection__scan_org', z.object({ v: z.literal(1), orgId: z.uuid() }));
+export const detectionSweepContract = contract('detection__sweep', versionOnly);
+export const detectOfflineAgentsContract = contract('agents__detect_offline', versionOnly);

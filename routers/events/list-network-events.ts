@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { listNetworkEvents } from '../../services/events/index.ts';
+import { orgProcedure } from '../procedures.ts';
+import { ZIpParam, ZPortParam, ZSeverityParam, ZTimeParam } from './network.schemas.ts';
+
+const ZNullableText = z.string().nullable();
+
+export const ZNetworkEvent = z.object({
+  id: z.number().int(),
+  ts: z.string(),
+  source: z.string(),
+  event_type: z.string(),
+  src_ip: ZNullableText,
+  src_port: z.number().int().nullable(),
+  dst_ip: ZNullableText,
+  dst_port: z.number().int().nullable(),
+  proto: ZNullableText,
+  signature: ZNullableText.describe('Suricata alert signature, or Zeek notice note'),
+  signature_id: z.number().nullable(),
+  category: z.string().describe('Suricata alert category, else the normalised category'),
+  severity: z.number().int().describe('0 info, 1 low, 2 medium, 3 high, 4 critical (Suricata priority 1 → 3 high)'),
+  sensor: ZNullableText,
+  message: ZNullableText,
+  url: ZNullableText,
+  domain: ZNullableText.describe('The DNS query'),
+  http: z.object({ host: ZNullableText, url: ZNullableText, method: ZNullableText, status: z.number().nullable(), user_agent: ZNullableText }).nullable(),
+  dns: z.object({ query: ZNullableText, type: ZNullableText, rcode: ZNullableText, answers: z.array(z.string()) }).nullable(),
+  tls: z
+    .object({ sni: ZNullableText, version: ZNullableText, ja3: ZNullableText, ja3s: ZNullableText, subject: ZNullableText, issuer: ZNullableText })
+    .nullable(),
+  raw: z.unknown().describe('The record as the sensor sent it'),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const listNetworkEventsProcedure = orgProcedure('events:read')
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/network/events',
+      tags: ['network'],
+      summary: 'Network (Suricata/Zeek) events, newest first (24 h by default, 31 days at most)',
+    },
+  })
+  .input(
+    z.object({
+      start_time: ZTimeParam.optional(),
+      end_time: ZTimeParam.optional(),
+      source: z.enum(['suricata', 'zeek']).optional(),
+      event_type: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9_.-]{1,64}$/i, 'must be an event type such as alert, dns, conn')
+        .optional(),
+      severity: ZSeverityParam.optional(),
+      src_ip: ZIpParam.optional(),
+      dst_ip: ZIpParam.optional(),
+      src_port: ZPortParam.optional(),
+      dst_port: ZPortParam.optional(),
+      size: z.coerce.number().int().min(1).max(500).default(100),
+      offset: z.coerce.number().int().min(0).max(10_000).default(0),
+    }),
+  )
+  .output(z.array(ZNetworkEvent))
+  .query(({ ctx, input }) =>
+    listNetworkEvents(ctx.service, {
+      start: input.start_time,
+      end: input.end_time,
+      source: input.source,
+      eventType: input.event_type,
+      severity: input.severity,
+      srcIp: input.src_ip,
+      dstIp: input.dst_ip,
+      srcPort: input.src_port,
+      dstPort: input.dst_port,
+      size: input.size,
+      offset: input.offset,
+    }),
+  );

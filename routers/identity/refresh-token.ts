@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { rotateRefreshToken } from '../../services/identity/index.ts';
+import { publicProcedure } from '../trpc.ts';
+import { ZTokenPair } from './auth.schemas.ts';
+
+export const refreshTokenProcedure = publicProcedure
+  .meta({
+    openapi: { method: 'POST', path: '/api/auth/refresh', tags: ['auth'], summary: 'Rotate a refresh token; a reused one revokes its whole family' },
+    tenancy: 'none',
+  })
+  .input(z.object({ refresh_token: z.string().min(1).max(4096) }))
+  .output(ZTokenPair)
+  .mutation(({ ctx, input }) => rotateRefreshToken(ctx.service, input.refresh_token));

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { getOrgSlug, toUserProfile, updateOrgUser, ZUserProfile } from '../../services/identity/index.ts';
+import { orgProcedure } from '../procedures.ts';
+import { ZProfileFields, ZRoleInput } from './users.schemas.ts';
+
+export const updateUserProcedure = orgProcedure('users:write')
+  .meta({ openapi: { method: 'PATCH', path: '/users/{user_id}', tags: ['users'], summary: 'Update a user (admin): profile, role, activation' } })
+  .input(
+    ZProfileFields.extend({
+      user_id: z.uuid(),
+      full_name: z.string().trim().min(2).max(255).optional(),
+      role: ZRoleInput.optional(),
+      is_active: z.boolean().optional(),
+    }),
+  )
+  .output(ZUserProfile)
+  .mutation(async ({ ctx, input }) => {
+    const service = ctx.service;
+    const { user_id, ...fields } = input;
+    const update = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    const user = await updateOrgUser(service, user_id, update);
+    return toUserProfile(user, await getOrgSlug(service));
+  });

@@ -1,0 +1,66 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { parseCookie } from 'cookie';
+import type { OrgServiceContext } from '../core/context.ts';
+import { AppError } from '../core/errors.ts';
+import { type Permission, roleCan } from '../core/permissions.ts';
+import type { Principal } from '../core/principal.ts';
+import { type Credentials, looksLikeAgentKey, resolvePrincipal, SESSION_COOKIE } from '../services/identity/index.ts';
+import type { Context } from './context.ts';
+import { middleware, publicProcedure } from './trpc.ts';
+
+export function credentialsFrom(headers: IncomingHttpHeaders): Credentials {
+  const apiKey = headers['x-api-key'];
+  const authorization = headers.authorization;
+  const bearer = typeof authorization === 'string' && /^bearer\s+/i.test(authorization) ? authorization.replace(/^bearer\s+/i, '').trim() : undefined;
+  const sessionCookie = typeof headers.cookie === 'string' ? parseCookie(headers.cookie)[SESSION_COOKIE] : undefined;
+  const agentKeyHeader = headers['x-agent-key'];
+  const agentKey = typeof agentKeyHeader === 'string' ? agentKeyHeader.trim() : bearer !== undefined && looksLikeAgentKey(bearer) ? bearer : undefined;
+  return {
+    apiKey: typeof apiKey === 'string' ? apiKey.trim() : undefined,
+    agentKey,
+    bearer: agentKey === bearer ? undefined : bearer,
+    sessionCookie,
+  };
+}
+
+/**
+ * Every credential resolves to one Principal; none is a 401, a bad one is a 401, a pending password
+ * change a 403. The caller's organisation context is put on `ctx.service` for the procedure.
+ */
+const authenticate = middleware(async ({ ctx, next, meta }) => {
+  const principal = await resolvePrincipal(ctx.deps, credentialsFrom(ctx.request.headers));
+  if (principal === null) throw new AppError('UNAUTHENTICATED', 'Not authenticated: send a bearer token, the session cookie, an x-api-key or an X-Agent-Key');
+  if (principal === 'invalid') throw new AppError('UNAUTHENTICATED', 'Invalid, expired or revoked credentials');
+  if (principal.mustChangePassword && !meta?.allowPendingPasswordChange) {
+    throw new AppError('FORBIDDEN', 'Password change required: POST /api/auth/change-password with your one-time password');
+  }
+  const logger = ctx.logger.child({ orgId: principal.orgId, actorId: principal.actorId, actorType: principal.actorType });
+  const service: OrgServiceContext = { ...ctx.service, logger, principal, orgId: principal.orgId };
+  return next({ ctx: { ...ctx, logger, principal, orgId: principal.orgId, service } });
+});
+
+/** Any authenticated caller, whatever their role (profile, logout, password change). */
+export const authedProcedure = publicProcedure.use(authenticate);
+
+type Check = { allowed: (principal: Principal) => boolean; needs: string };
+
+/** An authenticated caller the check admits; 403 naming what is needed otherwise. */
+export function guardedProcedure(check: Check) {
+  return authedProcedure.use(
+    middleware(async ({ ctx, next }) => {
+      const { principal } = ctx as Context & { principal: Principal };
+      if (!check.allowed(principal)) throw new AppError('FORBIDDEN', `Your role '${principal.role}' may not do this (needs ${check.needs})`);
+      return next();
+    }),
+  );
+}
+
+/** An authenticated caller whose role holds `permission` in the matrix. */
+export function orgProcedure(permission: Permission) {
+  return guardedProcedure({ allowed: (principal) => roleCan(principal.role, permission), needs: permission });
+}
+
+/** An authenticated caller whose role holds at least one of `permissions`. */
+export function orgProcedureAnyOf(permissions: readonly Permission[]) {
+  return guardedProcedure({ allowed: (principal) => permissions.some((permission) => roleCan(principal.role, permission)), needs: permissions.join(' or ') });
+}

@@ -1,0 +1,10 @@
+export { looksLikeAgentKey, parseAgentKey } from '../identity/index.ts';
+export { agentStatus, toAgentDto, toEnrollmentKeyDto, ZAgent, ZEnrollmentKey } from './agent.dto.ts';
+export { SEVERITY_WORDS, ZAgentEventFields, ZDetails, ZReportedTime, ZSeverityWord } from './agent-event-input.ts';
+export { postAgentEvent, postAgentEventBatch } from './agent-events.service.ts';
+export { getOrgAgent, listOrgAgents, recordHeartbeat, revokeOrgAgent } from './agents.service.ts';
+export { enrollAgent } from './enroll.service.ts';
+export { createEnrollmentKey, listOrgEnrollmentKeys, revokeOrgEnrollmentKey } from './enrollment-keys.service.ts';
+export { ZIndexedEvent } from './event.dto.ts';
+export { searchOrgEvents } from './event-search.service.ts';
+export { listLogSources, telemetryStatus } from './telemetry.service.ts';

@@ -1,0 +1,34 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import { lockIncident } from '../../db/repos/incident-links.repo.ts';
+import { countTimeline, listTimelinePage } from '../../db/repos/incident-timeline.repo.ts';
+import { updateIncident } from '../../db/repos/incidents.repo.ts';
+import { type TimelineEntryDto, toTimelineEntryDto } from './incident-detail.dto.ts';
+import { auditIncident, journal } from './incident-journal.ts';
+import { incidentNotFound, loadIncident } from './incidents-read.service.ts';
+
+/** POST /api/incidents/{id}/comments: a comment is a timeline entry of kind `comment`, audited. */
+export async function addIncidentComment(ctx: OrgServiceContext, incidentId: number, body: string): Promise<TimelineEntryDto> {
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    if (!(await lockIncident(trx, ctx.orgId, incidentId))) throw incidentNotFound(incidentId);
+    const entry = await journal(trx, ctx, incidentId, 'comment', { body });
+    await auditIncident(trx, ctx, incidentId, 'incident.commented', { timeline_id: Number(entry.id), length: body.length });
+    await updateIncident(trx, ctx.orgId, incidentId, {});
+    return toTimelineEntryDto(entry);
+  });
+}
+
+export type TimelinePage = { incident_id: number; total: number; limit: number; offset: number; entries: TimelineEntryDto[] };
+
+/** GET /api/incidents/{id}/timeline: the incident's journal in time order, optionally only some kinds. */
+export async function listIncidentTimeline(
+  ctx: OrgServiceContext,
+  incidentId: number,
+  page: { limit: number; offset: number; kinds?: readonly string[] | undefined },
+): Promise<TimelinePage> {
+  await loadIncident(ctx, incidentId);
+  const [rows, total] = await Promise.all([
+    listTimelinePage(ctx.deps.db, ctx.orgId, incidentId, page),
+    countTimeline(ctx.deps.db, ctx.orgId, incidentId, page.kinds),
+  ]);
+  return { incident_id: incidentId, total, limit: page.limit, offset: page.offset, entries: rows.map(toTimelineEntryDto) };
+}

@@ -1,0 +1,104 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import { lockIncident } from '../../db/repos/incident-links.repo.ts';
+import { addIncidentItem, type IncidentPatch, type IncidentRow, insertIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
+import type { IncidentDto } from './incident.dto.ts';
+import { assertItemReference, type ItemInput } from './incident-items.ts';
+import { assertAssignable, auditIncident, journal } from './incident-journal.ts';
+import { incidentDto, incidentNotFound } from './incidents-read.service.ts';
+import { assertTransition, type IncidentSeverity, type IncidentStatus, isClosed } from './lifecycle.ts';
+
+export type NewIncident = {
+  title: string;
+  description?: string | undefined;
+  severity: IncidentSeverity;
+  status: IncidentStatus;
+  assignedTo?: string | null | undefined;
+  tags: string[];
+  items: ItemInput[];
+};
+
+/** POST /incidents: a manual incident (risk 0, escalation = severity), its items, timeline and audit in one transaction. */
+export async function createIncident(ctx: OrgServiceContext, input: NewIncident): Promise<IncidentDto> {
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    await assertAssignable(trx, ctx, input.assignedTo);
+    for (const [index, item] of input.items.entries()) await assertItemReference(trx, ctx.orgId, item, `items.${index}.ref_id`);
+    const row = await insertIncident(trx, ctx.orgId, {
+      title: input.title,
+      description: input.description ?? null,
+      reason: input.description ?? input.title,
+      severity: input.severity,
+      escalation_level: input.severity,
+      status: input.status,
+      assigned_to: input.assignedTo ?? null,
+      tags: [...new Set(input.tags)],
+      created_by: ctx.principal.actorId,
+    });
+    const id = Number(row.id);
+    await journal(trx, ctx, id, 'created', { title: input.title, severity: input.severity, status: input.status });
+    if (row.assigned_to) await journal(trx, ctx, id, 'assigned', { from: null, to: row.assigned_to });
+    for (const item of input.items) {
+      await addIncidentItem(trx, ctx.orgId, id, item);
+      await journal(trx, ctx, id, 'item_added', { kind: item.kind, ref_id: item.refId });
+    }
+    await auditIncident(trx, ctx, id, 'incident.created', { title: input.title, severity: input.severity, items: input.items.length });
+    return incidentDto(ctx, row, trx);
+  });
+}
+
+export type IncidentChanges = {
+  title?: string | undefined;
+  description?: string | null | undefined;
+  severity?: IncidentSeverity | undefined;
+  status?: IncidentStatus | undefined;
+  assignedTo?: string | null | undefined;
+  tags?: string[] | undefined;
+};
+
+type Change = { from: unknown; to: unknown };
+
+function diff(row: IncidentRow, changes: IncidentChanges): Record<string, Change> {
+  const wanted: Record<string, unknown> = {
+    title: changes.title,
+    description: changes.description,
+    severity: changes.severity,
+    status: changes.status,
+    assigned_to: changes.assignedTo,
+    tags: changes.tags === undefined ? undefined : [...new Set(changes.tags)],
+  };
+  const current = row as unknown as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(wanted)
+      .filter(([field, to]) => to !== undefined && JSON.stringify(current[field]) !== JSON.stringify(to))
+      .map(([field, to]) => [field, { from: current[field], to }]),
+  );
+}
+
+async function journalChanges(trx: Parameters<typeof journal>[0], ctx: OrgServiceContext, id: number, changes: Record<string, Change>): Promise<void> {
+  const { status, assigned_to: assignee, ...rest } = changes;
+  if (status) await journal(trx, ctx, id, isClosed(String(status.from)) && status.to === 'open' ? 'reopened' : 'status_changed', status);
+  if (assignee) await journal(trx, ctx, id, 'assigned', assignee);
+  if (Object.keys(rest).length > 0) await journal(trx, ctx, id, 'updated', { changes: rest });
+}
+
+/**
+ * PATCH /incidents/{id}: under a row lock, checks the lifecycle move (409 listing the allowed ones) and the
+ * assignee, applies what differs, and journals and audits each change. Sending the current values changes nothing.
+ */
+export async function updateIncidentFields(ctx: OrgServiceContext, incidentId: number, changes: IncidentChanges): Promise<IncidentDto> {
+  return ctx.deps.db.transaction().execute(async (trx) => {
+    const row = await lockIncident(trx, ctx.orgId, incidentId);
+    if (!row) throw incidentNotFound(incidentId);
+    if (changes.status !== undefined) assertTransition(row.status, changes.status);
+    const changed = diff(row, changes);
+    if (Object.keys(changed).length === 0) return incidentDto(ctx, row, trx);
+    if (changed.assigned_to) await assertAssignable(trx, ctx, changes.assignedTo);
+    const patch = Object.fromEntries(Object.entries(changed).map(([field, change]) => [field, change.to])) as IncidentPatch;
+    // Without detections behind it, an incident's escalation is its analyst-set severity.
+    if (changes.severity !== undefined && row.alert_count === 0) patch.escalation_level = changes.severity;
+    const updated = await updateIncident(trx, ctx.orgId, incidentId, patch);
+    if (!updated) throw incidentNotFound(incidentId);
+    await journalChanges(trx, ctx, incidentId, changed);
+    await auditIncident(trx, ctx, incidentId, 'incident.updated', { changes: changed });
+    return incidentDto(ctx, updated, trx);
+  });
+}

@@ -1,0 +1,90 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import { listNetworkEventRows } from '../../db/repos/event-queries.repo.ts';
+import { type Bucket, networkStatsRow } from '../../db/repos/event-stats.repo.ts';
+import { listNetworkSensorsWithErrors } from '../../db/repos/network-sensors.repo.ts';
+import { getOrgSlug } from '../identity/index.ts';
+import { type NetworkEventDto, type NetworkSource, toNetworkEventDto } from './network-event.dto.ts';
+import { absoluteWindow } from './time-window.ts';
+
+export type NetworkEventQuery = {
+  start?: Date | undefined;
+  end?: Date | undefined;
+  source?: NetworkSource | undefined;
+  eventType?: string | undefined;
+  severity?: number | undefined;
+  srcIp?: string | undefined;
+  dstIp?: string | undefined;
+  srcPort?: number | undefined;
+  dstPort?: number | undefined;
+  size: number;
+  offset: number;
+};
+
+/** GET /network/events: newest first inside a bounded window (24 h by default, 31 days at most). */
+export async function listNetworkEvents(ctx: OrgServiceContext, query: NetworkEventQuery): Promise<NetworkEventDto[]> {
+  const window = absoluteWindow({ start: query.start, end: query.end });
+  const sources: NetworkSource[] = query.source ? [query.source] : ['suricata', 'zeek'];
+  const rows = await listNetworkEventRows(ctx.deps.db, ctx.orgId, {
+    ...window,
+    sourceKind: query.source,
+    // event types are stored as the action `<source>.<type>` (suricata.alert, zeek.conn)
+    actions: query.eventType === undefined ? undefined : sources.map((source) => `${source}.${query.eventType}`),
+    severity: query.severity,
+    srcIp: query.srcIp,
+    dstIp: query.dstIp,
+    srcPort: query.srcPort,
+    dstPort: query.dstPort,
+    limit: query.size,
+    offset: query.offset,
+  });
+  return rows.map(toNetworkEventDto);
+}
+
+export type SensorStatus = 'healthy' | 'degraded' | 'offline';
+
+export function sensorStatus(lastSeenAt: Date, now = new Date()): SensorStatus {
+  const age = now.getTime() - lastSeenAt.getTime();
+  if (age <= 5 * 60_000) return 'healthy';
+  if (age <= 30 * 60_000) return 'degraded';
+  return 'offline';
+}
+
+export const MAX_SENSORS_LISTED = 1000;
+
+/** GET /network/sensors: every sensor with its computed status and its all-time reject count. */
+export async function listNetworkSensors(ctx: OrgServiceContext) {
+  const [rows, slug] = await Promise.all([listNetworkSensorsWithErrors(ctx.deps.db, ctx.orgId, MAX_SENSORS_LISTED), getOrgSlug(ctx)]);
+  const now = new Date();
+  return rows.map((row) => ({
+    id: row.id,
+    tenant_id: slug,
+    name: row.name,
+    kind: row.kind,
+    location: row.location,
+    last_seen_at: row.last_seen_at.toISOString(),
+    status: sensorStatus(row.last_seen_at, now),
+    error_count: row.error_count,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  }));
+}
+
+export type NetworkStats = {
+  total_events: number;
+  events_last_24h: number;
+  top_signatures: Bucket[];
+  top_destinations: Bucket[];
+  top_severities: Bucket[];
+};
+
+/** GET /network/stats: all retained network events, the last 24 h of them, and top-5 lists over all of them. */
+export async function networkStats(ctx: OrgServiceContext): Promise<NetworkStats> {
+  const row = await networkStatsRow(ctx.deps.db, ctx.orgId, new Date(Date.now() - 24 * 3600_000), 5);
+  return {
+    total_events: row.total,
+    events_last_24h: row.last24h,
+    top_signatures: row.signatures,
+    top_destinations: row.destinations,
+    top_severities: row.severities,
+  };
+}

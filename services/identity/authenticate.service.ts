@@ -1,0 +1,93 @@
+import type { ServiceDeps } from '../../core/context.ts';
+import { unsafeMintOrgId } from '../../core/database.ts';
+import type { Role } from '../../core/permissions.ts';
+import type { Principal } from '../../core/principal.ts';
+import { touchApiKey } from '../../db/repos/api-keys.repo.ts';
+import { unsafeFindAgentByKeyPrefix, unsafeFindApiKeyByPrefix, unsafeFindTokenFamily, unsafeFindUserById } from '../../db/unsafe/credentials.repo.ts';
+import { parseAgentKey } from './agent-key-format.ts';
+import { parseApiKey } from './api-key-format.ts';
+import { looksLikeJwt, verifyToken } from './jwt.ts';
+import { secretMatches } from './secure-tokens.ts';
+import { validateSessionToken } from './sessions.service.ts';
+
+export const SESSION_COOKIE = 'access_token';
+
+export type Credentials = {
+  apiKey?: string | undefined;
+  /** X-Agent-Key, or a bearer token that has the agent-key shape. */
+  agentKey?: string | undefined;
+  bearer?: string | undefined;
+  sessionCookie?: string | undefined;
+};
+
+/**
+ * Resolves whichever credential the caller presented to a Principal: an API key, an agent key, a
+ * bearer JWT (Mini-XDR), a bearer session token or the session cookie (EventSec). Returns `null` when none was
+ * presented and `'invalid'` when one was presented but does not hold.
+ */
+export async function resolvePrincipal(deps: ServiceDeps, credentials: Credentials): Promise<Principal | null | 'invalid'> {
+  if (credentials.apiKey) return (await principalFromApiKey(deps, credentials.apiKey)) ?? 'invalid';
+  if (credentials.agentKey) return (await principalFromAgentKey(deps, credentials.agentKey)) ?? 'invalid';
+  if (credentials.bearer) {
+    const principal = looksLikeJwt(credentials.bearer)
+      ? await principalFromJwt(deps, credentials.bearer)
+      : await principalFromSession(deps, credentials.bearer);
+    return principal ?? 'invalid';
+  }
+  if (credentials.sessionCookie) return (await principalFromSession(deps, credentials.sessionCookie)) ?? 'invalid';
+  return null;
+}
+
+async function principalFromApiKey(deps: ServiceDeps, presented: string): Promise<Principal | null> {
+  const parsed = parseApiKey(presented);
+  if (!parsed) return null;
+  const key = await unsafeFindApiKeyByPrefix(deps.db, parsed.prefix);
+  if (!key || key.revoked_at || !secretMatches(presented, key.key_hash)) return null;
+  const orgId = unsafeMintOrgId(key.org_id);
+  await touchApiKey(deps.db, orgId, key.id);
+  return { actorType: 'api_key', actorId: key.id, orgId, role: key.role as Role, mustChangePassword: false, credential: { kind: 'api_key', keyId: key.id } };
+}
+
+/** A revoked agent, or a key replaced by re-enrolment, no longer matches. */
+async function principalFromAgentKey(deps: ServiceDeps, presented: string): Promise<Principal | null> {
+  const parsed = parseAgentKey(presented);
+  if (!parsed) return null;
+  const agent = await unsafeFindAgentByKeyPrefix(deps.db, parsed.prefix);
+  if (!agent || agent.revoked_at || !secretMatches(presented, agent.key_hash)) return null;
+  return {
+    actorType: 'agent',
+    actorId: agent.id,
+    orgId: unsafeMintOrgId(agent.org_id),
+    role: 'agent',
+    mustChangePassword: false,
+    credential: { kind: 'machine' },
+  };
+}
+
+async function principalFromJwt(deps: ServiceDeps, token: string): Promise<Principal | null> {
+  const claims = await verifyToken(deps.secrets.jwtKey, token, 'access');
+  if (!claims) return null;
+  const family = await unsafeFindTokenFamily(deps.db, claims.fam);
+  if (!family || family.revoked_at || family.user_id !== claims.sub) return null;
+  return userPrincipal(deps, claims.sub, family.org_id, { kind: 'jwt', familyId: family.id });
+}
+
+async function principalFromSession(deps: ServiceDeps, token: string): Promise<Principal | null> {
+  const session = await validateSessionToken(deps.db, token, deps.config.AUTH_SESSION_TTL_SECONDS);
+  if (!session) return null;
+  return userPrincipal(deps, session.userId, session.orgId, { kind: 'session', sessionId: session.sessionId });
+}
+
+/** The role comes from the user row, not the token, so a role change or deactivation applies at once. */
+async function userPrincipal(deps: ServiceDeps, userId: string, orgId: string, credential: Principal['credential']): Promise<Principal | null> {
+  const user = await unsafeFindUserById(deps.db, userId);
+  if (!user?.is_active || user.org_id !== orgId) return null;
+  return {
+    actorType: 'user',
+    actorId: user.id,
+    orgId: unsafeMintOrgId(user.org_id),
+    role: user.role as Role,
+    mustChangePassword: user.must_change_password,
+    credential,
+  };
+}

@@ -1,8 +1,0 @@
-import type { AlertRow } from '../../db/repos/alerts.repo.ts';
-import { type RiskScore, riskScore } from '../../engines/detection/index.ts';
-import { alertAsDetection } from '../detection/persist-detections.ts';
-
-/** The risk of an incident made from one alert, by the same formula detection uses for its incidents. */
-export function alertRisk(alert: AlertRow): RiskScore {
-  return riskScore([alertAsDetection(alert)]);
-}

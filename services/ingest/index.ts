@@ -1,0 +1,14 @@
+export { ingestCowrie } from './cowrie-ingest.service.ts';
+export { authenticateDeviceRequest, NONCE_RETENTION_SECONDS, type SignedRequest } from './device-auth.service.ts';
+export { createDevice, DEFAULT_DEVICE_TTL_DAYS, listOrgDevices, revokeOrgDevice, rotateOrgDevice } from './devices.service.ts';
+export { ingestRecords, MAX_EVENTS_PER_REQUEST } from './ingest.service.ts';
+export { resolveIngestCaller } from './ingest-caller.service.ts';
+export { enforceIngestRateLimit } from './ingest-rate-limit.ts';
+export { ingestMulti, MULTI_SOURCE_TYPES } from './multi-ingest.service.ts';
+export { ingestNetworkBulk } from './network-ingest.service.ts';
+export { describeRejection, type IngestError } from './network-ingest-errors.ts';
+export { pruneIngestRecords } from './retention.service.ts';
+export { signEvent, signRequest } from './sign-request.ts';
+export { ingestSynthetic, MAX_SEED } from './synthetic-ingest.service.ts';
+export { ingestThreatmap } from './threatmap-ingest.service.ts';
+export { ingestViewEvents } from './view-ingest.service.ts';

@@ -1,0 +1,66 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { insertNetworkIngestErrors, type SensorUpsert, upsertNetworkSensor } from '../../db/repos/network-sensors.repo.ts';
+import type { BatchRejection } from '../../engines/telemetry/index.ts';
+import { ingestRecords, MAX_EVENTS_PER_REQUEST } from './ingest.service.ts';
+import { enforceIngestRateLimit } from './ingest-rate-limit.ts';
+import { describeRejection, type IngestError, rawSnippet } from './network-ingest-errors.ts';
+import { type DeclaredSource, groupBySource } from './network-source.ts';
+
+export type NetworkBulkRequest = { source: DeclaredSource; sensor: SensorUpsert; events: readonly unknown[] };
+
+export type NetworkBulkResult = {
+  /** Parsed and durably stored: by this call (`stored`) or by an earlier one (`deduplicated`). */
+  accepted: number;
+  stored: number;
+  deduplicated: number;
+  rejected: number;
+  errors: IngestError[];
+  created_sensor_id: string | null;
+  sensor_id: string;
+};
+
+/**
+ * POST /ingest/network/bulk: registers or refreshes the sensor, stores every record that parses
+ * (Suricata EVE or Zeek JSON, each sent to its parser), and reports and keeps every reject by index.
+ * Returns once the events are committed.
+ */
+export async function ingestNetworkBulk(ctx: OrgServiceContext, request: NetworkBulkRequest): Promise<NetworkBulkResult> {
+  await enforceIngestRateLimit(ctx);
+  if (request.events.length > MAX_EVENTS_PER_REQUEST) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `At most ${MAX_EVENTS_PER_REQUEST} events per request (got ${request.events.length}); split the batch`);
+  }
+  const { row: sensor, created } = await upsertNetworkSensor(ctx.deps.db, ctx.orgId, request.sensor);
+  const { groups, unrecognised } = groupBySource(request.events, request.source);
+  const rejections: BatchRejection[] = unrecognised.map((index) => ({ index, reason: 'unrecognised_record' }));
+  let stored = 0;
+  let deduplicated = 0;
+  for (const [source, group] of groups) {
+    const result = await ingestRecords(ctx, { channel: 'network', source, records: group.records, sensorId: sensor.name, allow: ['suricata', 'zeek'] });
+    stored += result.stored;
+    deduplicated += result.deduplicated;
+    for (const rejection of result.rejected) rejections.push({ ...rejection, index: group.indexes[rejection.index] ?? rejection.index });
+  }
+  const errors = rejections.sort((a, b) => a.index - b.index).map((rejection) => describeRejection(rejection, request.events[rejection.index]));
+  await insertNetworkIngestErrors(
+    ctx.deps.db,
+    ctx.orgId,
+    sensor.id,
+    ctx.requestId,
+    errors.map((error) => ({
+      record_index: error.index,
+      reason: error.reason,
+      field: error.field ?? null,
+      raw_snippet: rawSnippet(request.events[error.index]),
+    })),
+  );
+  return {
+    accepted: stored + deduplicated,
+    stored,
+    deduplicated,
+    rejected: errors.length,
+    errors,
+    created_sensor_id: created ? sensor.id : null,
+    sensor_id: sensor.id,
+  };
+}

@@ -1,0 +1,26 @@
+import type { OrgServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import type { EventView } from '../events/index.ts';
+import { ingestRecords } from './ingest.service.ts';
+import { enforceIngestRateLimit } from './ingest-rate-limit.ts';
+import { describeRejection, type IngestError } from './network-ingest-errors.ts';
+
+export type ViewIngestResult = { accepted: number; stored: number; deduplicated: number; rejected: number; errors: IngestError[] };
+
+/**
+ * POST /edr/events and /siem/events: one event or a batch, stored for real (channel and parser edr or
+ * siem). A single event that does not parse is a 400; in a batch each reject is reported by index.
+ */
+export async function ingestViewEvents(ctx: OrgServiceContext, view: EventView, records: readonly unknown[], single: boolean): Promise<ViewIngestResult> {
+  await enforceIngestRateLimit(ctx);
+  const result = await ingestRecords(ctx, { channel: view, source: view, records });
+  const errors = result.rejected.map((rejection) => describeRejection(rejection, records[rejection.index]));
+  const first = errors[0];
+  if (single && first) {
+    const path = first.field ?? '(body)';
+    throw new AppError('VALIDATION_FAILED', `The event was rejected: ${first.reason}${first.field ? ` (${first.field})` : ''}`, {
+      issues: [{ path, message: first.hint }],
+    });
+  }
+  return { accepted: result.stored + result.deduplicated, stored: result.stored, deduplicated: result.deduplicated, rejected: errors.length, errors };
+}

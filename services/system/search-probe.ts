@@ -1,2 +1,0 @@
-/** Resolves when the configured search backend answers; rejects otherwise. */
-export type SearchBackendProbe = () => Promise<void>;
