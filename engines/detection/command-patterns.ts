@@ -1,13 +1,17 @@
 import { buildDetection, maxSeverity, plural } from './build.ts';
+import type { LinearRegex } from './linear-regex.ts';
 import type { Detection, DetectionCategory, DetectionEvent, DetectionSeverity, Detector, DetectorInterest, Entity } from './types.ts';
 import { gapEpisodes } from './window.ts';
 
-export type CommandPattern = { name: string; re: RegExp; severity: DetectionSeverity; mitre: readonly string[] };
+export type CommandPattern = { name: string; re: LinearRegex; severity: DetectionSeverity; mitre: readonly string[] };
 type Match = { pattern: CommandPattern; text: string };
 
-/** The command line of an event (Cowrie input, osquery/EDR/agent process events). */
+/**
+ * The command line of an event (Cowrie input, osquery/EDR/agent process events), whole: the patterns run on a
+ * linear-time engine (linear-regex.ts), so padding a command line cannot push the payload out of reach.
+ */
 export function commandOf(e: DetectionEvent): string[] {
-  return e.processCommandLine ? [e.processCommandLine.slice(0, 8192)] : [];
+  return e.processCommandLine ? [e.processCommandLine] : [];
 }
 
 /**

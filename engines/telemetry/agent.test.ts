@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAgent, parseEdr } from './agent.ts';
 import type { NormalizedEvent, ParseResult } from './event.ts';
+import { sha256Hex } from './hash.ts';
 import { parseSiem } from './siem.ts';
 
 const ctx = { receivedAt: new Date('2026-01-01T00:00:00Z') };
@@ -136,7 +137,7 @@ describe('parseAgent: EventSec POST /events bodies', () => {
       fileName: '/etc/cron.d/x',
       sensorId: 'agent-7',
       occurredAt: new Date('2026-02-02T03:04:05Z'),
-      dedupKey: 'agent|5f0c2a9e-2f5d-4a7e-9d0b-3c1e6f7a8b9c',
+      dedupKey: sha256Hex('agent|5f0c2a9e-2f5d-4a7e-9d0b-3c1e6f7a8b9c'),
       attributes: { os: 'linux', schemaVersion: '1.0.0', agentId: 'agent-7' },
     });
   });
@@ -215,7 +216,7 @@ describe('parseSiem', () => {
       userName: 'root',
       outcome: 'failure',
       message: 'sudo failure',
-      dedupKey: 'siem|ev-77',
+      dedupKey: sha256Hex('siem|ev-77'),
       sensorId: '3',
     });
   });
@@ -248,7 +249,7 @@ describe('parseSiem', () => {
       srcPort: 22,
       sensorId: '001',
       message: wazuh.full_log,
-      dedupKey: 'siem|wazuh|1738742400.123456',
+      dedupKey: sha256Hex('siem|wazuh|1738742400.123456'),
       occurredAt: new Date('2026-02-05T08:00:00.123Z'),
       attributes: { ruleId: '5712', ruleLevel: 12, mitreIds: ['T1110'], ruleDescription: wazuh.rule.description },
     });

@@ -4,7 +4,7 @@ import type { ParseContext, ParseResult, SourceKind } from './event.ts';
 import { isObject, str } from './fields.ts';
 import { contentHash } from './hash.ts';
 import { fromWordOrScale } from './severity.ts';
-import { type ParsedTime, parseTime } from './time.ts';
+import { parseTime } from './time.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -31,8 +31,9 @@ function parseAgentLike(sourceKind: SourceKind, record: unknown, ctx: ParseConte
   const detailsKey = record.details !== undefined ? 'details' : 'attributes';
   const details = record[detailsKey] ?? {};
   if (!isObject(details)) return reject('invalid_field', detailsKey);
-  const time = timeOf(record, details);
-  if (time === 'invalid') return reject('invalid_timestamp', 'timestamp');
+  const rawTime = timeValue(record, details);
+  const time = rawTime === null ? null : parseTime(rawTime);
+  if (rawTime !== null && time === null) return rejectTime(rawTime, 'timestamp');
 
   // top-level fields (EDR view, envelope) win over the same keys inside details
   const { attributes, outcome, ...promoted } = detailFields({ ...details, ...topLevel(record) });
@@ -75,8 +76,7 @@ function topLevel(record: Rec): Rec {
   return out;
 }
 
-function timeOf(record: Rec, details: Rec): ParsedTime | null | 'invalid' {
+function timeValue(record: Rec, details: Rec): unknown {
   const raw = record.timestamp_utc ?? record.timestamp ?? details.event_time ?? details.timestamp ?? record.created_at ?? null;
-  if (raw === null || raw === '') return null;
-  return parseTime(raw) ?? 'invalid';
+  return raw === '' ? null : raw;
 }

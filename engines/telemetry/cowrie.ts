@@ -16,7 +16,7 @@ export function parseCowrie(record: unknown, ctx: ParseContext): ParseResult {
   const eventId = str(record.eventid);
   if (eventId === null) return reject('missing_field', 'eventid');
   const time = record.timestamp === undefined ? null : parseTime(record.timestamp);
-  if (record.timestamp !== undefined && time === null) return reject('invalid_timestamp', 'timestamp');
+  if (record.timestamp !== undefined && time === null) return rejectTime(record.timestamp, 'timestamp');
 
   const action = eventId.startsWith('cowrie.') ? eventId : `cowrie.${eventId}`;
   const meta = COWRIE_EVENTS[action] ?? UNKNOWN_COWRIE_EVENT;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCustom } from './custom.ts';
 import type { NormalizedEvent, ParseResult } from './event.ts';
+import { contentHash, sha256Hex } from './hash.ts';
 import { parseThreatmap } from './threatmap.ts';
 
 const ctx = { receivedAt: new Date('2026-01-01T00:00:00Z') };
@@ -47,7 +48,7 @@ describe('parseCustom', () => {
       processCommandLine: 'robocopy C:\\a D:\\b',
       fileName: 'D:\\b\\secrets.kdbx',
       fileSha256: 'c'.repeat(64),
-      dedupKey: 'custom|evt-1',
+      dedupKey: sha256Hex('custom|evt-1'),
       attributes: { labels: { team: 'blue' } },
     });
     expect(e.attributes.source).toBeUndefined();
@@ -80,7 +81,7 @@ describe('parseCustom', () => {
       outcome: 'failure',
       attributes: { tenant_ref: 'x9', success: false },
     });
-    expect(e.dedupKey).toMatch(/^custom\|h:[0-9a-f]{16}$/);
+    expect(e.dedupKey).toBe(sha256Hex(`custom|h:${contentHash(e.raw)}`));
   });
 
   it('parses synthetic records with their own source kind', () => {
@@ -116,7 +117,7 @@ describe('parseThreatmap', () => {
       category: 'network',
       severity: 3,
       srcIp: '198.51.100.1',
-      dedupKey: 'threatmap|tm-1',
+      dedupKey: sha256Hex('threatmap|tm-1'),
       attributes: { attackType: 'DDoS', volumePps: 12000, confidence: 0.6, tags: ['syn'] },
     });
     expect([1, 4, 7, 9, 10].map((severity) => ok(parseThreatmap({ ...item, severity }, ctx)).severity)).toEqual([1, 2, 3, 4, 4]);

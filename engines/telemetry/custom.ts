@@ -35,9 +35,10 @@ const PATHS = {
 
 /**
  * Best-effort ECS-ish picking from any JSON object. Top-level keys not used for a model field stay
- * searchable in attributes. Also parses `synthetic` records (same shape, different source kind).
+ * searchable in attributes. Also parses `synthetic` records (same shape, different source kind), and records of
+ * a declared source type without a parser of its own (`declaredType`, kept as `attributes.sourceType`).
  */
-export function parseCustom(record: unknown, ctx: ParseContext, sourceKind: SourceKind = 'custom'): ParseResult {
+export function parseCustom(record: unknown, ctx: ParseContext, sourceKind: SourceKind = 'custom', declaredType: string | null = null): ParseResult {
   if (!isObject(record)) return reject('not_an_object');
   const used = new Set<string>();
   const take = (paths: readonly string[]): { value: unknown; path: string } | null => {
@@ -53,7 +54,7 @@ export function parseCustom(record: unknown, ctx: ParseContext, sourceKind: Sour
 
   const rawTime = take(PATHS.time);
   const time = rawTime === null ? null : parseTime(rawTime.value);
-  if (rawTime !== null && time === null) return reject('invalid_timestamp', rawTime.path);
+  if (rawTime !== null && time === null) return rejectTime(rawTime.value, rawTime.path);
   const actionName = text(PATHS.action);
   const categoryValue = take(PATHS.category)?.value;
   const category = (Array.isArray(categoryValue) ? str(categoryValue[0]) : str(categoryValue))?.toLowerCase();
@@ -94,7 +95,11 @@ export function parseCustom(record: unknown, ctx: ParseContext, sourceKind: Sour
       outcome: outcome.success ? outcome.data : success === null ? 'unknown' : success ? 'success' : 'failure',
       severity: fromWordOrScale(severityValue) ?? 0,
       ...draft,
-      attributes: { ...attributes, sourceSeverity: fromWordOrScale(severityValue) === null ? severityValue : undefined },
+      attributes: {
+        ...attributes,
+        sourceSeverity: fromWordOrScale(severityValue) === null ? severityValue : undefined,
+        sourceType: declaredType ?? undefined,
+      },
       dedupMaterial: dedupMaterial(sourceKind, id ?? `h:${contentHash(record)}`),
       raw: record,
     },

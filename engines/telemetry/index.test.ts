@@ -28,7 +28,7 @@ describe('parseRecord', () => {
     if (!r.ok) return;
     expect(r.event.sourceKind).toBe(kind);
     expect(r.event.sensorId).toBe('sensor-1');
-    expect(r.event.dedupKey.startsWith(`${kind}|`)).toBe(true);
+    expect(r.event.dedupKey).toMatch(/^[0-9a-f]{64}$/);
     expect(ZNormalizedEvent.safeParse(r.event).success).toBe(true);
   });
 });
@@ -75,6 +75,24 @@ describe('parseBatch', () => {
     ]);
   });
 
+  it('rejects a record whose time the store cannot hold by index, and keeps the rest of the batch', () => {
+    const cowrie = SAMPLES.cowrie as object;
+    const records = [
+      cowrie,
+      { ...cowrie, timestamp: '9999-12-31T23:59:59-01:00' },
+      { ...(SAMPLES.suricata as object), timestamp: 253_402_300_800_000 },
+      { ...(SAMPLES.zeek as object), ts: '+275760-09-13T00:00:00.000Z' },
+      { ...cowrie, timestamp: '0050-01-01T00:00:00Z' },
+    ];
+    const out = parseBatch('auto', records, ctx);
+    expect(out.events.map((e) => e.occurredAt.toISOString())).toEqual(['2026-01-01T00:00:00.000Z', '0050-01-01T00:00:00.000Z']);
+    expect(out.rejected).toEqual([
+      { index: 1, reason: 'timestamp_out_of_range', field: 'timestamp' },
+      { index: 2, reason: 'timestamp_out_of_range', field: 'timestamp' },
+      { index: 3, reason: 'timestamp_out_of_range', field: 'ts' },
+    ]);
+  });
+
   it('splits osquery batch lines into one event per row, keeping the input index for rejects', () => {
     const batch = {
       name: 'users',
@@ -90,7 +108,7 @@ describe('parseBatch', () => {
 
 describe('buildEvent guard', () => {
   it('refuses to emit an event that breaks the model', () => {
-    const draft = { sourceKind: 'custom' as const, time: null, category: 'host', action: 'custom.x', dedupKey: 'k', raw: {} };
+    const draft = { sourceKind: 'custom' as const, time: null, category: 'host', action: 'custom.x', dedupMaterial: 'k', raw: {} };
     expect(buildEvent(draft, ctx).ok).toBe(true);
     expect(buildEvent({ ...draft, action: '' }, ctx)).toEqual({ ok: false, reason: 'invalid_event', field: 'action' });
     expect(buildEvent({ ...draft, severity: 7 as 4 }, ctx)).toEqual({ ok: false, reason: 'invalid_event', field: 'severity' });

@@ -5,6 +5,7 @@ import { detectSource } from './detect-source.ts';
 import type { NormalizedEvent, ParseContext, ParseResult, RejectReason, SourceKind } from './event.ts';
 import { expandOsqueryBatch, parseOsquery } from './osquery.ts';
 import { parseSiem } from './siem.ts';
+import type { ResolvedSource } from './source-type.ts';
 import { parseSuricata } from './suricata.ts';
 import { parseSyslog } from './syslog.ts';
 import { parseThreatmap } from './threatmap.ts';
@@ -33,10 +34,11 @@ export {
   ZSeverity,
   ZSourceKind,
 } from './event.ts';
-export { canonicalJson, contentHash, fnv1a64 } from './hash.ts';
+export { canonicalJson, contentHash, fnv1a64, sha256Hex } from './hash.ts';
 export { expandOsqueryBatch, parseOsquery } from './osquery.ts';
 export { fromSuricataPriority, fromWazuhLevel, fromWordOrScale } from './severity.ts';
 export { parseSiem } from './siem.ts';
+export { type ResolvedSource, resolveSourceType } from './source-type.ts';
 export { parseSuricata } from './suricata.ts';
 export { parseSyslog } from './syslog.ts';
 export { parseThreatmap } from './threatmap.ts';
@@ -51,8 +53,8 @@ export type BatchOptions = {
   allow?: readonly SourceKind[];
 };
 
-/** Normalises one record from a known source. */
-export function parseRecord(sourceKind: SourceKind, record: unknown, ctx: ParseContext): ParseResult {
+/** Normalises one record from a known source; `declaredType` only reaches custom records (resolveSourceType). */
+export function parseRecord(sourceKind: SourceKind, record: unknown, ctx: ParseContext, declaredType: string | null = null): ParseResult {
   switch (sourceKind) {
     case 'cowrie':
       return parseCowrie(record, ctx);
@@ -73,6 +75,7 @@ export function parseRecord(sourceKind: SourceKind, record: unknown, ctx: ParseC
     case 'threatmap':
       return parseThreatmap(record, ctx);
     case 'custom':
+      return parseCustom(record, ctx, sourceKind, declaredType);
     case 'synthetic':
       return parseCustom(record, ctx, sourceKind);
   }
@@ -81,9 +84,10 @@ export function parseRecord(sourceKind: SourceKind, record: unknown, ctx: ParseC
 /**
  * Normalises a batch; one bad record never fails the others. `rejected[].index` is the record's position in
  * `records`. With 'auto' each record's source is guessed (detectSource). Osquery batch lines are split into
- * one event per row.
+ * one event per row. A sender's declared type goes through resolveSourceType first (unknown types → custom).
  */
-export function parseBatch(sourceKind: SourceKind | 'auto', records: unknown[], ctx: ParseContext, options: BatchOptions = {}): BatchResult {
+export function parseBatch(source: SourceKind | 'auto' | ResolvedSource, records: unknown[], ctx: ParseContext, options: BatchOptions = {}): BatchResult {
+  const { kind: sourceKind, declaredType } = typeof source === 'string' ? { kind: source, declaredType: null } : source;
   const events: NormalizedEvent[] = [];
   const rejected: BatchRejection[] = [];
   records.forEach((record, index) => {
@@ -94,7 +98,7 @@ export function parseBatch(sourceKind: SourceKind | 'auto', records: unknown[], 
     }
     const parts = kind === 'osquery' ? expandOsqueryBatch(record) : [record];
     for (const part of parts) {
-      const result = parseRecord(kind, part, ctx);
+      const result = parseRecord(kind, part, ctx, declaredType);
       if (result.ok) events.push(result.event);
       else rejected.push(result.field === undefined ? { index, reason: result.reason } : { index, reason: result.reason, field: result.field });
     }

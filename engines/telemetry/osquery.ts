@@ -19,7 +19,7 @@ export function parseOsquery(record: unknown, ctx: ParseContext): ParseResult {
   if (name === null) return reject('missing_field', 'name');
   const rawTime = record.unixTime ?? record.calendarTime;
   const time = rawTime === undefined ? null : parseTime(rawTime);
-  if (rawTime !== undefined && time === null) return reject('invalid_timestamp', 'unixTime');
+  if (rawTime !== undefined && time === null) return rejectTime(rawTime, 'unixTime');
 
   const snapshot = Array.isArray(record.snapshot) ? record.snapshot : null;
   const columns: Rec = isObject(record.columns) ? record.columns : {};

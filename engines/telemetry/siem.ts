@@ -21,7 +21,7 @@ export function parseSiem(record: unknown, ctx: ParseContext): ParseResult {
   if (eventType === null && str(record.message) === null) return reject('unrecognised_record');
   const rawTime = record.timestamp ?? inner.timestamp;
   const time = rawTime === undefined || rawTime === null ? null : parseTime(rawTime);
-  if (rawTime !== undefined && rawTime !== null && time === null) return reject('invalid_timestamp', 'timestamp');
+  if (rawTime !== undefined && rawTime !== null && time === null) return rejectTime(rawTime, 'timestamp');
 
   const details: Rec = isObject(inner.details) ? inner.details : {};
   const { attributes, outcome, ...promoted } = detailFields(details);
@@ -47,10 +47,9 @@ export function parseSiem(record: unknown, ctx: ParseContext): ParseResult {
 }
 
 function parseWazuh(record: Rec, ctx: ParseContext): ParseResult {
-  const time = parseTime(record.timestamp ?? record['@timestamp']);
-  if ((record.timestamp ?? record['@timestamp']) !== undefined && time === null) {
-    return reject('invalid_timestamp', 'timestamp');
-  }
+  const rawTime = record.timestamp ?? record['@timestamp'];
+  const time = parseTime(rawTime);
+  if (rawTime !== undefined && time === null) return rejectTime(rawTime, 'timestamp');
   const groups = strArray(getPath(record, 'rule.groups'));
   const id = str(record.id);
   return buildEvent(

@@ -36,7 +36,7 @@ export function parseSuricata(record: unknown, ctx: ParseContext): ParseResult {
     return reject('missing_field', 'timestamp');
   }
   const time = parseTime(record.timestamp);
-  if (time === null) return reject('invalid_timestamp', 'timestamp');
+  if (time === null) return rejectTime(record.timestamp, 'timestamp');
 
   const merged = mergeParts(record, eventType);
   const alert = isObject(record.alert) ? record.alert : null;

@@ -24,7 +24,7 @@ export function parseSyslog(record: unknown, ctx: ParseContext): ParseResult {
 
   const overrideTime = pickStr(fields, 'timestamp', '@timestamp', 'time');
   const time = overrideTime === null ? line.time : parseTime(overrideTime);
-  if (overrideTime !== null && time === null) return reject('invalid_timestamp', 'timestamp');
+  if (overrideTime !== null && time === null) return rejectTime(overrideTime, 'timestamp');
   const facility = codeOf(fields.facility, FACILITIES) ?? line.facility;
   const severityCode = codeOf(fields.severity, SEVERITIES) ?? line.severity;
   const app = pickStr(fields, 'program', 'app_name', 'appname', 'ident') ?? line.app;

@@ -24,7 +24,7 @@ export function parseThreatmap(record: unknown, ctx: ParseContext): ParseResult 
   const attackType = str(record.attack_type);
   if (attackType === null) return reject('missing_field', 'attack_type');
   const time = record.ts === undefined ? null : parseTime(record.ts);
-  if (record.ts !== undefined && time === null) return reject('invalid_timestamp', 'ts');
+  if (record.ts !== undefined && time === null) return rejectTime(record.ts, 'ts');
   const confidence = num(record.confidence);
   if (confidence !== null && (confidence < 0 || confidence > 1)) return reject('invalid_field', 'confidence');
 

@@ -21,7 +21,7 @@ export function parseZeek(record: unknown, ctx: ParseContext): ParseResult {
   // Logs with no ts at all (loaded_scripts, some known_*) are static state: stamped with the day they
   // arrived, so a replay the same day deduplicates instead of storing a copy with a new time.
   const time = hasTs ? parseTime(record.ts) : dayOf(ctx.receivedAt);
-  if (hasTs && time === null) return reject('invalid_timestamp', 'ts');
+  if (hasTs && time === null) return rejectTime(record.ts, 'ts');
   if (logType === null && !hasTs) return reject('unrecognised_record');
 
   const type = logType ?? 'unknown';
@@ -80,7 +80,10 @@ function generic(record: Record<string, unknown>): ZeekPart {
   };
 }
 
+const DAY_MS = 86_400_000;
+
 function dayOf(at: Date): ParsedTime {
-  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  // arithmetic, not Date.UTC, which would read the years 0–99 as 1900–1999
+  const day = new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
   return { date: day, precise: day.toISOString() };
 }
