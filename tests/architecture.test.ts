@@ -55,10 +55,10 @@ describe('architecture rules catch', () => {
 
   it('multi-line, type-only and re-export imports', () => {
     const source = "import type {\n  A,\n  B,\n} from '../../db/x.ts';\nexport { c } from './c.ts';\nconst m = await import('../y.ts');";
-    expect(importsOf('routers/a/b.ts', source)).toEqual(
-      [edge('routers/a/b.ts', 'db/x.ts', true), edge('routers/a/b.ts', 'routers/a/c.ts'), edge('routers/a/y.ts', 'routers/y.ts')]
-        .slice(0, 2)
-        .concat([edge('routers/a/b.ts', 'routers/y.ts')]),
-    );
+    expect(importsOf('routers/a/b.ts', source)).toEqual([
+      edge('routers/a/b.ts', 'db/x.ts', true),
+      edge('routers/a/b.ts', 'routers/a/c.ts'),
+      edge('routers/a/b.ts', 'routers/y.ts'),
+    ]);
   });
 });

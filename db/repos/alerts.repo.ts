@@ -1,9 +1,12 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
+import { chunks } from '../chunks.ts';
 import type { Alerts } from '../schema.generated.ts';
 
 export type AlertRow = Selectable<Alerts>;
+
 export type AlertInsert = Omit<Insertable<Alerts>, 'org_id' | 'id'>;
+
 export type AlertPatch = Omit<Updateable<Alerts>, 'id' | 'org_id' | 'created_at'>;
 
 /**
@@ -81,25 +84,51 @@ export function listAlerts(db: Executor, orgId: OrgId, filter: AlertFilter, page
   return query.orderBy('alerts.last_seen_at', 'desc').orderBy('alerts.id', 'desc').limit(page.limit).offset(page.offset).execute();
 }
 
-export function listAlertEventIds(db: Executor, orgId: OrgId, alertId: number, limit: number): Promise<{ event_id: number; occurred_at: Date }[]> {
-  return db
-    .selectFrom('alert_events')
-    .select(['alert_events.event_id', 'alert_events.occurred_at'])
-    .where('alert_events.org_id', '=', orgId)
-    .where('alert_events.alert_id', '=', alertId)
-    .orderBy('alert_events.occurred_at', 'desc')
-    .limit(limit)
-    .execute();
+export function lockAlert(db: Executor, orgId: OrgId, alertId: number): Promise<Selectable<Alerts> | undefined> {
+  return db.selectFrom('alerts').selectAll().where('alerts.org_id', '=', orgId).where('alerts.id', '=', alertId).forUpdate().executeTakeFirst();
 }
 
-/** Distinct events linked to the alerts of an incident. */
-export async function countIncidentLinkedEvents(db: Executor, orgId: OrgId, incidentId: number): Promise<number> {
-  const row = await db
-    .selectFrom('alert_events')
-    .innerJoin('alerts', (join) => join.onRef('alerts.id', '=', 'alert_events.alert_id').onRef('alerts.org_id', '=', 'alert_events.org_id'))
-    .select((eb) => eb.fn.count<number>('alert_events.event_id').distinct().as('count'))
-    .where('alerts.org_id', '=', orgId)
-    .where('alerts.incident_id', '=', incidentId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+/** Serialises reports of one fingerprint for the rest of the transaction, so two identical POSTs make one alert. */
+export async function lockAlertFingerprint(db: Executor, orgId: OrgId, fingerprint: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`alert:${orgId}:${fingerprint}`}))`.execute(db);
+}
+
+export async function insertAlertsReturningIds(db: Executor, orgId: OrgId, rows: readonly Omit<Insertable<Alerts>, 'org_id'>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const part of chunks(rows)) {
+    const inserted = await db
+      .insertInto('alerts')
+      .values(part.map((row) => ({ ...row, org_id: orgId })))
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}
+
+export type AlertExtension = {
+  id: number;
+  occurrences: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  severity: string;
+  evidence: string;
+  description: string;
+  incidentId: number;
+};
+
+export async function updateAlertsExtended(db: Executor, orgId: OrgId, rows: readonly AlertExtension[]): Promise<void> {
+  for (const part of chunks(rows)) {
+    const values = sql.join(
+      part.map(
+        (row) =>
+          sql`(${row.id}::bigint, ${row.occurrences}::int, ${row.firstSeen}::timestamptz, ${row.lastSeen}::timestamptz, ${row.severity}::text, ${row.evidence}::jsonb, ${row.description}::text, ${row.incidentId}::bigint)`,
+      ),
+    );
+    await sql`
+      update alerts set occurrences = v.occurrences, first_seen_at = v.first_seen, last_seen_at = v.last_seen, severity = v.severity,
+        evidence = v.evidence, description = v.description, incident_id = v.incident_id, updated_at = now()
+      from (values ${values}) as v(id, occurrences, first_seen, last_seen, severity, evidence, description, incident_id)
+      where alerts.org_id = ${orgId} and alerts.id = v.id`.execute(db);
+  }
 }

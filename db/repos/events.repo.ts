@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
+import type { DB, Events } from '../schema.generated.ts';
 
 /** One row of the events table, as the ingest service prepares it (snake_case, JSON already serialised). */
 export type EventInsert = {
@@ -83,4 +84,110 @@ export async function insertEventsDeduplicated(db: Executor, orgId: OrgId, rows:
     on conflict (org_id, dedup_key, occurred_at) do nothing
     returning id`.execute(db);
   return result.rows.map((row) => Number(row.id));
+}
+
+/** One event of the organisation by id, optionally of one ingest channel (e.g. network). */
+export function findOrgEventRow(db: Executor, orgId: OrgId, eventId: number, channel?: string): Promise<ListedEventRow | undefined> {
+  let query = db.selectFrom('events').select(LISTED_EVENT_COLUMNS).where('events.org_id', '=', orgId).where('events.id', '=', eventId);
+  if (channel !== undefined) query = query.where('events.channel', '=', channel);
+  return query.limit(1).executeTakeFirst();
+}
+
+/** Stored events detection has not scanned yet, counted up to `cap` so the query stays bounded. */
+export async function countEventsAfter(db: Executor, orgId: OrgId, afterId: number, cap: number): Promise<number> {
+  const result = await sql<{ count: number }>`
+    select count(*)::int as count from (
+      select 1 from events where events.org_id = ${orgId} and events.id > ${afterId} limit ${cap}
+    ) as pending`.execute(db);
+  return result.rows[0]?.count ?? 0;
+}
+
+/** When the oldest not-yet-scanned event was received. */
+export async function oldestEventAfter(db: Executor, orgId: OrgId, afterId: number): Promise<Date | null> {
+  const row = await db
+    .selectFrom('events')
+    .select('events.received_at')
+    .where('events.org_id', '=', orgId)
+    .where('events.id', '>', afterId)
+    .orderBy('events.id')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.received_at ?? null;
+}
+
+export function findEventByDedupKey(db: Executor, orgId: OrgId, dedupKey: string, occurredAt: Date) {
+  return db
+    .selectFrom('events')
+    .select(['events.id', 'events.received_at', 'events.occurred_at'])
+    .where('events.org_id', '=', orgId)
+    .where('events.dedup_key', '=', dedupKey)
+    .where('events.occurred_at', '=', occurredAt)
+    .executeTakeFirst();
+}
+
+// Read (and view-scoped delete) queries over the events table. Every query is bounded by org and,
+// except deletes by id, by an occurred_at range so PostgreSQL prunes day partitions and uses
+// (org_id, occurred_at desc).
+
+const LISTED = [
+  'id',
+  'occurred_at',
+  'received_at',
+  'channel',
+  'source_kind',
+  'kind',
+  'category',
+  'action',
+  'outcome',
+  'severity',
+  'src_ip',
+  'src_port',
+  'dst_ip',
+  'dst_port',
+  'transport',
+  'host_name',
+  'user_name',
+  'process_name',
+  'process_command_line',
+  'url',
+  'sensor_id',
+  'agent_id',
+  'message',
+  'attributes',
+  'raw',
+] as const satisfies readonly (keyof Events)[];
+
+export type ListedEventRow = Pick<Selectable<Events>, (typeof LISTED)[number]>;
+
+/** The listed columns, qualified, for queries that join or filter on other tables. */
+export const LISTED_EVENT_COLUMNS = LISTED.map((column) => `events.${column}` as const);
+
+/** `to` is inclusive; null leaves the window open towards the future. */
+export type TimeRange = { from: Date; to: Date | null };
+
+/** The EDR view also shows agents' EDR telemetry (EventSec lists agent events typed edr.* or in category edr). */
+export type EventView = 'edr' | 'siem';
+
+export function inView(view: EventView) {
+  return (eb: ExpressionBuilder<DB, 'events'>) =>
+    view === 'siem'
+      ? eb('events.channel', '=', 'siem')
+      : eb.or([
+          eb('events.channel', '=', 'edr'),
+          eb.and([
+            eb('events.source_kind', '=', 'agent'),
+            eb.or([eb('events.action', 'like', 'agent.edr%'), eb(sql`events.attributes->>'sourceCategory'`, '=', 'edr')]),
+          ]),
+        ]);
+}
+
+export type ViewDelete = { range?: { from: Date; to: Date } | undefined; ids?: readonly number[] | undefined };
+
+/** Deletes only what was posted to the view's own store (channel edr or siem), never agent or network evidence. */
+export async function deleteViewEvents(db: Executor, orgId: OrgId, channel: EventView, target: ViewDelete): Promise<number> {
+  let query = db.deleteFrom('events').where('events.org_id', '=', orgId).where('events.channel', '=', channel);
+  if (target.range !== undefined) query = query.where('events.occurred_at', '>=', target.range.from).where('events.occurred_at', '<=', target.range.to);
+  if (target.ids !== undefined) query = query.where('events.id', 'in', [...target.ids]);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

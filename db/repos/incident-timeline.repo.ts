@@ -1,9 +1,11 @@
+import type { Selectable } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
-import type { TimelineRow } from './incidents.repo.ts';
+import { chunks } from '../chunks.ts';
+import type { IncidentTimeline } from '../schema.generated.ts';
 
 export type TimelineEntryInsert = { actorType: string; actorId: string | null; kind: string; detail: Record<string, unknown> };
 
-/** Appends one entry and returns it (appendTimeline in incidents.repo does not). */
+/** Appends one entry to an incident's timeline and returns it. */
 export function insertTimelineEntry(db: Executor, orgId: OrgId, incidentId: number, entry: TimelineEntryInsert): Promise<TimelineRow> {
   return db
     .insertInto('incident_timeline')
@@ -43,4 +45,40 @@ export async function countTimeline(db: Executor, orgId: OrgId, incidentId: numb
     .where('incident_timeline.incident_id', '=', incidentId);
   if (kinds !== undefined) query = query.where('incident_timeline.kind', 'in', [...kinds]);
   return Number((await query.executeTakeFirstOrThrow()).count);
+}
+
+export type TimelineRow = Selectable<IncidentTimeline>;
+
+export function listTimeline(db: Executor, orgId: OrgId, incidentId: number, limit: number): Promise<TimelineRow[]> {
+  return db
+    .selectFrom('incident_timeline')
+    .selectAll()
+    .where('incident_timeline.org_id', '=', orgId)
+    .where('incident_timeline.incident_id', '=', incidentId)
+    .orderBy('incident_timeline.at')
+    .orderBy('incident_timeline.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertTimelineRows(
+  db: Executor,
+  orgId: OrgId,
+  rows: readonly { incidentId: number; actorId: string; kind: string; detail: Record<string, unknown> }[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('incident_timeline')
+      .values(
+        part.map((row) => ({
+          org_id: orgId,
+          incident_id: row.incidentId,
+          actor_type: 'system',
+          actor_id: row.actorId,
+          kind: row.kind,
+          detail: JSON.stringify(row.detail),
+        })),
+      )
+      .execute();
+  }
 }

@@ -1,13 +1,13 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
-import type { IncidentItems, Incidents, IncidentTimeline } from '../schema.generated.ts';
-import { findIncidentItem } from './incident-links.repo.ts';
+import { chunks } from '../chunks.ts';
+import type { Incidents } from '../schema.generated.ts';
 
 export type IncidentRow = Selectable<Incidents>;
+
 export type IncidentInsert = Omit<Insertable<Incidents>, 'org_id' | 'id'>;
+
 export type IncidentPatch = Omit<Updateable<Incidents>, 'id' | 'org_id' | 'created_at'>;
-export type TimelineRow = Selectable<IncidentTimeline>;
-export type ItemRow = Selectable<IncidentItems>;
 
 export const ACTIVE_INCIDENT_STATUSES = ['open', 'investigating', 'contained'] as const;
 
@@ -33,57 +33,72 @@ export function findIncident(db: Executor, orgId: OrgId, incidentId: number): Pr
   return db.selectFrom('incidents').selectAll().where('incidents.org_id', '=', orgId).where('incidents.id', '=', incidentId).executeTakeFirst();
 }
 
-export async function appendTimeline(
-  db: Executor,
-  orgId: OrgId,
-  incidentId: number,
-  entry: { actorType: string; actorId: string | null; kind: string; detail?: Record<string, unknown> },
-): Promise<void> {
-  await db
-    .insertInto('incident_timeline')
-    .values({
-      org_id: orgId,
-      incident_id: incidentId,
-      actor_type: entry.actorType,
-      actor_id: entry.actorId,
-      kind: entry.kind,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
-    .execute();
+// Writes and look-ups behind promoting alerts and events to incidents, and row locks for lifecycle changes.
+
+export function lockIncident(db: Executor, orgId: OrgId, incidentId: number): Promise<IncidentRow | undefined> {
+  return db.selectFrom('incidents').selectAll().where('incidents.org_id', '=', orgId).where('incidents.id', '=', incidentId).forUpdate().executeTakeFirst();
 }
 
-export function listTimeline(db: Executor, orgId: OrgId, incidentId: number, limit: number): Promise<TimelineRow[]> {
+export function findIncidentByOrigin(db: Executor, orgId: OrgId, origin: string): Promise<IncidentRow | undefined> {
+  return db.selectFrom('incidents').selectAll().where('incidents.org_id', '=', orgId).where('incidents.origin', '=', origin).executeTakeFirst();
+}
+
+/** Inserts unless an incident with the same origin exists; undefined when it did (the caller reads that one). */
+export function insertIncidentOnce(db: Executor, orgId: OrgId, values: IncidentInsert & { origin: string }): Promise<IncidentRow | undefined> {
   return db
-    .selectFrom('incident_timeline')
-    .selectAll()
-    .where('incident_timeline.org_id', '=', orgId)
-    .where('incident_timeline.incident_id', '=', incidentId)
-    .orderBy('incident_timeline.at')
-    .orderBy('incident_timeline.id')
-    .limit(limit)
-    .execute();
-}
-
-export async function addIncidentItem(db: Executor, orgId: OrgId, incidentId: number, item: { kind: string; refId: string }): Promise<ItemRow> {
-  const inserted = await db
-    .insertInto('incident_items')
-    .values({ org_id: orgId, incident_id: incidentId, kind: item.kind, ref_id: item.refId })
-    .onConflict((oc) => oc.columns(['incident_id', 'kind', 'ref_id']).doNothing())
+    .insertInto('incidents')
+    .values({ ...values, org_id: orgId })
+    .onConflict((oc) => oc.columns(['org_id', 'origin']).where('origin', 'is not', null).doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (inserted) return inserted;
-  const existing = await findIncidentItem(db, orgId, incidentId, item);
-  if (!existing) throw new Error(`incident item ${item.kind}:${item.refId} vanished`);
-  return existing;
 }
 
-export function listIncidentItems(db: Executor, orgId: OrgId, incidentIds: readonly number[]): Promise<ItemRow[]> {
-  if (incidentIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('incident_items')
-    .selectAll()
-    .where('incident_items.org_id', '=', orgId)
-    .where('incident_items.incident_id', 'in', [...incidentIds])
-    .orderBy('incident_items.id')
-    .execute();
+export async function insertIncidentsReturningIds(db: Executor, orgId: OrgId, rows: readonly Omit<Insertable<Incidents>, 'org_id'>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const part of chunks(rows)) {
+    // VALUES rows come back in the order they were given.
+    const inserted = await db
+      .insertInto('incidents')
+      .values(part.map((row) => ({ ...row, org_id: orgId })))
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}
+
+export type IncidentRollup = {
+  id: number;
+  alertCount: number;
+  eventCount: number;
+  riskScore: number;
+  escalationLevel: string;
+  severity: string;
+  riskEvidence: string;
+  mitre: string[];
+  /** Null keeps the incident's span (it has no alerts left to span). */
+  firstSeen: Date | null;
+  lastSeen: Date | null;
+};
+
+/** Returns the ids of the incidents it found and updated. */
+export async function updateIncidentRollups(db: Executor, orgId: OrgId, rows: readonly IncidentRollup[]): Promise<Set<number>> {
+  const updated = new Set<number>();
+  for (const part of chunks(rows)) {
+    const values = sql.join(
+      part.map(
+        (row) =>
+          sql`(${row.id}::bigint, ${row.alertCount}::int, ${row.eventCount}::int, ${row.riskScore}::float8, ${row.escalationLevel}::text, ${row.severity}::text, ${row.riskEvidence}::jsonb, ${row.mitre}::text[], ${row.firstSeen}::timestamptz, ${row.lastSeen}::timestamptz)`,
+      ),
+    );
+    const result = await sql<{ id: number }>`
+      update incidents set alert_count = v.alert_count, event_count = v.event_count, risk_score = v.risk_score, escalation_level = v.escalation_level,
+        severity = v.severity, risk_evidence = v.risk_evidence, mitre = v.mitre, updated_at = now(),
+        first_seen_at = coalesce(v.first_seen, incidents.first_seen_at), last_seen_at = coalesce(v.last_seen, incidents.last_seen_at)
+      from (values ${values}) as v(id, alert_count, event_count, risk_score, escalation_level, severity, risk_evidence, mitre, first_seen, last_seen)
+      where incidents.org_id = ${orgId} and incidents.id = v.id
+      returning incidents.id`.execute(db);
+    for (const row of result.rows) updated.add(Number(row.id));
+  }
+  return updated;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createEnrollmentKey, toEnrollmentKeyDto, ZEnrollmentKey } from '../../services/agents/index.ts';
+import { createEnrollmentKey, ZEnrollmentKey } from '../../services/agents/index.ts';
 import { orgProcedure } from '../procedures.ts';
 
 export const createEnrollmentKeyProcedure = orgProcedure('api_keys:manage')
@@ -14,7 +14,7 @@ export const createEnrollmentKeyProcedure = orgProcedure('api_keys:manage')
   .input(z.object({ name: z.string().trim().min(1).max(100) }))
   .output(ZEnrollmentKey.extend({ key: z.string().describe('Give it to agents as enrollment_key. Shown only in this response.') }))
   .mutation(async ({ ctx, input }) => {
-    const { row, key } = await createEnrollmentKey(ctx.service, input);
+    const { enrollmentKey, key } = await createEnrollmentKey(ctx.service, input);
     ctx.response.status = 201;
-    return { ...toEnrollmentKeyDto(row), key };
+    return { ...enrollmentKey, key };
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enrollAgent } from '../../services/agents/index.ts';
+import { enrollAgent, ZEnrolment } from '../../services/agents/index.ts';
 import { publicProcedure } from '../trpc.ts';
 import { ZOptionalIp } from './agents.schemas.ts';
 
@@ -22,15 +22,5 @@ export const enrollAgentProcedure = publicProcedure
       enrollment_key: z.string().min(1).max(200).describe('An enrolment key from POST /api/agents/enrollment-keys'),
     }),
   )
-  .output(
-    z.object({
-      agent_id: z.string(),
-      api_key: z.string().describe('Send as X-Agent-Key (or Authorization: Bearer). Shown only in this response.'),
-      heartbeat_interval_seconds: z.number().int(),
-      rotated: z.boolean().describe('True when an agent of this name existed and got a new key'),
-    }),
-  )
-  .mutation(async ({ ctx, input }) => {
-    const { agent, apiKey, created } = await enrollAgent(ctx.service, { ...input, ip_address: input.ip_address ?? null });
-    return { agent_id: agent.id, api_key: apiKey, heartbeat_interval_seconds: agent.heartbeat_interval_seconds, rotated: !created };
-  });
+  .output(ZEnrolment)
+  .mutation(({ ctx, input }) => enrollAgent(ctx.service, { ...input, ip_address: input.ip_address ?? null }));

@@ -1,4 +1,4 @@
-import { getOrgAgent, toAgentDto, ZAgent } from '../../services/agents/index.ts';
+import { getOrgAgent, ZAgent } from '../../services/agents/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZAgentIdParam } from './agents.schemas.ts';
 
@@ -6,4 +6,4 @@ export const getAgentProcedure = orgProcedure('events:read')
   .meta({ openapi: { method: 'GET', path: '/agents/{agent_id}', tags: ['agents'], summary: 'One agent of your organisation' } })
   .input(ZAgentIdParam)
   .output(ZAgent)
-  .query(async ({ ctx, input }) => toAgentDto(await getOrgAgent(ctx.service, input.agent_id)));
+  .query(({ ctx, input }) => getOrgAgent(ctx.service, input.agent_id));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOrgAgents, toAgentDto, ZAgent } from '../../services/agents/index.ts';
+import { listOrgAgents, ZAgent } from '../../services/agents/index.ts';
 import { orgProcedure } from '../procedures.ts';
 
 export const listAgentsProcedure = orgProcedure('events:read')
@@ -13,4 +13,4 @@ export const listAgentsProcedure = orgProcedure('events:read')
     }),
   )
   .output(z.array(ZAgent))
-  .query(async ({ ctx, input }) => (await listOrgAgents(ctx.service, { includeRevoked: input.include_revoked })).map(toAgentDto));
+  .query(({ ctx, input }) => listOrgAgents(ctx.service, { includeRevoked: input.include_revoked }));

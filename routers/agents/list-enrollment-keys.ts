@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOrgEnrollmentKeys, toEnrollmentKeyDto, ZEnrollmentKey } from '../../services/agents/index.ts';
+import { listOrgEnrollmentKeys, ZEnrollmentKey } from '../../services/agents/index.ts';
 import { orgProcedure } from '../procedures.ts';
 
 export const listEnrollmentKeysProcedure = orgProcedure('api_keys:manage')
@@ -13,4 +13,4 @@ export const listEnrollmentKeysProcedure = orgProcedure('api_keys:manage')
   })
   .input(z.void())
   .output(z.array(ZEnrollmentKey))
-  .query(async ({ ctx }) => (await listOrgEnrollmentKeys(ctx.service)).map(toEnrollmentKeyDto));
+  .query(({ ctx }) => listOrgEnrollmentKeys(ctx.service));

@@ -1,27 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { postAgentEvent, postAgentEventBatch, SEVERITY_WORDS, ZAgentEventFields, ZDetails } from '../../services/agents/index.ts';
+import { postAgentEvent, postAgentEventBatch, ZAgentEventFields, ZBatchSummary, ZDetails, ZPostedEvent } from '../../services/agents/index.ts';
 import { MAX_EVENTS_PER_REQUEST } from '../../services/ingest/index.ts';
 import { orgProcedure } from '../procedures.ts';
-
-const ZPostedEvent = z.object({
-  id: z.number().int().describe('Stored event id; on a replay, the id of the event already stored'),
-  agent_id: z.string().nullable().describe('Set when posted with an agent key'),
-  event_type: z.string(),
-  severity: z.enum(SEVERITY_WORDS),
-  category: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-  created_at: z.string().describe('When the server first received it'),
-  timestamp: z.string().describe('When it happened'),
-  deduplicated: z.boolean().describe('True when this was a replay of an event already stored (nothing new was written)'),
-});
-
-const ZBatchResult = z.object({
-  received: z.number().int(),
-  stored: z.number().int(),
-  deduplicated: z.number().int(),
-  rejected: z.array(z.object({ index: z.number().int(), reason: z.string(), field: z.string().nullable() })),
-});
 
 export const postEventsProcedure = orgProcedure('events:write')
   .meta({
@@ -48,7 +29,7 @@ export const postEventsProcedure = orgProcedure('events:write')
         .describe('A batch: each item is a single event; bad items are rejected by index, the rest stored'),
     }),
   )
-  .output(z.union([ZPostedEvent, ZBatchResult]))
+  .output(z.union([ZPostedEvent, ZBatchSummary]))
   .mutation(async ({ ctx, input }) => {
     const { events, ...single } = input;
     if (events !== undefined) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agentStatus, recordHeartbeat, ZReportedTime } from '../../services/agents/index.ts';
+import { recordHeartbeat, ZHeartbeatReceipt, ZReportedTime } from '../../services/agents/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZAgentIdParam, ZOptionalIp } from './agents.schemas.ts';
 
@@ -31,23 +31,8 @@ export const recordHeartbeatProcedure = orgProcedure('telemetry:report')
       heartbeat_interval_seconds: z.number().int().min(5).max(86_400).optional().describe('How often this agent sends heartbeats (default 60)'),
     }),
   )
-  .output(
-    z.object({
-      detail: z.string(),
-      agent_id: z.string(),
-      status: z.string(),
-      last_heartbeat: z.string().nullable(),
-      heartbeat_interval_seconds: z.number().int(),
-    }),
-  )
-  .mutation(async ({ ctx, input }) => {
+  .output(ZHeartbeatReceipt)
+  .mutation(({ ctx, input }) => {
     const { agent_id, ...heartbeat } = input;
-    const agent = await recordHeartbeat(ctx.service, agent_id, heartbeat);
-    return {
-      detail: 'Heartbeat recorded',
-      agent_id: agent.id,
-      status: agentStatus(agent),
-      last_heartbeat: agent.last_heartbeat?.toISOString() ?? null,
-      heartbeat_interval_seconds: agent.heartbeat_interval_seconds,
-    };
+    return recordHeartbeat(ctx.service, agent_id, heartbeat);
   });

@@ -1,4 +1,4 @@
-import { revokeOrgAgent, toAgentDto, ZAgent } from '../../services/agents/index.ts';
+import { revokeOrgAgent, ZAgent } from '../../services/agents/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZAgentIdParam } from './agents.schemas.ts';
 
@@ -13,4 +13,4 @@ export const revokeAgentProcedure = orgProcedure('api_keys:manage')
   })
   .input(ZAgentIdParam)
   .output(ZAgent)
-  .mutation(async ({ ctx, input }) => toAgentDto(await revokeOrgAgent(ctx.service, input.agent_id)));
+  .mutation(({ ctx, input }) => revokeOrgAgent(ctx.service, input.agent_id));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { revokeOrgEnrollmentKey, toEnrollmentKeyDto, ZEnrollmentKey } from '../../services/agents/index.ts';
+import { revokeOrgEnrollmentKey, ZEnrollmentKey } from '../../services/agents/index.ts';
 import { orgProcedure } from '../procedures.ts';
 
 export const revokeEnrollmentKeyProcedure = orgProcedure('api_keys:manage')
@@ -13,4 +13,4 @@ export const revokeEnrollmentKeyProcedure = orgProcedure('api_keys:manage')
   })
   .input(z.object({ key_id: z.uuid() }))
   .output(ZEnrollmentKey)
-  .mutation(async ({ ctx, input }) => toEnrollmentKeyDto(await revokeOrgEnrollmentKey(ctx.service, input.key_id)));
+  .mutation(({ ctx, input }) => revokeOrgEnrollmentKey(ctx.service, input.key_id));

@@ -27,15 +27,6 @@ export const ZReportedAlert = z.object({
   hostname: optionalText(255),
 });
 
-export const ZAlertActionResult = z.object({
-  detail: z.string(),
-  action_id: z.number().int(),
-  alert_id: z.number().int(),
-  action: z.string(),
-  target: z.string(),
-  status: z.literal('requested').describe('Recorded, not executed: no response connector runs alert actions yet'),
-});
-
 /** A user id; PostgreSQL compares UUIDs case-insensitively, history should show one spelling. */
 export const ZUserId = z
   .uuid()

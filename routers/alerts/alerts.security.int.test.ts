@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ALERT_ACTION_ROUTES, detectorAlertId, reportedAlertId } from '../../tests/fixtures/alerts.ts';
 import type { TestOrg } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
-import { createTwoOrgs } from '../../tests/tenancy.ts';
+import { createTwoOrgs, expectHidden } from '../../tests/tenancy.ts';
 
 const t = useTestServer();
-const MISSING = 999_999_999;
-
-/** B's answer for A's alert must be the 404 of a missing alert, word for word (ids aside). */
-async function expectHiddenFrom(call: (alertId: number) => Promise<{ status: number; body: { detail: string } }>, alertId: number) {
-  const response = await call(alertId);
-  expect(response.status).toBe(404);
-  const missing = await call(MISSING);
-  expect(response.body.detail.replace(String(alertId), 'ID')).toBe(missing.body.detail.replace(String(MISSING), 'ID'));
-}
 
 async function alertOfA(a: TestOrg): Promise<number> {
   return reportedAlertId(t.http, a, { title: 'a-secret-alert' });
@@ -42,7 +33,7 @@ describe('alerts.list', () => {
 describe('alerts.get', () => {
   it("answers 404 for another organisation's alert", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
-    await expectHiddenFrom((id) => t.http.get(`/alerts/${id}`, b.admin.headers), await alertOfA(a));
+    await expectHidden((id) => t.http.get(`/alerts/${id}`, b.admin.headers), await alertOfA(a));
   });
 });
 
@@ -61,7 +52,7 @@ describe('alerts.update', () => {
   it("answers 404 for another organisation's alert and changes nothing", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const alertId = await alertOfA(a);
-    await expectHiddenFrom((id) => t.http.patch(`/alerts/${id}`, { status: 'closed', conclusion: 'hijacked' }, b.admin.headers), alertId);
+    await expectHidden((id) => t.http.patch(`/alerts/${id}`, { status: 'closed', conclusion: 'hijacked' }, b.admin.headers), alertId);
     await unchanged(a, alertId);
   });
 });
@@ -70,7 +61,7 @@ describe('alerts.delete', () => {
   it("answers 404 for another organisation's alert and deletes nothing", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const alertId = await alertOfA(a);
-    await expectHiddenFrom((id) => t.http.delete(`/alerts/${id}`, b.admin.headers), alertId);
+    await expectHidden((id) => t.http.delete(`/alerts/${id}`, b.admin.headers), alertId);
     await unchanged(a, alertId);
   });
 });
@@ -79,8 +70,8 @@ describe('alerts.escalate', () => {
   it("answers 404 for another organisation's alert, even escalated to one of its users", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const alertId = await alertOfA(a);
-    await expectHiddenFrom((id) => t.http.post(`/alerts/${id}/escalate`, { escalated_to: b.admin.id }, b.admin.headers), alertId);
-    await expectHiddenFrom((id) => t.http.post(`/alerts/${id}/escalate`, { escalated_to: a.admin.id }, b.admin.headers), alertId);
+    await expectHidden((id) => t.http.post(`/alerts/${id}/escalate`, { escalated_to: b.admin.id }, b.admin.headers), alertId);
+    await expectHidden((id) => t.http.post(`/alerts/${id}/escalate`, { escalated_to: a.admin.id }, b.admin.headers), alertId);
     await unchanged(a, alertId);
   });
 });
@@ -91,7 +82,7 @@ function actionIsHidden(path: (typeof ALERT_ACTION_ROUTES)[number]['path']) {
   it(`answers 404 for another organisation's alert and records no ${path}`, async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const alertId = await alertOfA(a);
-    await expectHiddenFrom((id) => t.http.post(`/alerts/${id}/${path}`, { [route.param]: route.value }, b.admin.headers), alertId);
+    await expectHidden((id) => t.http.post(`/alerts/${id}/${path}`, { [route.param]: route.value }, b.admin.headers), alertId);
     await unchanged(a, alertId);
     const recorded = await t.deps.db.selectFrom('alert_actions').select('id').where('org_id', 'in', [a.orgId, b.orgId]).execute();
     expect(recorded).toEqual([]);

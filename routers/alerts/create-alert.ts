@@ -1,4 +1,4 @@
-import { reportAlert, toAlertDto, ZAlert } from '../../services/alerts/index.ts';
+import { reportAlert, ZAlert } from '../../services/alerts/index.ts';
 import { reportAlertProcedure } from './alerts.procedures.ts';
 import { ZReportedAlert } from './alerts.schemas.ts';
 
@@ -18,5 +18,5 @@ export const createAlertProcedure = reportAlertProcedure
   .mutation(async ({ ctx, input }) => {
     const { alert, created } = await reportAlert(ctx.service, input);
     ctx.response.status = created ? 201 : 200;
-    return toAlertDto(alert);
+    return alert;
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { escalateOrgAlert, toEscalationDto, ZAlertEscalation } from '../../services/alerts/index.ts';
+import { escalateOrgAlert, ZAlertEscalation } from '../../services/alerts/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZAlertId, ZUserId } from './alerts.schemas.ts';
 
@@ -25,5 +25,5 @@ export const escalateAlertProcedure = orgProcedure('alerts:write')
   .mutation(async ({ ctx, input }) => {
     const escalation = await escalateOrgAlert(ctx.service, input.alert_id, { escalatedTo: input.escalated_to, reason: input.reason || null });
     ctx.response.status = 201;
-    return toEscalationDto(escalation);
+    return escalation;
   });

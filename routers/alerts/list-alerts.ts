@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALERT_SEVERITIES, ALERT_STATUSES, invalidField, listOrgAlerts, toAlertDto, ZAlert } from '../../services/alerts/index.ts';
+import { ALERT_SEVERITIES, ALERT_STATUSES, invalidField, listOrgAlerts, ZAlert } from '../../services/alerts/index.ts';
 import { ZIpParam, ZTimeParam } from '../events/network.schemas.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZUserId } from './alerts.schemas.ts';
@@ -40,5 +40,5 @@ export const listAlertsProcedure = orgProcedure('alerts:read')
     const assignedTo = assigned_to === 'none' ? null : assigned_to === 'me' ? service.principal.actorId : assigned_to;
     const page = await listOrgAlerts(service, { ...filter, assignedTo, srcIp: src_ip, incidentId: incident_id }, { limit, offset });
     ctx.response.headers['x-total-count'] = String(page.total);
-    return page.alerts.map(toAlertDto);
+    return page.alerts;
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ALERT_ACTIONS, type AlertActionName, requestAlertAction } from '../../services/alerts/index.ts';
+import { ALERT_ACTIONS, type AlertActionName, requestAlertAction, ZAlertActionResult } from '../../services/alerts/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { ZAlertActionResult, ZAlertId } from './alerts.schemas.ts';
+import { ZAlertId } from './alerts.schemas.ts';
 
 const MAX_TARGET = { url: 2048, sender: 320, username: 255, hostname: 255 } as const;
 
@@ -29,16 +29,9 @@ function alertActionProcedure(action: AlertActionName, path: string, summary: st
     .input(targetInput(param))
     .output(ZAlertActionResult)
     .mutation(async ({ ctx, input }) => {
-      const { action: recorded, repeated } = await requestAlertAction(ctx.service, input.alert_id, action, input[param]);
+      const result = await requestAlertAction(ctx.service, input.alert_id, action, input[param]);
       ctx.response.status = 202;
-      return {
-        detail: `${repeated ? 'Already recorded' : 'Recorded'}; no response connector executes ${action} yet`,
-        action_id: Number(recorded.id),
-        alert_id: input.alert_id,
-        action,
-        target: recorded.target,
-        status: 'requested' as const,
-      };
+      return result;
     });
 }
 

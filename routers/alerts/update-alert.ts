@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALERT_STATUSES, toAlertDto, updateOrgAlert, ZAlert } from '../../services/alerts/index.ts';
+import { ALERT_STATUSES, updateOrgAlert, ZAlert } from '../../services/alerts/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZAlertId, ZUserId } from './alerts.schemas.ts';
 
@@ -29,7 +29,7 @@ export const updateAlertProcedure = orgProcedure('alerts:write')
     }),
   )
   .output(ZAlert)
-  .mutation(async ({ ctx, input }) => {
+  .mutation(({ ctx, input }) => {
     const { alert_id, ...update } = input;
-    return toAlertDto(await updateOrgAlert(ctx.service, alert_id, update));
+    return updateOrgAlert(ctx.service, alert_id, update);
   });

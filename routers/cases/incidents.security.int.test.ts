@@ -3,7 +3,7 @@ import { insertLooseAlert, seedIncidents } from '../../tests/fixtures/cases.ts';
 import { eveAlert, sensor } from '../../tests/fixtures/events.ts';
 import type { TestOrg } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
-import { createTwoOrgs } from '../../tests/tenancy.ts';
+import { createTwoOrgs, expectHidden } from '../../tests/tenancy.ts';
 
 const t = useTestServer();
 let a: TestOrg;
@@ -19,16 +19,6 @@ beforeAll(async () => {
   await t.http.post('/ingest/network/bulk', { sensor: sensor('edge-a'), events: [eveAlert()] }, a.admin.headers);
   networkEventId = (await t.http.get('/network/events', a.admin.headers)).body[0].id;
 });
-
-const MISSING = 987_654_321;
-
-/** B gets the same 404 for A's incident as for one that does not exist. */
-async function expectHidden(call: (id: number) => Promise<{ status: number; body: { detail: string } }>) {
-  const theirs = await call(seeded.brute);
-  const none = await call(MISSING);
-  expect(theirs.status).toBe(404);
-  expect(theirs.body.detail.replace(String(seeded.brute), 'ID')).toBe(none.body.detail.replace(String(MISSING), 'ID'));
-}
 
 async function unchanged() {
   const row = await t.deps.db.selectFrom('incidents').selectAll().where('id', '=', seeded.brute).executeTakeFirstOrThrow();
@@ -105,20 +95,20 @@ describe('incidents.attackPaths', () => {
 
 describe('incidents.get', () => {
   it("answers 404 for another organisation's incident", async () => {
-    await expectHidden((id) => t.http.get(`/incidents/${id}`, b.admin.headers));
+    await expectHidden((id) => t.http.get(`/incidents/${id}`, b.admin.headers), seeded.brute);
   });
 });
 
 describe('incidents.update', () => {
   it("answers 404 for another organisation's incident and changes nothing", async () => {
-    await expectHidden((id) => t.http.patch(`/incidents/${id}`, { status: 'resolved', assigned_to: b.admin.id }, b.admin.headers));
+    await expectHidden((id) => t.http.patch(`/incidents/${id}`, { status: 'resolved', assigned_to: b.admin.id }, b.admin.headers), seeded.brute);
     await unchanged();
   });
 });
 
 describe('incidents.addItem', () => {
   it("answers 404 for another organisation's incident, and for A's alert on B's incident", async () => {
-    await expectHidden((id) => t.http.post(`/incidents/${id}/items`, { kind: 'note', ref_id: 'x' }, b.admin.headers));
+    await expectHidden((id) => t.http.post(`/incidents/${id}/items`, { kind: 'note', ref_id: 'x' }, b.admin.headers), seeded.brute);
     const own = await t.http.post('/incidents', { title: 'B own' }, b.admin.headers);
     const crossRef = await t.http.post(`/incidents/${own.body.id}/items`, { kind: 'alert', ref_id: String(seeded.alertId) }, b.admin.headers);
     expect(crossRef.status).toBe(404);
@@ -128,25 +118,25 @@ describe('incidents.addItem', () => {
 
 describe('incidents.addComment', () => {
   it("answers 404 for another organisation's incident and adds nothing", async () => {
-    await expectHidden((id) => t.http.post(`/api/incidents/${id}/comments`, { body: 'hi' }, b.admin.headers));
+    await expectHidden((id) => t.http.post(`/api/incidents/${id}/comments`, { body: 'hi' }, b.admin.headers), seeded.brute);
     await unchanged();
   });
 });
 
 describe('incidents.timeline', () => {
   it("answers 404 for another organisation's incident", async () => {
-    await expectHidden((id) => t.http.get(`/api/incidents/${id}/timeline`, b.admin.headers));
+    await expectHidden((id) => t.http.get(`/api/incidents/${id}/timeline`, b.admin.headers), seeded.brute);
   });
 });
 
 describe('incidents.context', () => {
   it("answers 404 for another organisation's incident", async () => {
-    await expectHidden((id) => t.http.get(`/api/incidents/${id}/context`, b.admin.headers));
+    await expectHidden((id) => t.http.get(`/api/incidents/${id}/context`, b.admin.headers), seeded.brute);
   });
 });
 
 describe('incidents.threatStatus', () => {
   it("answers 404 for another organisation's incident", async () => {
-    await expectHidden((id) => t.http.get(`/api/incidents/${id}/threat-status`, b.admin.headers));
+    await expectHidden((id) => t.http.get(`/api/incidents/${id}/threat-status`, b.admin.headers), seeded.brute);
   });
 });

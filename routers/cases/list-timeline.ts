@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listIncidentTimeline, ZTimelineEntry } from '../../services/cases/index.ts';
+import { listIncidentTimeline, ZTimelinePage } from '../../services/cases/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { positiveId } from './incidents.schemas.ts';
 
@@ -33,7 +33,5 @@ export const listTimelineProcedure = orgProcedure('incidents:read')
       offset: z.coerce.number().int().min(0).max(100_000).default(0),
     }),
   )
-  .output(
-    z.object({ incident_id: z.number().int(), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), entries: z.array(ZTimelineEntry) }),
-  )
+  .output(ZTimelinePage)
   .query(({ ctx, input }) => listIncidentTimeline(ctx.service, input.id, { limit: input.limit, offset: input.offset, kinds: input.kinds }));

@@ -1,20 +1,8 @@
 import { z } from 'zod';
-import { listEdrEvents, SEVERITY_WORDS } from '../../services/events/index.ts';
+import { listEdrEvents, ZEdrEvent } from '../../services/events/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZViewQuery } from './network.schemas.ts';
 import { createViewEventsProcedure, deleteViewEventsProcedure } from './view-procedures.ts';
-
-const ZEdrEvent = z.object({
-  id: z.number().int(),
-  timestamp: z.string(),
-  hostname: z.string().nullable(),
-  username: z.string().nullable(),
-  event_type: z.string(),
-  process_name: z.string().nullable(),
-  action: z.string().nullable(),
-  severity: z.enum(SEVERITY_WORDS),
-  details: z.record(z.string(), z.unknown()),
-});
 
 export const createEdrEventsProcedure = createViewEventsProcedure('edr');
 

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { networkStats } from '../../services/events/index.ts';
+import { networkStats, ZNetworkStats } from '../../services/events/index.ts';
 import { orgProcedure } from '../procedures.ts';
-
-const ZBucket = z.object({ key: z.string(), doc_count: z.number().int() });
 
 export const getNetworkStatsProcedure = orgProcedure('events:read')
   .meta({
@@ -15,13 +13,5 @@ export const getNetworkStatsProcedure = orgProcedure('events:read')
     },
   })
   .input(z.void())
-  .output(
-    z.object({
-      total_events: z.number().int(),
-      events_last_24h: z.number().int(),
-      top_signatures: z.array(ZBucket),
-      top_destinations: z.array(ZBucket),
-      top_severities: z.array(ZBucket).describe('key: severity 0–4 as text'),
-    }),
-  )
+  .output(ZNetworkStats)
   .query(({ ctx }) => networkStats(ctx.service));

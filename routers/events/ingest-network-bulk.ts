@@ -1,9 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { ingestNetworkBulk } from '../../services/ingest/index.ts';
+import { ingestNetworkBulk, ZNetworkBulkResult } from '../../services/ingest/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { ZIngestError } from './network.schemas.ts';
 
 const ZSensorKind = z.enum(['suricata', 'zeek']);
 const ZSource = z.enum(['suricata', 'zeek', 'auto']);
@@ -60,17 +59,7 @@ export const ingestNetworkBulkProcedure = orgProcedure('events:write')
       meta: z.record(z.string(), z.unknown()).optional().describe('Collector details (version, host, file, offset); not stored'),
     }),
   )
-  .output(
-    z.object({
-      accepted: z.number().int(),
-      stored: z.number().int(),
-      deduplicated: z.number().int(),
-      rejected: z.number().int(),
-      errors: z.array(ZIngestError),
-      created_sensor_id: z.string().nullable().describe('The sensor id when this call registered it, else null'),
-      sensor_id: z.string(),
-    }),
-  )
+  .output(ZNetworkBulkResult)
   .mutation(async ({ ctx, input }) => {
     const headers = ctx.request.headers;
     const source = input.source ?? sourceFrom(headers);

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { ingestThreatmap } from '../../services/ingest/index.ts';
+import { ingestThreatmap, ZThreatmapIngestResult } from '../../services/ingest/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { recordsOf, ZIngestError, ZOneOrManyEvents } from './network.schemas.ts';
+import { recordsOf, ZOneOrManyEvents } from './network.schemas.ts';
 
 export const ingestThreatmapProcedure = orgProcedure('events:write')
   .meta({
@@ -16,15 +15,7 @@ export const ingestThreatmapProcedure = orgProcedure('events:write')
     },
   })
   .input(ZOneOrManyEvents)
-  .output(
-    z.object({
-      stored: z.number().int(),
-      deduplicated: z.number().int(),
-      rejected: z.number().int(),
-      errors: z.array(ZIngestError),
-      detail: z.string(),
-    }),
-  )
+  .output(ZThreatmapIngestResult)
   .mutation(async ({ ctx, input }) => {
     const { records, single } = recordsOf(input);
     const result = await ingestThreatmap(ctx.service, records, single);

@@ -1,37 +1,7 @@
 import { z } from 'zod';
-import { listNetworkEvents } from '../../services/events/index.ts';
+import { listNetworkEvents, ZNetworkEvent } from '../../services/events/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZIpParam, ZPortParam, ZSeverityParam, ZTimeParam } from './network.schemas.ts';
-
-const ZNullableText = z.string().nullable();
-
-export const ZNetworkEvent = z.object({
-  id: z.number().int(),
-  ts: z.string(),
-  source: z.string(),
-  event_type: z.string(),
-  src_ip: ZNullableText,
-  src_port: z.number().int().nullable(),
-  dst_ip: ZNullableText,
-  dst_port: z.number().int().nullable(),
-  proto: ZNullableText,
-  signature: ZNullableText.describe('Suricata alert signature, or Zeek notice note'),
-  signature_id: z.number().nullable(),
-  category: z.string().describe('Suricata alert category, else the normalised category'),
-  severity: z.number().int().describe('0 info, 1 low, 2 medium, 3 high, 4 critical (Suricata priority 1 → 3 high)'),
-  sensor: ZNullableText,
-  message: ZNullableText,
-  url: ZNullableText,
-  domain: ZNullableText.describe('The DNS query'),
-  http: z.object({ host: ZNullableText, url: ZNullableText, method: ZNullableText, status: z.number().nullable(), user_agent: ZNullableText }).nullable(),
-  dns: z.object({ query: ZNullableText, type: ZNullableText, rcode: ZNullableText, answers: z.array(z.string()) }).nullable(),
-  tls: z
-    .object({ sni: ZNullableText, version: ZNullableText, ja3: ZNullableText, ja3s: ZNullableText, subject: ZNullableText, issuer: ZNullableText })
-    .nullable(),
-  raw: z.unknown().describe('The record as the sensor sent it'),
-  created_at: z.string(),
-  updated_at: z.string(),
-});
 
 export const listNetworkEventsProcedure = orgProcedure('events:read')
   .meta({

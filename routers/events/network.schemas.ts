@@ -35,13 +35,6 @@ export const ZSeverityParam = z
 export const ZIpParam = z.union([z.ipv4(), z.ipv6()]);
 export const ZPortParam = z.coerce.number().int().min(0).max(65535);
 
-export const ZIngestError = z.object({
-  index: z.number().int().describe('Position of the record in the request (line number − 1 for NDJSON)'),
-  reason: z.string().describe('invalid_payload, missing_event_type, missing_timestamp, invalid_timestamp, unrecognised_record, …'),
-  field: z.string().optional(),
-  hint: z.string(),
-});
-
 /** A body that is one event, or `{events: [...]}` (a top-level JSON array or NDJSON arrives as the latter). */
 export const ZOneOrManyEvents = z
   .looseObject({ events: z.array(z.unknown()).optional().describe('A batch; without it the body itself is one event') })
@@ -57,14 +50,6 @@ export const ZViewQuery = z.object({
   size: z.coerce.number().int().min(1).max(500).default(200),
   time_range: z.string().trim().max(16).optional().describe("How far back: '<n>m', '<n>h' or '<n>d' (24h by default, 31d at most)"),
   since_ms: z.coerce.number().int().min(0).optional().describe('Or: events since this epoch time in milliseconds'),
-});
-
-export const ZViewIngestResult = z.object({
-  accepted: z.number().int().describe('Stored by this call or already stored (replay)'),
-  stored: z.number().int(),
-  deduplicated: z.number().int(),
-  rejected: z.number().int(),
-  errors: z.array(ZIngestError),
 });
 
 export const ZViewDelete = z.object({

@@ -1,19 +1,8 @@
 import { z } from 'zod';
-import { listSiemEvents, SEVERITY_WORDS } from '../../services/events/index.ts';
+import { listSiemEvents, ZSiemEvent } from '../../services/events/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZViewQuery } from './network.schemas.ts';
 import { createViewEventsProcedure, deleteViewEventsProcedure } from './view-procedures.ts';
-
-const ZSiemEvent = z.object({
-  id: z.number().int(),
-  timestamp: z.string(),
-  host: z.string(),
-  source: z.string(),
-  category: z.string(),
-  severity: z.enum(SEVERITY_WORDS),
-  message: z.string(),
-  raw: z.record(z.string(), z.unknown()).describe('{event_id, agent_id, event_type, severity, category, timestamp, details}'),
-});
 
 export const createSiemEventsProcedure = createViewEventsProcedure('siem');
 

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { clearViewEvents, type EventView } from '../../services/events/index.ts';
-import { ingestViewEvents } from '../../services/ingest/index.ts';
+import { clearViewEvents, type EventView, ZViewDeleteResult } from '../../services/events/index.ts';
+import { ingestViewEvents, ZViewIngestResult } from '../../services/ingest/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { recordsOf, ZOneOrManyEvents, ZViewDelete, ZViewIngestResult } from './network.schemas.ts';
+import { recordsOf, ZOneOrManyEvents, ZViewDelete } from './network.schemas.ts';
 
 const LABEL: Record<EventView, string> = { edr: 'EDR', siem: 'SIEM' };
 
@@ -39,6 +38,6 @@ export function deleteViewEventsProcedure(view: EventView) {
       },
     })
     .input(ZViewDelete)
-    .output(z.object({ deleted: z.number().int() }))
+    .output(ZViewDeleteResult)
     .mutation(({ ctx, input }) => clearViewEvents(ctx.service, view, { start: input.start_time, end: input.end_time, ids: input.ids }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createOrgUser, getOrgSlug, toUserProfile, ZUserProfile } from '../../services/identity/index.ts';
+import { createOrgUser, ZUserProfile } from '../../services/identity/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZEmail, ZPassword } from './auth.schemas.ts';
 import { ZProfileFields, ZRoleInput } from './users.schemas.ts';
@@ -17,15 +17,10 @@ export const createUserProcedure = orgProcedure('users:write')
   )
   .output(ZUserProfile)
   .mutation(async ({ ctx, input }) => {
-    const service = ctx.service;
     const { full_name, role, email, password, tenant_id: _ignored, ...profile } = input;
-    const user = await createOrgUser(
-      service,
-      { full_name, role, email, password, mustChangePassword: false, profile: withoutUndefined(profile) },
-      'user.created',
-    );
+    const user = await createOrgUser(ctx.service, { full_name, role, email, password, profile: withoutUndefined(profile) });
     ctx.response.status = 201;
-    return toUserProfile(user, await getOrgSlug(service));
+    return user;
   });
 
 function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

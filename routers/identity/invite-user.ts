@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/permissions.ts';
-import { createOrgUser, generateTemporaryPassword, toMiniXdrUser, ZMiniXdrUser } from '../../services/identity/index.ts';
+import { inviteOrgUser, ZMiniXdrUser } from '../../services/identity/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZEmail } from './auth.schemas.ts';
 
@@ -23,12 +23,11 @@ export const inviteUserProcedure = orgProcedure('users:write')
     }),
   )
   .mutation(async ({ ctx, input }) => {
-    const temporaryPassword = generateTemporaryPassword();
-    const user = await createOrgUser(ctx.service, { ...input, password: temporaryPassword, mustChangePassword: true }, 'user.invited');
+    const { user, temporaryPassword } = await inviteOrgUser(ctx.service, input);
     ctx.response.status = 201;
     return {
       message: `Invited ${user.email}`,
-      user: toMiniXdrUser(user),
+      user,
       temporary_password: temporaryPassword,
       note: 'Give this one-time password to the user over a separate channel. It allows nothing but setting a new password (POST /api/auth/change-password).',
     };

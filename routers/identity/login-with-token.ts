@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { loginWithTokens } from '../../services/identity/index.ts';
+import { loginWithTokens, ZLoginResponse } from '../../services/identity/index.ts';
 import { publicProcedure } from '../trpc.ts';
-import { ZLoginResponse, ZPassword } from './auth.schemas.ts';
+import { ZPassword } from './auth.schemas.ts';
 
 export const loginWithTokenProcedure = publicProcedure
   .meta({

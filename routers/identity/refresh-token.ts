@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { rotateRefreshToken } from '../../services/identity/index.ts';
+import { rotateRefreshToken, ZTokenPair } from '../../services/identity/index.ts';
 import { publicProcedure } from '../trpc.ts';
-import { ZTokenPair } from './auth.schemas.ts';
 
 export const refreshTokenProcedure = publicProcedure
   .meta({

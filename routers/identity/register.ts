@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { registerOrganisation, toMiniXdrOrganization, toMiniXdrUser, ZMiniXdrOrganization, ZMiniXdrUser } from '../../services/identity/index.ts';
+import { registerOrganisation, ZRegistration } from '../../services/identity/index.ts';
 import { publicProcedure } from '../trpc.ts';
-import { ZEmail, ZPassword, ZTokenPair } from './auth.schemas.ts';
+import { ZEmail, ZPassword } from './auth.schemas.ts';
 
 export const registerProcedure = publicProcedure
   .meta({
@@ -21,9 +21,9 @@ export const registerProcedure = publicProcedure
       admin_name: z.string().trim().min(2).max(255),
     }),
   )
-  .output(ZTokenPair.extend({ user: ZMiniXdrUser, organization: ZMiniXdrOrganization }))
+  .output(ZRegistration)
   .mutation(async ({ ctx, input }) => {
-    const { tokens, user, org } = await registerOrganisation(ctx.service, input);
+    const registration = await registerOrganisation(ctx.service, input);
     ctx.response.status = 201;
-    return { ...tokens, user: toMiniXdrUser(user), organization: toMiniXdrOrganization(org) };
+    return registration;
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getOrgSlug, toUserProfile, updateOrgUser, ZUserProfile } from '../../services/identity/index.ts';
+import { updateOrgUser, ZUserProfile } from '../../services/identity/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZProfileFields, ZRoleInput } from './users.schemas.ts';
 
@@ -15,9 +15,7 @@ export const updateUserProcedure = orgProcedure('users:write')
   )
   .output(ZUserProfile)
   .mutation(async ({ ctx, input }) => {
-    const service = ctx.service;
     const { user_id, ...fields } = input;
     const update = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    const user = await updateOrgUser(service, user_id, update);
-    return toUserProfile(user, await getOrgSlug(service));
+    return updateOrgUser(ctx.service, user_id, update);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ingestCowrie, MAX_EVENTS_PER_REQUEST } from '../../services/ingest/index.ts';
-import { ZDeviceSignatureHeaders, ZIngestSummary } from './ingest.schemas.ts';
+import { ingestCowrie, MAX_EVENTS_PER_REQUEST, ZIngestSummary } from '../../services/ingest/index.ts';
+import { ZDeviceSignatureHeaders } from './ingest.schemas.ts';
 import { deviceSignedProcedure } from './ingest-auth.ts';
 
 export const ingestCowrieProcedure = deviceSignedProcedure

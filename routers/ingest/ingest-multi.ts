@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ingestMulti, MAX_EVENTS_PER_REQUEST, MULTI_SOURCE_TYPES } from '../../services/ingest/index.ts';
-import { ZIngestSummary } from './ingest.schemas.ts';
+import { ingestMulti, MAX_EVENTS_PER_REQUEST, MULTI_SOURCE_TYPES, ZIngestSummary } from '../../services/ingest/index.ts';
 import { deviceOrOrgProcedure } from './ingest-auth.ts';
 
 export const ingestMultiProcedure = deviceOrOrgProcedure('events:write')

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { SCENARIOS } from '../../engines/synthetic/index.ts';
-import { ingestSynthetic, MAX_SEED } from '../../services/ingest/index.ts';
+import { ingestSynthetic, MAX_SEED, ZSyntheticResult } from '../../services/ingest/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { ZRecordRejection } from './ingest.schemas.ts';
 
 export const ingestSyntheticProcedure = orgProcedure('events:write')
   .meta({
@@ -24,26 +23,13 @@ export const ingestSyntheticProcedure = orgProcedure('events:write')
       start_time: z.iso.datetime({ offset: true }).optional().describe('Time of the first record (ISO 8601); now when omitted'),
     }),
   )
-  .output(
-    z.object({
-      scenario: z.enum(SCENARIOS),
-      seed: z.number().int(),
-      generated: z.number().int(),
-      stored: z.number().int(),
-      deduplicated: z.number().int(),
-      rejected: z.array(ZRecordRejection),
-      src_ip: z.string(),
-      start_time: z.string(),
-    }),
-  )
-  .mutation(async ({ ctx, input }) => {
-    const result = await ingestSynthetic(ctx.service, {
+  .output(ZSyntheticResult)
+  .mutation(({ ctx, input }) =>
+    ingestSynthetic(ctx.service, {
       scenario: input.scenario,
       count: input.count,
       seed: input.seed,
       srcIp: input.src_ip,
       startTime: input.start_time === undefined ? undefined : new Date(input.start_time),
-    });
-    const { srcIp, startTime, ...counts } = result;
-    return { ...counts, src_ip: srcIp, start_time: startTime.toISOString() };
-  });
+    }),
+  );

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { getAutoContain } from '../../services/settings/index.ts';
+import { getAutoContain, ZAutoContain } from '../../services/settings/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { ZAutoContain } from './settings.schemas.ts';
 
 export const getAutoContainProcedure = orgProcedure('settings:read')
   .meta({
@@ -15,4 +14,4 @@ export const getAutoContainProcedure = orgProcedure('settings:read')
   })
   .input(z.void())
   .output(ZAutoContain)
-  .query(async ({ ctx }) => ({ enabled: await getAutoContain(ctx.service) }));
+  .query(({ ctx }) => getAutoContain(ctx.service));

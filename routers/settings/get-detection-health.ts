@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
-import { getDetectionHealth } from '../../services/settings/index.ts';
+import { getDetectionHealth, ZDetectionHealth } from '../../services/settings/index.ts';
 import { orgProcedureAnyOf } from '../procedures.ts';
-import { ZDetectionHealth } from './settings.schemas.ts';
 
 export const getDetectionHealthProcedure = orgProcedureAnyOf(['settings:read', 'alerts:read'])
   .meta({

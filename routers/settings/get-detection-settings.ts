@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { getDetectionSettingsView } from '../../services/settings/index.ts';
+import { getDetectionSettingsView, ZDetectionSettingsView } from '../../services/settings/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { ZDetectionSettingsView } from './settings.schemas.ts';
 
 export const getDetectionSettingsProcedure = orgProcedure('settings:read')
   .meta({

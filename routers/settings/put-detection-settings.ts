@@ -1,7 +1,6 @@
 import { ZDetectionSettingsOverride } from '../../engines/detection/index.ts';
-import { replaceDetectionOverride } from '../../services/settings/index.ts';
+import { replaceDetectionOverride, ZDetectionSettingsView } from '../../services/settings/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { ZDetectionSettingsView } from './settings.schemas.ts';
 
 export const putDetectionSettingsProcedure = orgProcedure('settings:write')
   .meta({

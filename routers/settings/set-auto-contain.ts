@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { setAutoContain } from '../../services/settings/index.ts';
+import { setAutoContain, ZAutoContain } from '../../services/settings/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { ZAutoContain } from './settings.schemas.ts';
 
 export const setAutoContainProcedure = orgProcedure('settings:write')
   .meta({
@@ -20,4 +19,4 @@ export const setAutoContainProcedure = orgProcedure('settings:write')
     }),
   )
   .output(ZAutoContain)
-  .mutation(async ({ ctx, input }) => ({ enabled: await setAutoContain(ctx.service, input.enabled) }));
+  .mutation(({ ctx, input }) => setAutoContain(ctx.service, input.enabled));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordDetectorRuns } from '../../db/repos/detection-state.repo.ts';
+import { recordDetectorRuns } from '../../db/repos/detector-health.repo.ts';
 import { DEFAULT_DETECTION_SETTINGS, DETECTORS } from '../../engines/detection/index.ts';
 import { runDetectionOnce } from '../../services/detection/index.ts';
 import { ingestRecords } from '../../services/ingest/index.ts';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { checkReadiness } from '../../services/system/index.ts';
+import { checkHealth, ZHealth } from '../../services/system/index.ts';
 import { publicProcedure } from '../trpc.ts';
-import { ZReadiness } from './system.schemas.ts';
 
 export const getHealthProcedure = publicProcedure
   .meta({
@@ -9,14 +8,5 @@ export const getHealthProcedure = publicProcedure
     tenancy: 'none',
   })
   .input(z.void())
-  .output(
-    z.object({
-      status: z.enum(['healthy', 'degraded']).describe('healthy when every check passes'),
-      timestamp: z.string().describe('Server time (ISO 8601)'),
-      checks: ZReadiness.omit({ status: true }).describe('The readiness checks'),
-    }),
-  )
-  .query(async ({ ctx }) => {
-    const { status, ...checks } = await checkReadiness(ctx.deps.db, ctx.deps.searchProbe);
-    return { status: status === 'ok' ? ('healthy' as const) : ('degraded' as const), timestamp: new Date().toISOString(), checks };
-  });
+  .output(ZHealth)
+  .query(({ ctx }) => checkHealth(ctx.deps.db, ctx.deps.searchProbe));

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { checkReadiness } from '../../services/system/index.ts';
+import { checkReadiness, ZReadiness } from '../../services/system/index.ts';
 import { publicProcedure } from '../trpc.ts';
-import { ZReadiness } from './system.schemas.ts';
 
 export const getReadinessProcedure = publicProcedure
   .meta({

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { parseTime } from '../../engines/telemetry/time.ts';
 
 /** EventSec's severities plus `info`, which their server wrongly rejected (clean malware scans were lost). */
-export const SEVERITY_WORDS = ['info', 'low', 'medium', 'high', 'critical'] as const;
-export type SeverityWord = (typeof SEVERITY_WORDS)[number];
+import { SEVERITY_WORDS } from '../events/index.ts';
 
 export const MAX_DETAILS_BYTES = 64 * 1024;
 const MAX_FUTURE_MS = 86_400_000;

@@ -1,28 +1,10 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { findEventByDedupKey } from '../../db/repos/agent-events.repo.ts';
+import { findEventByDedupKey } from '../../db/repos/events.repo.ts';
 import type { BatchRejection } from '../../engines/telemetry/index.ts';
 import { enforceIngestRateLimit, ingestRecords } from '../ingest/index.ts';
-import { type AgentEventInput, type SeverityWord, ZAgentEvent } from './agent-event-input.ts';
-
-export type PostedEvent = {
-  id: number;
-  agent_id: string | null;
-  event_type: string;
-  severity: SeverityWord;
-  category: string | null;
-  details: Record<string, unknown>;
-  created_at: string;
-  timestamp: string;
-  deduplicated: boolean;
-};
-
-export type BatchSummary = {
-  received: number;
-  stored: number;
-  deduplicated: number;
-  rejected: { index: number; reason: string; field: string | null }[];
-};
+import { type AgentEventInput, ZAgentEvent } from './agent-event-input.ts';
+import type { BatchSummary, PostedEvent } from './posted-event.dto.ts';
 
 /** The agent behind an agent key; events posted with a user's or API key's credential have none. */
 function callingAgentId(ctx: OrgServiceContext): string | null {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { EnrollmentKeyRow } from '../../db/repos/agent-enrollment-keys.repo.ts';
 import type { AgentView } from '../../db/repos/agents.repo.ts';
 
 /** EventSec's Agent, plus the heartbeat contract and key history. */
@@ -53,24 +52,21 @@ export function toAgentDto(agent: AgentView): AgentDto {
   };
 }
 
-export const ZEnrollmentKey = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string().describe('Identifies the key in lists; the secret part is never shown again'),
-  created_by: z.string().nullable(),
-  created_at: z.string(),
-  last_used_at: z.string().nullable().describe('Last successful enrolment with this key'),
-  revoked_at: z.string().nullable(),
+export const ZHeartbeatReceipt = z.object({
+  detail: z.string(),
+  agent_id: z.string(),
+  status: z.string(),
+  last_heartbeat: z.string().nullable(),
+  heartbeat_interval_seconds: z.number().int(),
 });
+export type HeartbeatReceipt = z.infer<typeof ZHeartbeatReceipt>;
 
-export function toEnrollmentKeyDto(row: EnrollmentKeyRow): z.infer<typeof ZEnrollmentKey> {
+export function toHeartbeatReceiptDto(agent: AgentView): HeartbeatReceipt {
   return {
-    id: row.id,
-    name: row.name,
-    prefix: `vge_${row.prefix}`,
-    created_by: row.created_by,
-    created_at: row.created_at.toISOString(),
-    last_used_at: row.last_used_at?.toISOString() ?? null,
-    revoked_at: row.revoked_at?.toISOString() ?? null,
+    detail: 'Heartbeat recorded',
+    agent_id: agent.id,
+    status: agentStatus(agent),
+    last_heartbeat: agent.last_heartbeat?.toISOString() ?? null,
+    heartbeat_interval_seconds: agent.heartbeat_interval_seconds,
   };
 }

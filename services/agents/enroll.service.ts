@@ -1,13 +1,21 @@
+import { z } from 'zod';
 import type { ServiceContext } from '../../core/context.ts';
 import { unsafeMintOrgId } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { touchEnrollmentKey } from '../../db/repos/agent-enrollment-keys.repo.ts';
-import { type AgentRow, upsertEnrolledAgent } from '../../db/repos/agents.repo.ts';
+import { upsertEnrolledAgent } from '../../db/repos/agents.repo.ts';
 import { unsafeFindEnrollmentKeyByPrefix } from '../../db/unsafe/credentials.repo.ts';
 import { enforceRateLimit, generateAgentKey, hashSecret, parseEnrollmentKey, recordAudit, secretMatches } from '../identity/index.ts';
 
 export type EnrolInput = { name: string; os: string; ip_address: string | null; version?: string | undefined; enrollment_key: string };
-export type Enrolment = { agent: AgentRow; apiKey: string; created: boolean };
+
+export const ZEnrolment = z.object({
+  agent_id: z.string(),
+  api_key: z.string().describe('Send as X-Agent-Key (or Authorization: Bearer). Shown only in this response.'),
+  heartbeat_interval_seconds: z.number().int(),
+  rotated: z.boolean().describe('True when an agent of this name existed and got a new key'),
+});
+export type Enrolment = z.infer<typeof ZEnrolment>;
 
 /**
  * Enrols an agent in the organisation its enrolment key belongs to. Enrolling a name that already
@@ -42,7 +50,7 @@ export async function enrollAgent(ctx: ServiceContext, input: EnrolInput): Promi
       target: { type: 'agent', id: agent.id },
       details: { name: agent.name, os: agent.os, version: agent.version },
     });
-    return { agent, apiKey: key, created };
+    return { agent_id: agent.id, api_key: key, heartbeat_interval_seconds: agent.heartbeat_interval_seconds, rotated: !created };
   });
 }
 

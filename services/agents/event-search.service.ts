@@ -1,7 +1,7 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { searchEvents } from '../../db/repos/agent-events.repo.ts';
-import type { SeverityWord } from './agent-event-input.ts';
+import { searchEvents } from '../../db/queries/agents.ts';
+import type { SeverityWord } from '../events/index.ts';
 import { type IndexedEvent, severityLevel, toIndexedEvent } from './event.dto.ts';
 
 export const DEFAULT_RANGE_MS = 24 * 3600_000;

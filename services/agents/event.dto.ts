@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { EventRead } from '../../db/repos/agent-events.repo.ts';
-import { SEVERITY_WORDS, type SeverityWord } from './agent-event-input.ts';
+import type { EventRead } from '../../db/queries/agents.ts';
+import { SEVERITY_WORDS, type SeverityWord, severityWord } from '../events/index.ts';
 
 /** EventSec's IndexedEvent, read from the event store. */
 export const ZIndexedEvent = z.object({
@@ -15,10 +15,6 @@ export const ZIndexedEvent = z.object({
   source: z.string().describe('Source kind: agent, cowrie, suricata, zeek…'),
 });
 export type IndexedEvent = z.infer<typeof ZIndexedEvent>;
-
-export function severityWord(severity: number): SeverityWord {
-  return SEVERITY_WORDS[severity] ?? 'info';
-}
 
 export function severityLevel(word: SeverityWord): number {
   return SEVERITY_WORDS.indexOf(word);

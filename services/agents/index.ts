@@ -1,10 +1,13 @@
 export { looksLikeAgentKey, parseAgentKey } from '../identity/index.ts';
-export { agentStatus, toAgentDto, toEnrollmentKeyDto, ZAgent, ZEnrollmentKey } from './agent.dto.ts';
-export { SEVERITY_WORDS, ZAgentEventFields, ZDetails, ZReportedTime, ZSeverityWord } from './agent-event-input.ts';
+export { ZAgent, ZHeartbeatReceipt } from './agent.dto.ts';
+export { ZAgentEventFields, ZDetails, ZReportedTime, ZSeverityWord } from './agent-event-input.ts';
 export { postAgentEvent, postAgentEventBatch } from './agent-events.service.ts';
 export { getOrgAgent, listOrgAgents, recordHeartbeat, revokeOrgAgent } from './agents.service.ts';
-export { enrollAgent } from './enroll.service.ts';
+export { enrollAgent, ZEnrolment } from './enroll.service.ts';
+export { ZEnrollmentKey } from './enrollment-key.dto.ts';
 export { createEnrollmentKey, listOrgEnrollmentKeys, revokeOrgEnrollmentKey } from './enrollment-keys.service.ts';
 export { ZIndexedEvent } from './event.dto.ts';
 export { searchOrgEvents } from './event-search.service.ts';
+export { ZBatchSummary, ZPostedEvent } from './posted-event.dto.ts';
+export { ZLogSources, ZTelemetryStatus } from './telemetry.dto.ts';
 export { listLogSources, telemetryStatus } from './telemetry.service.ts';

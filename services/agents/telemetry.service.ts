@@ -1,28 +1,17 @@
 import type { OrgServiceContext } from '../../core/context.ts';
-import { countDistinctHosts, lastEventAt, summariseEventSources } from '../../db/repos/agent-events.repo.ts';
+import { countDistinctHosts, lastEventAt, summariseEventSources } from '../../db/queries/agents.ts';
 import { countLiveAgents } from '../../db/repos/agents.repo.ts';
+import type { LogSource, LogSources, TelemetryStatus } from './telemetry.dto.ts';
 
 /** A source that sent nothing for this long is `stale`. */
 export const SOURCE_ACTIVE_WITHIN_MS = 3600_000;
 export const MAX_SOURCES_LISTED = 500;
 
-export type LogSource = {
-  id: string;
-  source_type: string;
-  channel: string;
-  hostname: string | null;
-  agent_id: string | null;
-  agent_version: string | null;
-  status: 'active' | 'stale';
-  events_processed: number;
-  last_event_ts: string;
-};
-
 /** Mini-XDR's log sources, computed from the event store: one per channel, source kind and agent. */
-export async function listLogSources(ctx: OrgServiceContext, windowHours: number): Promise<LogSource[]> {
+export async function listLogSources(ctx: OrgServiceContext, windowHours: number): Promise<LogSources> {
   const now = Date.now();
   const rows = await summariseEventSources(ctx.deps.db, ctx.orgId, new Date(now - windowHours * 3600_000), MAX_SOURCES_LISTED);
-  return rows.map((row) => {
+  const sources = rows.map((row): LogSource => {
     const last = new Date(row.last_event_ts as Date | string);
     return {
       id: [row.channel, row.source_kind, row.agent_id].filter(Boolean).join(':'),
@@ -36,16 +25,8 @@ export async function listLogSources(ctx: OrgServiceContext, windowHours: number
       last_event_ts: last.toISOString(),
     };
   });
+  return { success: true, window_hours: windowHours, sources };
 }
-
-export type TelemetryStatus = {
-  hasLogs: boolean;
-  lastEventAt: string | null;
-  assetsDiscovered: number;
-  agentsEnrolled: number;
-  incidents: number | null;
-  agents: { total: number; online: number; offline: number };
-};
 
 /** Mini-XDR's per-organisation telemetry summary, from this organisation's events and agents. */
 export async function telemetryStatus(ctx: OrgServiceContext): Promise<TelemetryStatus> {

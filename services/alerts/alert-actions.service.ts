@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
 import { type AlertActionRow, findPendingAlertAction, insertAlertAction } from '../../db/repos/alert-actions.repo.ts';
-import { findAlertForUpdate } from '../../db/repos/alert-queries.repo.ts';
+import { lockAlert } from '../../db/repos/alerts.repo.ts';
 import { recordAlertChange } from './alert-change.ts';
 import { alertNotFound, invalidField } from './alert-errors.ts';
 
@@ -15,12 +16,39 @@ export const ALERT_ACTIONS = {
 } as const;
 export type AlertActionName = keyof typeof ALERT_ACTIONS;
 
+export const ZAlertActionResult = z.object({
+  detail: z.string(),
+  action_id: z.number().int(),
+  alert_id: z.number().int(),
+  action: z.string(),
+  target: z.string(),
+  status: z.literal('requested').describe('Recorded, not executed: no response connector runs alert actions yet'),
+});
+export type AlertActionResult = z.infer<typeof ZAlertActionResult>;
+
 /**
  * Records an alert action as `requested`. Nothing executes it yet (the response connectors come with
  * the response issue), and the answer says so. A repeat while the same request is still pending
  * returns that request instead of queuing a second one.
  */
-export function requestAlertAction(
+export async function requestAlertAction(
+  ctx: OrgServiceContext,
+  alertId: number,
+  action: AlertActionName,
+  requestedTarget: string | undefined,
+): Promise<AlertActionResult> {
+  const { action: recorded, repeated } = await recordActionRequest(ctx, alertId, action, requestedTarget);
+  return {
+    detail: `${repeated ? 'Already recorded' : 'Recorded'}; no response connector executes ${action} yet`,
+    action_id: Number(recorded.id),
+    alert_id: alertId,
+    action,
+    target: recorded.target,
+    status: 'requested',
+  };
+}
+
+function recordActionRequest(
   ctx: OrgServiceContext,
   alertId: number,
   action: AlertActionName,
@@ -28,7 +56,7 @@ export function requestAlertAction(
 ): Promise<{ action: AlertActionRow; repeated: boolean }> {
   const { param, field } = ALERT_ACTIONS[action];
   return ctx.deps.db.transaction().execute(async (trx) => {
-    const alert = await findAlertForUpdate(trx, ctx.orgId, alertId);
+    const alert = await lockAlert(trx, ctx.orgId, alertId);
     if (!alert) throw alertNotFound(alertId);
     const target = requestedTarget ?? alert[field] ?? undefined;
     if (!target) throw invalidField(param, `is required: the alert has no ${field} to act on`);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { AlertEventSummaryRow } from '../../db/queries/alerts.ts';
 import type { AlertActionRow } from '../../db/repos/alert-actions.repo.ts';
 import type { AlertEscalationRow } from '../../db/repos/alert-escalations.repo.ts';
 import type { AlertHistoryRow } from '../../db/repos/alert-history.repo.ts';
-import type { AlertEventSummaryRow } from '../../db/repos/alert-queries.repo.ts';
 import { SEVERITY_WORDS, severityWord } from '../events/index.ts';
+import { ZAlert } from './alert.dto.ts';
 
 export const ZAlertEscalation = z.object({
   id: z.number().int(),
@@ -14,7 +15,9 @@ export const ZAlertEscalation = z.object({
   created_at: z.string(),
 });
 
-export function toEscalationDto(row: AlertEscalationRow): z.infer<typeof ZAlertEscalation> {
+export type AlertEscalationDto = z.infer<typeof ZAlertEscalation>;
+
+export function toEscalationDto(row: AlertEscalationRow): AlertEscalationDto {
   return {
     id: Number(row.id),
     alert_id: Number(row.alert_id),
@@ -35,7 +38,9 @@ export const ZAlertAction = z.object({
   created_at: z.string(),
 });
 
-export function toActionDto(row: AlertActionRow): z.infer<typeof ZAlertAction> {
+export type AlertActionDto = z.infer<typeof ZAlertAction>;
+
+export function toActionDto(row: AlertActionRow): AlertActionDto {
   return {
     id: Number(row.id),
     alert_id: row.alert_id === null ? null : Number(row.alert_id),
@@ -100,3 +105,13 @@ export function toEventSummaryDto(row: AlertEventSummaryRow): z.infer<typeof ZAl
     message: row.message,
   };
 }
+
+export const ZAlertDetail = ZAlert.extend({
+  event_ids: z.array(z.number().int()).describe('Ids of the linked events, most recent first (at most 200)'),
+  events_linked: z.number().int().describe('How many events are linked (an alert keeps at most 500)'),
+  events: z.array(ZAlertEventSummary).describe('The 50 most recent linked events that are still stored'),
+  history: z.array(ZAlertHistoryEntry).describe('The last 100 changes, oldest first'),
+  escalations: z.array(ZAlertEscalation),
+  actions: z.array(ZAlertAction).describe('Alert actions requested on this alert and their status'),
+});
+export type AlertDetail = z.infer<typeof ZAlertDetail>;

@@ -1,11 +1,12 @@
 import type { OrgServiceContext } from '../../core/context.ts';
+import { type AlertQueueFilter, countAlertQueue, listAlertEventSummaries, listAlertQueue } from '../../db/queries/alerts.ts';
 import { listAlertActions } from '../../db/repos/alert-actions.repo.ts';
 import { listAlertEscalations } from '../../db/repos/alert-escalations.repo.ts';
+import { countAlertEvents, listAlertEventIds } from '../../db/repos/alert-events.repo.ts';
 import { listAlertHistory } from '../../db/repos/alert-history.repo.ts';
-import { type AlertQueueFilter, countAlertEvents, countAlertQueue, listAlertEventSummaries, listAlertQueue } from '../../db/repos/alert-queries.repo.ts';
-import { type AlertRow, findAlert, listAlertEventIds } from '../../db/repos/alerts.repo.ts';
+import { type AlertRow, findAlert } from '../../db/repos/alerts.repo.ts';
 import { type AlertDto, toAlertDto } from './alert.dto.ts';
-import { toActionDto, toEscalationDto, toEventSummaryDto, toHistoryDto } from './alert-detail.dto.ts';
+import { type AlertDetail, toActionDto, toEscalationDto, toEventSummaryDto, toHistoryDto } from './alert-detail.dto.ts';
 import { alertNotFound, invalidField } from './alert-errors.ts';
 
 /** Bounds of one alert's detail: linked events are capped at 500 when linked, shown up to these. */
@@ -13,14 +14,14 @@ export const DETAIL_EVENT_IDS = 200;
 export const DETAIL_EVENT_SUMMARIES = 50;
 export const DETAIL_ENTRIES = 100;
 
-export type AlertPage = { alerts: AlertRow[]; total: number };
+export type AlertPage = { alerts: AlertDto[]; total: number };
 
 /** The organisation's queue: every alert of the organisation, whoever owns or holds it. */
 export async function listOrgAlerts(ctx: OrgServiceContext, filter: AlertQueueFilter, page: { limit: number; offset: number }): Promise<AlertPage> {
   if (filter.since && filter.until && filter.since > filter.until) throw invalidField('since', 'must not be after until');
   const { db } = ctx.deps;
   const [alerts, total] = await Promise.all([listAlertQueue(db, ctx.orgId, filter, page), countAlertQueue(db, ctx.orgId, filter)]);
-  return { alerts, total };
+  return { alerts: alerts.map(toAlertDto), total };
 }
 
 export async function getOrgAlert(ctx: OrgServiceContext, alertId: number): Promise<AlertRow> {
@@ -28,15 +29,6 @@ export async function getOrgAlert(ctx: OrgServiceContext, alertId: number): Prom
   if (!alert) throw alertNotFound(alertId);
   return alert;
 }
-
-export type AlertDetail = AlertDto & {
-  event_ids: number[];
-  events_linked: number;
-  events: ReturnType<typeof toEventSummaryDto>[];
-  history: ReturnType<typeof toHistoryDto>[];
-  escalations: ReturnType<typeof toEscalationDto>[];
-  actions: ReturnType<typeof toActionDto>[];
-};
 
 /** One alert with its evidence (linked event ids and summaries), history, escalations and recorded actions. */
 export async function getOrgAlertDetail(ctx: OrgServiceContext, alertId: number): Promise<AlertDetail> {

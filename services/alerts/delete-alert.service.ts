@@ -1,8 +1,7 @@
 import type { OrgServiceContext } from '../../core/context.ts';
-import { findAlertForUpdate } from '../../db/repos/alert-queries.repo.ts';
-import { deleteAlert } from '../../db/repos/alerts.repo.ts';
-import { appendTimeline } from '../../db/repos/incidents.repo.ts';
-import { refreshIncidentRisk } from '../detection/index.ts';
+import { deleteAlert, lockAlert } from '../../db/repos/alerts.repo.ts';
+import { insertTimelineEntry } from '../../db/repos/incident-timeline.repo.ts';
+import { refreshIncidentRisks } from '../detection/index.ts';
 import { actorOf, recordAudit } from '../identity/index.ts';
 import { alertNotFound } from './alert-errors.ts';
 
@@ -12,16 +11,16 @@ import { alertNotFound } from './alert-errors.ts';
  */
 export function deleteOrgAlert(ctx: OrgServiceContext, alertId: number): Promise<void> {
   return ctx.deps.db.transaction().execute(async (trx) => {
-    const existing = await findAlertForUpdate(trx, ctx.orgId, alertId);
+    const existing = await lockAlert(trx, ctx.orgId, alertId);
     if (!existing || !(await deleteAlert(trx, ctx.orgId, alertId))) throw alertNotFound(alertId);
     if (existing.incident_id !== null) {
-      await appendTimeline(trx, ctx.orgId, existing.incident_id, {
+      await insertTimelineEntry(trx, ctx.orgId, existing.incident_id, {
         actorType: ctx.principal.actorType,
         actorId: ctx.principal.actorId,
         kind: 'alert_deleted',
         detail: { alert_id: alertId, title: existing.title },
       });
-      await refreshIncidentRisk(trx, ctx.orgId, existing.incident_id);
+      await refreshIncidentRisks(trx, ctx.orgId, [existing.incident_id]);
     }
     await recordAudit(trx, ctx, {
       orgId: ctx.orgId,

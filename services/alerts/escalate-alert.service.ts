@@ -1,18 +1,18 @@
 import type { OrgServiceContext } from '../../core/context.ts';
-import { type AlertEscalationRow, insertAlertEscalation } from '../../db/repos/alert-escalations.repo.ts';
-import { findAlertForUpdate } from '../../db/repos/alert-queries.repo.ts';
-import { updateAlert } from '../../db/repos/alerts.repo.ts';
+import { insertAlertEscalation } from '../../db/repos/alert-escalations.repo.ts';
+import { lockAlert, updateAlert } from '../../db/repos/alerts.repo.ts';
 import { assertAssignable } from './alert-assignee.ts';
 import { recordAlertChange } from './alert-change.ts';
+import { type AlertEscalationDto, toEscalationDto } from './alert-detail.dto.ts';
 import { alertNotFound } from './alert-errors.ts';
 
 /**
  * Unlike EventSec, escalating hands the alert over: it is reassigned to `escalatedTo` (an active user
  * of the organisation who may work alerts) and the escalation is recorded with its reason.
  */
-export function escalateOrgAlert(ctx: OrgServiceContext, alertId: number, input: { escalatedTo: string; reason: string | null }): Promise<AlertEscalationRow> {
+export function escalateOrgAlert(ctx: OrgServiceContext, alertId: number, input: { escalatedTo: string; reason: string | null }): Promise<AlertEscalationDto> {
   return ctx.deps.db.transaction().execute(async (trx) => {
-    const existing = await findAlertForUpdate(trx, ctx.orgId, alertId);
+    const existing = await lockAlert(trx, ctx.orgId, alertId);
     if (!existing) throw alertNotFound(alertId);
     await assertAssignable(trx, ctx.orgId, input.escalatedTo, 'escalated_to');
     const escalation = await insertAlertEscalation(trx, ctx.orgId, {
@@ -29,6 +29,6 @@ export function escalateOrgAlert(ctx: OrgServiceContext, alertId: number, input:
       changes: existing.assigned_to !== input.escalatedTo ? { assigned_to: { from: existing.assigned_to, to: input.escalatedTo } } : {},
       detail: { escalation_id: Number(escalation.id), reason: input.reason },
     });
-    return escalation;
+    return toEscalationDto(escalation);
   });
 }

@@ -1,6 +1,6 @@
-export { ALERT_SEVERITIES, ALERT_STATUSES, toAlertDto, ZAlert } from './alert.dto.ts';
-export { ALERT_ACTIONS, type AlertActionName, requestAlertAction } from './alert-actions.service.ts';
-export { toEscalationDto, ZAlertAction, ZAlertEscalation, ZAlertEventSummary, ZAlertHistoryEntry } from './alert-detail.dto.ts';
+export { ALERT_SEVERITIES, ALERT_STATUSES, ZAlert } from './alert.dto.ts';
+export { ALERT_ACTIONS, type AlertActionName, requestAlertAction, ZAlertActionResult } from './alert-actions.service.ts';
+export { ZAlertDetail, ZAlertEscalation } from './alert-detail.dto.ts';
 export { invalidField } from './alert-errors.ts';
 export { getOrgAlertDetail, listOrgAlerts } from './alerts-read.service.ts';
 export { deleteOrgAlert } from './delete-alert.service.ts';

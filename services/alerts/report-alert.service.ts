@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { OrgServiceContext } from '../../core/context.ts';
 import type { Executor } from '../../core/database.ts';
-import { lockAlertFingerprint } from '../../db/repos/alert-queries.repo.ts';
-import { type AlertRow, findAlertToExtend, insertAlert, updateAlert } from '../../db/repos/alerts.repo.ts';
+import { type AlertRow, findAlertToExtend, insertAlert, lockAlertFingerprint, updateAlert } from '../../db/repos/alerts.repo.ts';
 import { ALERT_MERGE_SECONDS } from '../detection/index.ts';
-import { ALERT_SEVERITIES, type AlertSeverity } from './alert.dto.ts';
+import { ALERT_SEVERITIES, type AlertDto, type AlertSeverity, toAlertDto } from './alert.dto.ts';
 import { recordAlertChange } from './alert-change.ts';
 
 export type ReportedAlert = {
@@ -43,14 +42,14 @@ const worse = (a: string, b: AlertSeverity): AlertSeverity =>
  * POST /alerts. An identical report within ALERT_MERGE_SECONDS of the alert's last sighting (and while
  * it is not closed) adds an occurrence to it instead of opening a new alert, like detector firings do.
  */
-export function reportAlert(ctx: OrgServiceContext, input: ReportedAlert): Promise<{ alert: AlertRow; created: boolean }> {
+export function reportAlert(ctx: OrgServiceContext, input: ReportedAlert): Promise<{ alert: AlertDto; created: boolean }> {
   const fingerprint = reportedFingerprint(input);
   return ctx.deps.db.transaction().execute(async (trx) => {
     await lockAlertFingerprint(trx, ctx.orgId, fingerprint);
     const now = new Date();
     const existing = await findAlertToExtend(trx, ctx.orgId, fingerprint, new Date(now.getTime() - ALERT_MERGE_SECONDS * 1000));
     const extended = existing ? await addOccurrence(trx, ctx, existing, input, now) : undefined;
-    if (extended) return { alert: extended, created: false };
+    if (extended) return { alert: toAlertDto(extended), created: false };
     const alert = await insertAlert(trx, ctx.orgId, {
       fingerprint,
       source: input.source,
@@ -73,7 +72,7 @@ export function reportAlert(ctx: OrgServiceContext, input: ReportedAlert): Promi
       auditAction: 'alert.created',
       detail: { source: input.source, category: input.category, severity: input.severity },
     });
-    return { alert, created: true };
+    return { alert: toAlertDto(alert), created: true };
   });
 }
 

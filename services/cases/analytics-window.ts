@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import type { Window } from '../../db/repos/incident-analytics.repo.ts';
+import type { Window } from '../../db/queries/cases-analytics.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 

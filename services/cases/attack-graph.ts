@@ -1,4 +1,4 @@
-import type { FlowRow, TechniqueRow } from '../../db/repos/incident-analytics.repo.ts';
+import type { FlowRow, TechniqueRow } from '../../db/queries/cases-analytics.ts';
 import { techniqueName } from './mitre.ts';
 
 // Builds the attack-path graph from aggregated flows and techniques. Pure; node and edge counts are bounded.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { attackFlowRows, attackTechniqueRows } from '../../db/repos/incident-analytics.repo.ts';
+import { attackFlowRows, attackTechniqueRows } from '../../db/queries/cases-analytics.ts';
 import { analyticsWindow } from './analytics-window.ts';
 import { buildAttackGraph } from './attack-graph.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { IncidentEventRow } from '../../db/repos/incident-events.repo.ts';
-import type { TimelineRow } from '../../db/repos/incidents.repo.ts';
+import type { IncidentEventRow } from '../../db/queries/cases.ts';
+import type { TimelineRow } from '../../db/repos/incident-timeline.repo.ts';
 import { severityWord } from '../events/index.ts';
 
 export const ZAttackTimelineEntry = z.object({

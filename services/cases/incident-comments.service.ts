@@ -1,8 +1,8 @@
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { lockIncident } from '../../db/repos/incident-links.repo.ts';
 import { countTimeline, listTimelinePage } from '../../db/repos/incident-timeline.repo.ts';
-import { updateIncident } from '../../db/repos/incidents.repo.ts';
-import { type TimelineEntryDto, toTimelineEntryDto } from './incident-detail.dto.ts';
+import { lockIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
+import { type TimelineEntryDto, toTimelineEntryDto, ZTimelineEntry } from './incident-detail.dto.ts';
 import { auditIncident, journal } from './incident-journal.ts';
 import { incidentNotFound, loadIncident } from './incidents-read.service.ts';
 
@@ -17,7 +17,14 @@ export async function addIncidentComment(ctx: OrgServiceContext, incidentId: num
   });
 }
 
-export type TimelinePage = { incident_id: number; total: number; limit: number; offset: number; entries: TimelineEntryDto[] };
+export const ZTimelinePage = z.object({
+  incident_id: z.number().int(),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  entries: z.array(ZTimelineEntry),
+});
+export type TimelinePage = z.infer<typeof ZTimelinePage>;
 
 /** GET /api/incidents/{id}/timeline: the incident's journal in time order, optionally only some kinds. */
 export async function listIncidentTimeline(

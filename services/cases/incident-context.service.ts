@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { incidentEventStats, listRecentIncidentEventRows } from '../../db/repos/incident-events.repo.ts';
-import { listRelatedIncidentRows } from '../../db/repos/incident-queries.repo.ts';
+import { incidentEventStats, listRecentIncidentEventRows, listRelatedIncidentRows } from '../../db/queries/cases.ts';
 import { ZIncident } from './incident.dto.ts';
 import { ZIocs } from './incident-detail.dto.ts';
 import { incidentDto, loadIncident } from './incidents-read.service.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { IncidentAlertRow } from '../../db/repos/incident-links.repo.ts';
-import type { TimelineRow } from '../../db/repos/incidents.repo.ts';
+import type { IncidentAlertRow } from '../../db/queries/cases.ts';
+import type { TimelineRow } from '../../db/repos/incident-timeline.repo.ts';
 import { ZAttackTimelineEntry } from './attack-timeline.ts';
 import { ZIncident } from './incident.dto.ts';
 import { ZDetailedEvent, ZTriggeringEvent } from './incident-event.dto.ts';

@@ -1,6 +1,5 @@
 import type { OrgServiceContext } from '../../core/context.ts';
-import { incidentEventStats, listIncidentEventRows, listRecentIncidentEventRows } from '../../db/repos/incident-events.repo.ts';
-import { listIncidentAlertRows } from '../../db/repos/incident-links.repo.ts';
+import { incidentEventStats, listIncidentAlertRows, listIncidentEventRows, listRecentIncidentEventRows } from '../../db/queries/cases.ts';
 import { listTimelinePage } from '../../db/repos/incident-timeline.repo.ts';
 import { buildAttackTimeline } from './attack-timeline.ts';
 import { type IncidentDetailDto, toIncidentAlertDto, toTimelineEntryDto, ZRiskContribution } from './incident-detail.dto.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IncidentEventRow } from '../../db/repos/incident-events.repo.ts';
+import type { IncidentEventRow } from '../../db/queries/cases.ts';
 import { severityWord } from '../events/index.ts';
 
 /** Mini-XDR's compact event (the seed's triggering_events entries). */

@@ -1,6 +1,6 @@
 import type { OrgServiceContext } from '../../core/context.ts';
-import { findIncidentItem, lockIncident } from '../../db/repos/incident-links.repo.ts';
-import { addIncidentItem, updateIncident } from '../../db/repos/incidents.repo.ts';
+import { addIncidentItem, findIncidentItem } from '../../db/repos/incident-items.repo.ts';
+import { lockIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
 import { type IncidentItemDto, toIncidentItemDto } from './incident.dto.ts';
 import { assertItemReference, type ItemInput } from './incident-items.ts';
 import { auditIncident, journal } from './incident-journal.ts';

@@ -1,7 +1,7 @@
 import type { Executor, OrgId } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { findAlert } from '../../db/repos/alerts.repo.ts';
-import { findOrgEventRow } from '../../db/repos/incident-links.repo.ts';
+import { findOrgEventRow } from '../../db/repos/events.repo.ts';
 
 /** Item kinds: the first three reference rows that must exist in the organisation; the rest are free references. */
 export const ITEM_KINDS = ['alert', 'event', 'network_event', 'ip', 'domain', 'url', 'hash', 'host', 'user', 'note'] as const;

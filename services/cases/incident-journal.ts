@@ -1,8 +1,8 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import type { Executor } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
+import type { TimelineRow } from '../../db/repos/incident-timeline.repo.ts';
 import { insertTimelineEntry } from '../../db/repos/incident-timeline.repo.ts';
-import type { TimelineRow } from '../../db/repos/incidents.repo.ts';
 import { findUser } from '../../db/repos/users.repo.ts';
 import { actorOf, recordAudit } from '../identity/index.ts';
 

@@ -1,9 +1,10 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import type { Executor } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { type AlertRow, updateAlert } from '../../db/repos/alerts.repo.ts';
-import { findIncidentByOrigin, findOrgEventRow, insertIncidentOnce, lockAlert } from '../../db/repos/incident-links.repo.ts';
-import { addIncidentItem, findIncident, type IncidentRow } from '../../db/repos/incidents.repo.ts';
+import { type AlertRow, lockAlert, updateAlert } from '../../db/repos/alerts.repo.ts';
+import { findOrgEventRow } from '../../db/repos/events.repo.ts';
+import { addIncidentItem } from '../../db/repos/incident-items.repo.ts';
+import { findIncident, findIncidentByOrigin, type IncidentRow, insertIncidentOnce } from '../../db/repos/incidents.repo.ts';
 import { toNetworkEventDto } from '../events/index.ts';
 import { alertRisk } from './alert-risk.ts';
 import type { IncidentDto } from './incident.dto.ts';

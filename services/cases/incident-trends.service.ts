@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { incidentTrendRows } from '../../db/repos/incident-analytics.repo.ts';
+import { incidentTrendRows } from '../../db/queries/cases-analytics.ts';
 import { analyticsWindow } from './analytics-window.ts';
 
 const HOUR_MS = 3600 * 1000;

@@ -1,6 +1,6 @@
 import type { OrgServiceContext } from '../../core/context.ts';
-import { lockIncident } from '../../db/repos/incident-links.repo.ts';
-import { addIncidentItem, type IncidentPatch, type IncidentRow, insertIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
+import { addIncidentItem } from '../../db/repos/incident-items.repo.ts';
+import { type IncidentPatch, type IncidentRow, insertIncident, lockIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
 import type { IncidentDto } from './incident.dto.ts';
 import { assertItemReference, type ItemInput } from './incident-items.ts';
 import { assertAssignable, auditIncident, journal } from './incident-journal.ts';

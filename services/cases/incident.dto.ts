@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { IncidentRow, ItemRow } from '../../db/repos/incidents.repo.ts';
+import type { ItemRow } from '../../db/repos/incident-items.repo.ts';
+import type { IncidentRow } from '../../db/repos/incidents.repo.ts';
 
 export const ZIncidentItem = z.object({
   id: z.number().int(),

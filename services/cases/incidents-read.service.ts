@@ -1,8 +1,9 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import type { Executor } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { countIncidentRows, type IncidentFilter, listIncidentRows } from '../../db/repos/incident-queries.repo.ts';
-import { findIncident, type IncidentRow, type ItemRow, listIncidentItems } from '../../db/repos/incidents.repo.ts';
+import { countIncidentRows, type IncidentFilter, listIncidentRows } from '../../db/queries/cases.ts';
+import { type ItemRow, listIncidentItems } from '../../db/repos/incident-items.repo.ts';
+import { findIncident, type IncidentRow } from '../../db/repos/incidents.repo.ts';
 import { findOrg } from '../../db/repos/orgs.repo.ts';
 import { type IncidentDto, toIncidentDto } from './incident.dto.ts';
 

@@ -1,6 +1,6 @@
 export { getAttackPaths, ZAttackPaths } from './attack-paths.service.ts';
 export { ZIncident, ZIncidentItem } from './incident.dto.ts';
-export { addIncidentComment, listIncidentTimeline } from './incident-comments.service.ts';
+export { addIncidentComment, listIncidentTimeline, ZTimelinePage } from './incident-comments.service.ts';
 export { getIncidentContext, ZIncidentContext } from './incident-context.service.ts';
 export { ZIncidentDetail, ZTimelineEntry } from './incident-detail.dto.ts';
 export { getIncidentDetail } from './incident-detail.service.ts';

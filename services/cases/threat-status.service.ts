@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { type ActivityEntity, recentEntityActivity } from '../../db/repos/incident-events.repo.ts';
-import { countIncidentAlertsByStatus } from '../../db/repos/incident-links.repo.ts';
+import { type ActivityEntity, countIncidentAlertsByStatus, recentEntityActivity } from '../../db/queries/cases.ts';
 import type { IncidentRow } from '../../db/repos/incidents.repo.ts';
 import { ZRiskContribution } from './incident-detail.dto.ts';
 import { riskEvidenceOf } from './incident-detail.service.ts';

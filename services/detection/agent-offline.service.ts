@@ -3,7 +3,6 @@ import { markAgentOfflineAlerted } from '../../db/repos/agents.repo.ts';
 import { unsafeListNewlySilentAgents } from '../../db/unsafe/silent-agents.ts';
 import { agentOfflineDetection, OFFLINE_AFTER_INTERVALS } from '../../engines/detection/index.ts';
 import { persistDetectionBatch } from './persist-batch.ts';
-import { refreshIncidentRisks } from './refresh-batch.ts';
 
 const MAX_AGENTS_PER_RUN = 1000;
 
@@ -22,8 +21,7 @@ export async function raiseAgentOfflineAlerts(db: Database, now = new Date()): P
     if (!detection) continue;
     const orgId = agent.org_id;
     await db.transaction().execute(async (trx) => {
-      const recorded = await persistDetectionBatch(trx, orgId, [detection], new Map());
-      await refreshIncidentRisks(trx, orgId, recorded.touched);
+      await persistDetectionBatch(trx, orgId, [detection], new Map());
       await markAgentOfflineAlerted(trx, orgId, agent.id, now);
     });
     raised++;

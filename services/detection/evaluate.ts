@@ -1,4 +1,4 @@
-import type { DetectorRunStats } from '../../db/repos/detection-state.repo.ts';
+import type { DetectorRunStats } from '../../db/repos/detector-health.repo.ts';
 import type { Detection, DetectionEvent, DetectionSettings, Detector, EntityType } from '../../engines/detection/index.ts';
 
 export type Evaluation = { detections: Detection[]; runs: DetectorRunStats[] };

@@ -1,5 +1,6 @@
 export { raiseAgentOfflineAlerts } from './agent-offline.service.ts';
-export { ALERT_MERGE_SECONDS, alertAsDetection, refreshIncidentRisk } from './persist-detections.ts';
+export { ALERT_MERGE_SECONDS } from './detection-rows.ts';
+export { alertAsDetection, refreshIncidentRisks } from './incident-rollup.ts';
 export { runDetectionOnce } from './run-detection.service.ts';
 export { scheduleDetection } from './schedule.ts';
 export { loadDetectionSettings } from './settings.service.ts';

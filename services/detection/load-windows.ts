@@ -1,5 +1,5 @@
 import type { Executor, OrgId } from '../../core/database.ts';
-import { type DetectionEventRow, type EntityColumn, selectEntityWindow } from '../../db/repos/detection-events.repo.ts';
+import { type DetectionEventRow, type EntityColumn, selectEntityWindow } from '../../db/queries/detection.ts';
 import type { DetectionEvent, DetectionSettings, Detector, EntityType } from '../../engines/detection/index.ts';
 
 /** Bound on stored events loaded per entity type and run: keeps one run's memory and time predictable. */

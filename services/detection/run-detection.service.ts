@@ -1,12 +1,12 @@
 import type { Database, OrgId } from '../../core/database.ts';
 import type { Logger } from '../../core/logger.ts';
-import { hasEventsAfter, selectEventsAfter } from '../../db/repos/detection-events.repo.ts';
-import { advanceDetectionCursor, readDetectionCursor, recordDetectorRuns, tryLockOrgDetection } from '../../db/repos/detection-state.repo.ts';
+import { hasEventsAfter, selectEventsAfter } from '../../db/queries/detection.ts';
+import { advanceDetectionCursor, readDetectionCursor, tryLockOrgDetection } from '../../db/repos/detection-cursors.repo.ts';
+import { recordDetectorRuns } from '../../db/repos/detector-health.repo.ts';
 import { DETECTORS, prefilterAny } from '../../engines/detection/index.ts';
 import { evaluateDetectors } from './evaluate.ts';
 import { loadEntityWindows, toDetectionEvent } from './load-windows.ts';
 import { persistDetectionBatch } from './persist-batch.ts';
-import { refreshIncidentRisks } from './refresh-batch.ts';
 import { loadDetectionSettings } from './settings.service.ts';
 
 export const DETECTION_BATCH = 5000;
@@ -35,9 +35,7 @@ export async function runDetectionOnce(deps: { db: Database; logger: Logger }, o
     const windows = await loadEntityWindows(trx, orgId, fresh, detectors, settings);
     const { detections, runs } = evaluateDetectors(fresh, windows, detectors, settings);
     const occurredAt = new Map([...windows.values()].flatMap((events) => events.map((event) => [event.id, event.occurredAt] as const)));
-    const recorded = await persistDetectionBatch(trx, orgId, detections, occurredAt);
-    await refreshIncidentRisks(trx, orgId, recorded.touched);
-    const newIncidents = recorded.created;
+    const { created: newIncidents } = await persistDetectionBatch(trx, orgId, detections, occurredAt);
     await recordDetectorRuns(trx, orgId, runs);
     await advanceDetectionCursor(trx, orgId, Number(last.id));
     for (const run of runs.filter((run) => run.error)) deps.logger.error({ orgId, detector: run.detector, error: run.error }, 'detector failed');

@@ -1,20 +1,11 @@
 import type { OrgServiceContext } from '../../core/context.ts';
-import { type AttackerRow, type HoneypotTopRow, honeypotTopRows, honeypotTotalsRow, topAttackerRows } from '../../db/repos/honeypot-stats.repo.ts';
+import { type AttackerRow, type HoneypotTopRow, honeypotTopRows, honeypotTotalsRow, topAttackerRows } from '../../db/queries/events.ts';
+import type { AttackerDetail, HoneypotAttackerStats, ValueCount } from './honeypot-stats.dto.ts';
 
 export const ATTACKERS_DETAILED = 100;
 const TOP_ATTACKERS = 10;
 const TOP_VALUES = 10;
 const CATEGORIES = ['brute_force', 'command_execution', 'file_operations', 'web_attacks'] as const;
-
-export type AttackerDetail = {
-  total_events: number;
-  first_seen: string;
-  last_seen: string;
-  event_types: string[];
-  attack_categories: string[];
-  duration_hours: number;
-};
-export type ValueCount = { value: string; count: number };
 
 function detailOf(row: AttackerRow): AttackerDetail {
   return {
@@ -35,7 +26,7 @@ function topOf(rows: HoneypotTopRow[], list: HoneypotTopRow['list']): ValueCount
  * GET /honeypot/attacker-stats: Mini-XDR's documented fields computed for real over the organisation's
  * Cowrie events of the last `hours` (by event time), plus the top credentials, commands and downloads.
  */
-export async function honeypotAttackerStats(ctx: OrgServiceContext, hours: number) {
+export async function honeypotAttackerStats(ctx: OrgServiceContext, hours: number): Promise<HoneypotAttackerStats> {
   const now = new Date();
   const since = new Date(now.getTime() - hours * 3600_000);
   const { db } = ctx.deps;

@@ -1,8 +1,10 @@
 export { type IngestChannel, type Provenance, toEventRow } from './event-row.ts';
+export { ZHoneypotAttackerStats } from './honeypot-stats.dto.ts';
 export { honeypotAttackerStats } from './honeypot-stats.service.ts';
-export { type NetworkSource, toNetworkEventDto } from './network-event.dto.ts';
-export { listNetworkEvents, listNetworkSensors, networkStats } from './network-read.service.ts';
+export { type NetworkSource, toNetworkEventDto, ZNetworkEvent } from './network-event.dto.ts';
+export { listNetworkEvents, listNetworkSensors, networkStats, ZNetworkStats } from './network-read.service.ts';
+export { ZNetworkSensor } from './network-sensor.dto.ts';
 export { ensurePartitionsFor } from './partitions.ts';
 export { dropExpiredEventPartitions, retentionHorizon } from './retention.service.ts';
-export { SEVERITY_WORDS, severityWord } from './view-event.dto.ts';
-export { clearViewEvents, type EventView, listEdrEvents, listSiemEvents } from './view-events.service.ts';
+export { SEVERITY_WORDS, type SeverityWord, severityWord, ZEdrEvent, ZSiemEvent } from './view-event.dto.ts';
+export { clearViewEvents, type EventView, listEdrEvents, listSiemEvents, ZViewDeleteResult } from './view-events.service.ts';

@@ -1,48 +1,57 @@
+import { z } from 'zod';
+import type { ListedEventRow } from '../../db/repos/events.repo.ts';
+
 /** The network sensors whose records Vigil parses. */
 export type NetworkSource = 'suricata' | 'zeek';
-
-import type { ListedEventRow } from '../../db/repos/event-queries.repo.ts';
 
 type Attrs = Record<string, unknown>;
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const numberOf = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
-export type HttpSummary = { host: string | null; url: string | null; method: string | null; status: number | null; user_agent: string | null };
-export type DnsSummary = { query: string | null; type: string | null; rcode: string | null; answers: string[] };
-export type TlsSummary = {
-  sni: string | null;
-  version: string | null;
-  ja3: string | null;
-  ja3s: string | null;
-  subject: string | null;
-  issuer: string | null;
-};
+const ZNullableText = z.string().nullable();
 
-export type NetworkEventDto = {
-  id: number;
-  ts: string;
-  source: string;
-  event_type: string;
-  src_ip: string | null;
-  src_port: number | null;
-  dst_ip: string | null;
-  dst_port: number | null;
-  proto: string | null;
-  signature: string | null;
-  signature_id: number | null;
-  category: string;
-  severity: number;
-  sensor: string | null;
-  message: string | null;
-  url: string | null;
-  domain: string | null;
-  http: HttpSummary | null;
-  dns: DnsSummary | null;
-  tls: TlsSummary | null;
-  raw: unknown;
-  created_at: string;
-  updated_at: string;
-};
+const ZHttpSummary = z.object({ host: ZNullableText, url: ZNullableText, method: ZNullableText, status: z.number().nullable(), user_agent: ZNullableText });
+type HttpSummary = z.infer<typeof ZHttpSummary>;
+
+const ZDnsSummary = z.object({ query: ZNullableText, type: ZNullableText, rcode: ZNullableText, answers: z.array(z.string()) });
+type DnsSummary = z.infer<typeof ZDnsSummary>;
+
+const ZTlsSummary = z.object({
+  sni: ZNullableText,
+  version: ZNullableText,
+  ja3: ZNullableText,
+  ja3s: ZNullableText,
+  subject: ZNullableText,
+  issuer: ZNullableText,
+});
+type TlsSummary = z.infer<typeof ZTlsSummary>;
+
+export const ZNetworkEvent = z.object({
+  id: z.number().int(),
+  ts: z.string(),
+  source: z.string(),
+  event_type: z.string(),
+  src_ip: ZNullableText,
+  src_port: z.number().int().nullable(),
+  dst_ip: ZNullableText,
+  dst_port: z.number().int().nullable(),
+  proto: ZNullableText,
+  signature: ZNullableText.describe('Suricata alert signature, or Zeek notice note'),
+  signature_id: z.number().nullable(),
+  category: z.string().describe('Suricata alert category, else the normalised category'),
+  severity: z.number().int().describe('0 info, 1 low, 2 medium, 3 high, 4 critical (Suricata priority 1 → 3 high)'),
+  sensor: ZNullableText,
+  message: ZNullableText,
+  url: ZNullableText,
+  domain: ZNullableText.describe('The DNS query'),
+  http: ZHttpSummary.nullable(),
+  dns: ZDnsSummary.nullable(),
+  tls: ZTlsSummary.nullable(),
+  raw: z.unknown().describe('The record as the sensor sent it'),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type NetworkEventDto = z.infer<typeof ZNetworkEvent>;
 
 function httpOf(a: Attrs, url: string | null): HttpSummary | null {
   if (a.httpHost === undefined && a.httpMethod === undefined && a.httpUri === undefined && a.httpStatus === undefined) return null;

@@ -1,9 +1,9 @@
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { listNetworkEventRows } from '../../db/repos/event-queries.repo.ts';
-import { type Bucket, networkStatsRow } from '../../db/repos/event-stats.repo.ts';
-import { listNetworkSensorsWithErrors } from '../../db/repos/network-sensors.repo.ts';
+import { listNetworkEventRows, listNetworkSensorsWithErrors, networkStatsRow } from '../../db/queries/events.ts';
 import { getOrgSlug } from '../identity/index.ts';
 import { type NetworkEventDto, type NetworkSource, toNetworkEventDto } from './network-event.dto.ts';
+import { type NetworkSensorDto, toNetworkSensorDto } from './network-sensor.dto.ts';
 import { absoluteWindow } from './time-window.ts';
 
 export type NetworkEventQuery = {
@@ -40,42 +40,25 @@ export async function listNetworkEvents(ctx: OrgServiceContext, query: NetworkEv
   return rows.map(toNetworkEventDto);
 }
 
-export type SensorStatus = 'healthy' | 'degraded' | 'offline';
-
-export function sensorStatus(lastSeenAt: Date, now = new Date()): SensorStatus {
-  const age = now.getTime() - lastSeenAt.getTime();
-  if (age <= 5 * 60_000) return 'healthy';
-  if (age <= 30 * 60_000) return 'degraded';
-  return 'offline';
-}
-
 export const MAX_SENSORS_LISTED = 1000;
 
 /** GET /network/sensors: every sensor with its computed status and its all-time reject count. */
-export async function listNetworkSensors(ctx: OrgServiceContext) {
+export async function listNetworkSensors(ctx: OrgServiceContext): Promise<NetworkSensorDto[]> {
   const [rows, slug] = await Promise.all([listNetworkSensorsWithErrors(ctx.deps.db, ctx.orgId, MAX_SENSORS_LISTED), getOrgSlug(ctx)]);
   const now = new Date();
-  return rows.map((row) => ({
-    id: row.id,
-    tenant_id: slug,
-    name: row.name,
-    kind: row.kind,
-    location: row.location,
-    last_seen_at: row.last_seen_at.toISOString(),
-    status: sensorStatus(row.last_seen_at, now),
-    error_count: row.error_count,
-    created_at: row.created_at.toISOString(),
-    updated_at: row.updated_at.toISOString(),
-  }));
+  return rows.map((row) => toNetworkSensorDto(row, slug, now));
 }
 
-export type NetworkStats = {
-  total_events: number;
-  events_last_24h: number;
-  top_signatures: Bucket[];
-  top_destinations: Bucket[];
-  top_severities: Bucket[];
-};
+const ZBucket = z.object({ key: z.string(), doc_count: z.number().int() });
+
+export const ZNetworkStats = z.object({
+  total_events: z.number().int(),
+  events_last_24h: z.number().int(),
+  top_signatures: z.array(ZBucket),
+  top_destinations: z.array(ZBucket),
+  top_severities: z.array(ZBucket).describe('key: severity 0–4 as text'),
+});
+export type NetworkStats = z.infer<typeof ZNetworkStats>;
 
 /** GET /network/stats: all retained network events, the last 24 h of them, and top-5 lists over all of them. */
 export async function networkStats(ctx: OrgServiceContext): Promise<NetworkStats> {

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import type { TimeRange } from '../../db/repos/event-queries.repo.ts';
+import type { TimeRange } from '../../db/repos/events.repo.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

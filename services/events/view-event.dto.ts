@@ -1,4 +1,5 @@
-import type { ListedEventRow } from '../../db/repos/event-queries.repo.ts';
+import { z } from 'zod';
+import type { ListedEventRow } from '../../db/repos/events.repo.ts';
 
 type Rec = Record<string, unknown>;
 const isRec = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -16,17 +17,18 @@ function typeOf(row: ListedEventRow, attributes: Rec): string {
   return text(attributes.eventType) ?? (row.action.startsWith(prefix) ? row.action.slice(prefix.length) : row.action);
 }
 
-export type EdrEventDto = {
-  id: number;
-  timestamp: string;
-  hostname: string | null;
-  username: string | null;
-  event_type: string;
-  process_name: string | null;
-  action: string | null;
-  severity: SeverityWord;
-  details: Rec;
-};
+export const ZEdrEvent = z.object({
+  id: z.number().int(),
+  timestamp: z.string(),
+  hostname: z.string().nullable(),
+  username: z.string().nullable(),
+  event_type: z.string(),
+  process_name: z.string().nullable(),
+  action: z.string().nullable(),
+  severity: z.enum(SEVERITY_WORDS),
+  details: z.record(z.string(), z.unknown()),
+});
+export type EdrEventDto = z.infer<typeof ZEdrEvent>;
 
 /** EventSec's EDR view item; `details` is what the sender sent as details (or the agent envelope's attributes). */
 export function toEdrEventDto(row: ListedEventRow): EdrEventDto {
@@ -46,16 +48,17 @@ export function toEdrEventDto(row: ListedEventRow): EdrEventDto {
   };
 }
 
-export type SiemEventDto = {
-  id: number;
-  timestamp: string;
-  host: string;
-  source: string;
-  category: string;
-  severity: SeverityWord;
-  message: string;
-  raw: Rec;
-};
+export const ZSiemEvent = z.object({
+  id: z.number().int(),
+  timestamp: z.string(),
+  host: z.string(),
+  source: z.string(),
+  category: z.string(),
+  severity: z.enum(SEVERITY_WORDS),
+  message: z.string(),
+  raw: z.record(z.string(), z.unknown()).describe('{event_id, agent_id, event_type, severity, category, timestamp, details}'),
+});
+export type SiemEventDto = z.infer<typeof ZSiemEvent>;
 
 /** EventSec's SIEM view item. `raw` is the posted `raw` object, or for other records (Wazuh) one built in that shape. */
 export function toSiemEventDto(row: ListedEventRow): SiemEventDto {

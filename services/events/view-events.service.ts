@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { deleteViewEvents, type EventView, listViewEventRows } from '../../db/repos/event-queries.repo.ts';
+import { listViewEventRows } from '../../db/queries/events.ts';
+import { deleteViewEvents, type EventView } from '../../db/repos/events.repo.ts';
 
 export type { EventView };
 
@@ -25,6 +27,9 @@ export async function listSiemEvents(ctx: OrgServiceContext, query: ViewQuery): 
 
 export type ViewDeleteRequest = { start?: Date | undefined; end?: Date | undefined; ids?: readonly number[] | undefined };
 
+export const ZViewDeleteResult = z.object({ deleted: z.number().int() });
+export type ViewDeleteResult = z.infer<typeof ZViewDeleteResult>;
+
 function deleteTarget(request: ViewDeleteRequest) {
   const hasRange = request.start !== undefined || request.end !== undefined;
   if (!hasRange && request.ids === undefined) {
@@ -48,7 +53,7 @@ function deleteTarget(request: ViewDeleteRequest) {
  * DELETE /edr/events and /siem/events (admin): removes only rows posted to that view's store, within
  * the range and/or among the ids, and audits the deletion in the same transaction.
  */
-export async function clearViewEvents(ctx: OrgServiceContext, view: EventView, request: ViewDeleteRequest): Promise<{ deleted: number }> {
+export async function clearViewEvents(ctx: OrgServiceContext, view: EventView, request: ViewDeleteRequest): Promise<ViewDeleteResult> {
   const target = deleteTarget(request);
   return ctx.deps.db.transaction().execute(async (trx) => {
     const deleted = await deleteViewEvents(trx, ctx.orgId, view, target);

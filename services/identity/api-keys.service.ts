@@ -1,7 +1,8 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Role } from '../../core/permissions.ts';
-import { type ApiKeyRow, insertApiKey, listApiKeys, revokeApiKey } from '../../db/repos/api-keys.repo.ts';
+import { insertApiKey, listApiKeys, revokeApiKey } from '../../db/repos/api-keys.repo.ts';
+import { type ApiKeyDto, toApiKeyDto } from './api-key.dto.ts';
 import { generateApiKey } from './api-key-format.ts';
 import { actorOf, recordAudit } from './audit.service.ts';
 import { hashSecret } from './secure-tokens.ts';
@@ -9,7 +10,7 @@ import { hashSecret } from './secure-tokens.ts';
 export const MAX_KEYS_LISTED = 500;
 
 /** Creates a key; the plaintext is returned this once and only its hash is kept. */
-export async function createApiKey(ctx: OrgServiceContext, input: { name: string; role: Role }): Promise<{ row: ApiKeyRow; key: string }> {
+export async function createApiKey(ctx: OrgServiceContext, input: { name: string; role: Role }): Promise<{ apiKey: ApiKeyDto; key: string }> {
   const { key, prefix } = generateApiKey();
   const row = await ctx.deps.db.transaction().execute(async (trx) => {
     const created = await insertApiKey(trx, ctx.orgId, {
@@ -28,18 +29,18 @@ export async function createApiKey(ctx: OrgServiceContext, input: { name: string
     });
     return created;
   });
-  return { row, key };
+  return { apiKey: toApiKeyDto(row), key };
 }
 
-export function listOrgApiKeys(ctx: OrgServiceContext): Promise<ApiKeyRow[]> {
-  return listApiKeys(ctx.deps.db, ctx.orgId, MAX_KEYS_LISTED);
+export async function listOrgApiKeys(ctx: OrgServiceContext): Promise<ApiKeyDto[]> {
+  return (await listApiKeys(ctx.deps.db, ctx.orgId, MAX_KEYS_LISTED)).map(toApiKeyDto);
 }
 
-export async function revokeOrgApiKey(ctx: OrgServiceContext, keyId: string): Promise<ApiKeyRow> {
+export async function revokeOrgApiKey(ctx: OrgServiceContext, keyId: string): Promise<ApiKeyDto> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     const row = await revokeApiKey(trx, ctx.orgId, keyId);
     if (!row) throw new AppError('NOT_FOUND', `API key '${keyId}' not found`);
     await recordAudit(trx, ctx, { orgId: ctx.orgId, action: 'api_key.revoked', actor: actorOf(ctx), target: { type: 'api_key', id: keyId } });
-    return row;
+    return toApiKeyDto(row);
   });
 }

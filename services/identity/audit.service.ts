@@ -1,6 +1,7 @@
 import type { OrgServiceContext, ServiceContext } from '../../core/context.ts';
 import type { Executor, OrgId } from '../../core/database.ts';
-import { type AuditRow, insertAuditRow, listAuditRows } from '../../db/repos/audit.repo.ts';
+import { insertAuditRow, listAuditRows } from '../../db/repos/audit-log.repo.ts';
+import { type AuditPage, toAuditEntryDto } from './audit-entry.dto.ts';
 
 export type AuditEntry = {
   orgId: OrgId | null;
@@ -31,9 +32,12 @@ export function actorOf(ctx: OrgServiceContext): AuditEntry['actor'] {
   return { type: ctx.principal.actorType, id: ctx.principal.actorId };
 }
 
-export function listAuditEntries(
+/** Newest first; one row more than the page is read to know whether an older page exists. */
+export async function listAuditEntries(
   ctx: OrgServiceContext,
   page: { limit: number; beforeId?: number | undefined; action?: string | undefined },
-): Promise<AuditRow[]> {
-  return listAuditRows(ctx.deps.db, ctx.orgId, page);
+): Promise<AuditPage> {
+  const rows = await listAuditRows(ctx.deps.db, ctx.orgId, { ...page, limit: page.limit + 1 });
+  const items = rows.slice(0, page.limit);
+  return { items: items.map(toAuditEntryDto), next_cursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
 }

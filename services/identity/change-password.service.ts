@@ -1,7 +1,7 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { deleteUserSessions } from '../../db/repos/sessions.repo.ts';
-import { revokeUserTokenFamilies } from '../../db/repos/tokens.repo.ts';
+import { revokeUserTokenFamilies } from '../../db/repos/token-families.repo.ts';
 import { findUser, updateUser } from '../../db/repos/users.repo.ts';
 import { recordAudit } from './audit.service.ts';
 import { hashPassword, passwordPolicyProblems, verifyPassword } from './passwords.ts';

@@ -2,6 +2,7 @@ import type { ServiceContext } from '../../core/context.ts';
 import { unsafeMintOrgId } from '../../core/database.ts';
 import { authenticateWithPassword } from './password-login.service.ts';
 import { createSession } from './sessions.service.ts';
+import type { LoginResponse } from './token-pair.dto.ts';
 import { issueTokenPair } from './token-pair.service.ts';
 import { toUserProfile, type UserProfile } from './user.dto.ts';
 import { orgSlugOf } from './users.service.ts';
@@ -19,7 +20,7 @@ export async function loginWithSession(ctx: ServiceContext, email: string, passw
 }
 
 /** Mini-XDR login: an access and a refresh JWT. */
-export async function loginWithTokens(ctx: ServiceContext, email: string, password: string) {
+export async function loginWithTokens(ctx: ServiceContext, email: string, password: string): Promise<LoginResponse> {
   const user = await authenticateWithPassword(ctx, 'jwt', email, password);
   const tokens = await issueTokenPair(ctx.deps.db, ctx.deps.secrets.jwtKey, user);
   return { ...tokens, must_change_password: user.must_change_password };

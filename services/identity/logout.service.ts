@@ -1,6 +1,6 @@
 import type { OrgServiceContext, ServiceContext } from '../../core/context.ts';
 import type { Principal } from '../../core/principal.ts';
-import { revokeTokenFamily } from '../../db/repos/tokens.repo.ts';
+import { revokeTokenFamily } from '../../db/repos/token-families.repo.ts';
 import { recordAudit } from './audit.service.ts';
 import { verifyToken } from './jwt.ts';
 import { invalidateSession } from './sessions.service.ts';

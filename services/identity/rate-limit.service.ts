@@ -1,6 +1,6 @@
 import type { Executor } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { hitRateWindow } from '../../db/repos/rate-limits.repo.ts';
+import { hitRateWindow } from '../../db/repos/rate-limit-windows.repo.ts';
 
 export type RateLimit = { key: string; limit: number; windowSeconds: number; what: string };
 

@@ -1,12 +1,14 @@
 import type { ServiceContext } from '../../core/context.ts';
 import { unsafeMintOrgId } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { markRefreshTokenUsed, revokeTokenFamily } from '../../db/repos/tokens.repo.ts';
+import { markRefreshTokenUsed } from '../../db/repos/refresh-tokens.repo.ts';
+import { revokeTokenFamily } from '../../db/repos/token-families.repo.ts';
 import { unsafeFindTokenFamily, unsafeFindUserById, unsafeLockRefreshToken } from '../../db/unsafe/credentials.repo.ts';
 import { recordAudit } from './audit.service.ts';
 import { verifyToken } from './jwt.ts';
 import { secretMatches } from './secure-tokens.ts';
-import { issueTokenPair, type TokenPair } from './token-pair.service.ts';
+import type { TokenPair } from './token-pair.dto.ts';
+import { issueTokenPair } from './token-pair.service.ts';
 
 const INVALID = 'Invalid or expired refresh token';
 

@@ -1,23 +1,29 @@
+import type { z } from 'zod';
 import type { ServiceContext } from '../../core/context.ts';
 import { unsafeMintOrgId } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
-import { countOrgs, insertOrg, type OrgRow, slugTaken } from '../../db/repos/orgs.repo.ts';
-import { insertUser, type UserRow } from '../../db/repos/users.repo.ts';
+import { countOrgs, insertOrg, slugTaken } from '../../db/repos/orgs.repo.ts';
+import { insertUser } from '../../db/repos/users.repo.ts';
 import { unsafeFindUserByEmail } from '../../db/unsafe/credentials.repo.ts';
 import { recordAudit } from './audit.service.ts';
 import { slugify } from './org-slug.ts';
 import { normaliseEmail } from './password-login.service.ts';
 import { hashPassword, passwordPolicyProblems } from './passwords.ts';
 import { enforceRateLimit } from './rate-limit.service.ts';
-import { issueTokenPair, type TokenPair } from './token-pair.service.ts';
+import { ZTokenPair } from './token-pair.dto.ts';
+import { issueTokenPair } from './token-pair.service.ts';
+import { toMiniXdrOrganization, toMiniXdrUser, ZMiniXdrOrganization, ZMiniXdrUser } from './user.dto.ts';
 
 export type RegisterInput = { organization_name: string; admin_email: string; admin_password: string; admin_name: string };
+
+export const ZRegistration = ZTokenPair.extend({ user: ZMiniXdrUser, organization: ZMiniXdrOrganization });
+export type Registration = z.infer<typeof ZRegistration>;
 
 /**
  * Creates an organisation and its first admin. Open while no organisation exists (first run); after
  * that only when AUTH_OPEN_REGISTRATION=true.
  */
-export async function registerOrganisation(ctx: ServiceContext, input: RegisterInput): Promise<{ tokens: TokenPair; user: UserRow; org: OrgRow }> {
+export async function registerOrganisation(ctx: ServiceContext, input: RegisterInput): Promise<Registration> {
   const { db, config, secrets } = ctx.deps;
   await enforceRateLimit(db, {
     key: `register:ip:${ctx.ip}`,
@@ -49,6 +55,6 @@ export async function registerOrganisation(ctx: ServiceContext, input: RegisterI
     await recordAudit(trx, ctx, { orgId, action: 'org.registered', actor, target: { type: 'org', id: org.id }, details: { slug } });
     await recordAudit(trx, ctx, { orgId, action: 'user.created', actor, target: { type: 'user', id: user.id }, details: { role: 'admin' } });
     const tokens = await issueTokenPair(trx, secrets.jwtKey, user);
-    return { tokens, user, org };
+    return { ...tokens, user: toMiniXdrUser(user), organization: toMiniXdrOrganization(org) };
   });
 }

@@ -1,5 +1,5 @@
 import type { Executor } from '../../core/database.ts';
-import { deleteRateWindowsBefore } from '../../db/repos/rate-limits.repo.ts';
+import { deleteRateWindowsBefore } from '../../db/repos/rate-limit-windows.repo.ts';
 import { deleteExpiredSessions } from '../../db/repos/sessions.repo.ts';
 
 /** Expired sessions and rate-limit windows older than an hour (the longest window) are of no further use. */

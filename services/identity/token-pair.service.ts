@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor, OrgId } from '../../core/database.ts';
-import { insertRefreshToken, insertTokenFamily } from '../../db/repos/tokens.repo.ts';
+import { insertRefreshToken } from '../../db/repos/refresh-tokens.repo.ts';
+import { insertTokenFamily } from '../../db/repos/token-families.repo.ts';
 import type { UserRow } from '../../db/repos/users.repo.ts';
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS, signToken, type TokenClaims } from './jwt.ts';
 import { hashSecret } from './secure-tokens.ts';
-
-export type TokenPair = { access_token: string; refresh_token: string; token_type: 'bearer'; expires_in: number };
+import type { TokenPair } from './token-pair.dto.ts';
 
 /** Access (8 h) and refresh (30 d) JWTs of one family; the refresh token is stored hashed under its jti. */
 export async function issueTokenPair(db: Executor, key: Uint8Array, user: UserRow, familyId?: string): Promise<TokenPair> {

@@ -25,6 +25,11 @@ export const ZMiniXdrOrganization = z.object({
   status: z.string(),
   created_at: z.string(),
 });
+export type MiniXdrOrganization = z.infer<typeof ZMiniXdrOrganization>;
+
+/** Mini-XDR's /api/auth/me answer. */
+export const ZUserWithOrganization = z.object({ user: ZMiniXdrUser, organization: ZMiniXdrOrganization });
+export type UserWithOrganization = z.infer<typeof ZUserWithOrganization>;
 
 /** EventSec's UserProfile; `tenant_id` is the organisation's slug. */
 export const ZUserProfile = z.object({
@@ -57,7 +62,7 @@ export function toMiniXdrUser(row: UserRow): MiniXdrUser {
   };
 }
 
-export function toMiniXdrOrganization(row: OrgRow): z.infer<typeof ZMiniXdrOrganization> {
+export function toMiniXdrOrganization(row: OrgRow): MiniXdrOrganization {
   return { id: row.id, name: row.name, slug: row.slug, status: row.status, created_at: row.created_at.toISOString() };
 }
 

@@ -3,8 +3,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { OrgServiceContext, ServiceContext } from '../../core/context.ts';
 import { unsafeMintOrgId } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
+import { deleteOneDeviceNoncesSeenBefore, recordDeviceNonce } from '../../db/repos/device-nonces.repo.ts';
 import { type DeviceRow, touchDevice, unsafeFindDeviceByDeviceId } from '../../db/repos/devices.repo.ts';
-import { deleteOneDeviceNoncesSeenBefore, recordDeviceNonce } from '../../db/repos/nonces.repo.ts';
 import { decryptDeviceSecret } from './device-secret.ts';
 import { requestSignature } from './sign-request.ts';
 

@@ -3,6 +3,7 @@ import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { type DeviceRow, findDevice, insertDevice, listDevices, revokeDevice, rotateDeviceSecret } from '../../db/repos/devices.repo.ts';
 import { actorOf, recordAudit } from '../identity/index.ts';
+import { type DeviceDto, toDeviceDto } from './device.dto.ts';
 import { encryptDeviceSecret, generateDeviceSecret } from './device-secret.ts';
 
 export const MAX_DEVICES_LISTED = 500;
@@ -11,6 +12,12 @@ export const DEFAULT_DEVICE_TTL_DAYS = 90;
 export type NewDevice = { name: string; deviceId?: string | undefined; ttlDays: number | null };
 
 /** Registers a device; its signing secret is returned this once and kept only encrypted. */
+export async function createOrgDevice(ctx: OrgServiceContext, input: NewDevice): Promise<{ device: DeviceDto; secret: string }> {
+  const { row, secret } = await createDevice(ctx, input);
+  return { device: toDeviceDto(row), secret };
+}
+
+/** The row itself, for callers inside this domain that need more than the DTO shows (its org). */
 export async function createDevice(ctx: OrgServiceContext, input: NewDevice): Promise<{ row: DeviceRow; secret: string }> {
   const id = randomUUID();
   const secret = generateDeviceSecret();
@@ -37,12 +44,12 @@ export async function createDevice(ctx: OrgServiceContext, input: NewDevice): Pr
   return { row, secret };
 }
 
-export function listOrgDevices(ctx: OrgServiceContext): Promise<DeviceRow[]> {
-  return listDevices(ctx.deps.db, ctx.orgId, MAX_DEVICES_LISTED);
+export async function listOrgDevices(ctx: OrgServiceContext): Promise<DeviceDto[]> {
+  return (await listDevices(ctx.deps.db, ctx.orgId, MAX_DEVICES_LISTED)).map((row) => toDeviceDto(row));
 }
 
 /** A new secret at once: the old one stops verifying with this commit. A revoked device stays revoked. */
-export async function rotateOrgDevice(ctx: OrgServiceContext, deviceId: string, ttlDays: number | null): Promise<{ row: DeviceRow; secret: string }> {
+export async function rotateOrgDevice(ctx: OrgServiceContext, deviceId: string, ttlDays: number | null): Promise<{ device: DeviceDto; secret: string }> {
   const secret = generateDeviceSecret();
   const row = await ctx.deps.db.transaction().execute(async (trx) => {
     const existing = await findDevice(trx, ctx.orgId, deviceId);
@@ -55,15 +62,15 @@ export async function rotateOrgDevice(ctx: OrgServiceContext, deviceId: string, 
     await recordAudit(trx, ctx, { orgId: ctx.orgId, action: 'device.rotated', actor: actorOf(ctx), target: { type: 'device', id: rotated.id } });
     return rotated;
   });
-  return { row, secret };
+  return { device: toDeviceDto(row), secret };
 }
 
-export async function revokeOrgDevice(ctx: OrgServiceContext, deviceId: string): Promise<DeviceRow> {
+export async function revokeOrgDevice(ctx: OrgServiceContext, deviceId: string): Promise<DeviceDto> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     const row = await revokeDevice(trx, ctx.orgId, deviceId);
     if (!row) throw notFound(deviceId);
     await recordAudit(trx, ctx, { orgId: ctx.orgId, action: 'device.revoked', actor: actorOf(ctx), target: { type: 'device', id: row.id } });
-    return row;
+    return toDeviceDto(row);
   });
 }
 

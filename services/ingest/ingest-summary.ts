@@ -1,9 +1,22 @@
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
 import { type IngestRequest, ingestRecords } from './ingest.service.ts';
 
-export type RecordRejection = { index: number; reason: string; field: string | null };
-export type IngestCounts = { stored: number; deduplicated: number; rejected: RecordRejection[] };
-export type IngestSummary = IngestCounts & { received: number };
+export const ZRecordRejection = z.object({
+  index: z.number().int().describe("The record's position in the request (0-based)"),
+  reason: z.string().describe('missing_field, invalid_timestamp, not_an_object, bad_signature, …'),
+  field: z.string().nullable(),
+});
+export type RecordRejection = z.infer<typeof ZRecordRejection>;
+
+export const ZIngestSummary = z.object({
+  stored: z.number().int().describe('New events stored'),
+  deduplicated: z.number().int().describe('Events already stored (a retry or replay), not stored twice'),
+  rejected: z.array(ZRecordRejection),
+  received: z.number().int(),
+});
+export type IngestSummary = z.infer<typeof ZIngestSummary>;
+export type IngestCounts = Omit<IngestSummary, 'received'>;
 export type IndexedRecord = { index: number; record: unknown };
 
 /** Ingests part of a request's batch, reporting each rejection by its position in the whole batch. */

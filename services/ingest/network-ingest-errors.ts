@@ -1,6 +1,13 @@
+import { z } from 'zod';
 import type { BatchRejection } from '../../engines/telemetry/index.ts';
 
-export type IngestError = { index: number; reason: string; field?: string; hint: string };
+export const ZIngestError = z.object({
+  index: z.number().int().describe('Position of the record in the request (line number − 1 for NDJSON)'),
+  reason: z.string().describe('invalid_payload, missing_event_type, missing_timestamp, invalid_timestamp, unrecognised_record, …'),
+  field: z.string().optional(),
+  hint: z.string(),
+});
+export type IngestError = z.infer<typeof ZIngestError>;
 
 export const RAW_SNIPPET_CHARS = 1024;
 

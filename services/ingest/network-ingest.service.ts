@@ -1,24 +1,26 @@
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { insertNetworkIngestErrors, type SensorUpsert, upsertNetworkSensor } from '../../db/repos/network-sensors.repo.ts';
+import { insertNetworkIngestErrors } from '../../db/repos/network-ingest-errors.repo.ts';
+import { type SensorUpsert, upsertNetworkSensor } from '../../db/repos/network-sensors.repo.ts';
 import type { BatchRejection } from '../../engines/telemetry/index.ts';
 import { ingestRecords, MAX_EVENTS_PER_REQUEST } from './ingest.service.ts';
 import { enforceIngestRateLimit } from './ingest-rate-limit.ts';
-import { describeRejection, type IngestError, rawSnippet } from './network-ingest-errors.ts';
+import { describeRejection, rawSnippet, ZIngestError } from './network-ingest-errors.ts';
 import { type DeclaredSource, groupBySource } from './network-source.ts';
 
 export type NetworkBulkRequest = { source: DeclaredSource; sensor: SensorUpsert; events: readonly unknown[] };
 
-export type NetworkBulkResult = {
-  /** Parsed and durably stored: by this call (`stored`) or by an earlier one (`deduplicated`). */
-  accepted: number;
-  stored: number;
-  deduplicated: number;
-  rejected: number;
-  errors: IngestError[];
-  created_sensor_id: string | null;
-  sensor_id: string;
-};
+export const ZNetworkBulkResult = z.object({
+  accepted: z.number().int(),
+  stored: z.number().int(),
+  deduplicated: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(ZIngestError),
+  created_sensor_id: z.string().nullable().describe('The sensor id when this call registered it, else null'),
+  sensor_id: z.string(),
+});
+export type NetworkBulkResult = z.infer<typeof ZNetworkBulkResult>;
 
 /**
  * POST /ingest/network/bulk: registers or refreshes the sensor, stores every record that parses

@@ -1,6 +1,6 @@
 import type { Executor } from '../../core/database.ts';
-import { deleteIngestErrorsBefore } from '../../db/repos/network-sensors.repo.ts';
-import { deleteDeviceNoncesSeenBefore } from '../../db/repos/nonces.repo.ts';
+import { deleteDeviceNoncesSeenBefore } from '../../db/repos/device-nonces.repo.ts';
+import { deleteIngestErrorsBefore } from '../../db/repos/network-ingest-errors.repo.ts';
 import { NONCE_RETENTION_SECONDS } from './device-auth.service.ts';
 
 /** The network reject log is kept as long as the events; a device nonce only as long as it could be replayed. */

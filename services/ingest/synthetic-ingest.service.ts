@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { generateScenario, type Scenario, type SyntheticSource } from '../../engines/synthetic/index.ts';
+import { generateScenario, SCENARIOS, type Scenario, type SyntheticSource } from '../../engines/synthetic/index.ts';
 import { enforceIngestRateLimit } from './ingest-rate-limit.ts';
-import { addCounts, type IndexedRecord, type IngestCounts, ingestIndexed } from './ingest-summary.ts';
+import { addCounts, type IndexedRecord, type IngestCounts, ingestIndexed, ZRecordRejection } from './ingest-summary.ts';
 
 export type SyntheticRequest = {
   scenario: Scenario;
@@ -11,7 +12,18 @@ export type SyntheticRequest = {
   srcIp?: string | undefined;
   startTime?: Date | undefined;
 };
-export type SyntheticResult = IngestCounts & { scenario: Scenario; seed: number; startTime: Date; srcIp: string; generated: number };
+
+export const ZSyntheticResult = z.object({
+  scenario: z.enum(SCENARIOS),
+  seed: z.number().int(),
+  generated: z.number().int(),
+  stored: z.number().int(),
+  deduplicated: z.number().int(),
+  rejected: z.array(ZRecordRejection),
+  src_ip: z.string(),
+  start_time: z.string(),
+});
+export type SyntheticResult = z.infer<typeof ZSyntheticResult>;
 
 export const MAX_SEED = 2 ** 32 - 1;
 
@@ -32,5 +44,5 @@ export async function ingestSynthetic(ctx: OrgServiceContext, request: Synthetic
   });
   const parts: IngestCounts[] = [];
   for (const [source, entries] of bySource) parts.push(await ingestIndexed(ctx, { channel: 'synthetic', source }, entries));
-  return { scenario: request.scenario, seed, startTime, srcIp, generated: records.length, ...addCounts(parts) };
+  return { scenario: request.scenario, seed, generated: records.length, ...addCounts(parts), src_ip: srcIp, start_time: startTime.toISOString() };
 }

@@ -3,7 +3,7 @@ import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { ingestRecords, MAX_EVENTS_PER_REQUEST } from './ingest.service.ts';
 import { enforceIngestRateLimit } from './ingest-rate-limit.ts';
-import { describeRejection, type IngestError } from './network-ingest-errors.ts';
+import { describeRejection, type IngestError, ZIngestError } from './network-ingest-errors.ts';
 
 export const ATTACK_TYPES = ['Web', 'DDoS', 'Intrusion', 'Scanner', 'Anonymizer', 'Bot', 'Malware', 'Phishing', 'DNS', 'Email'] as const;
 const BY_LOWER = new Map(ATTACK_TYPES.map((type) => [type.toLowerCase(), type]));
@@ -22,7 +22,14 @@ export const ZThreatmapItem = z.looseObject({
   source: z.string().max(100).optional(),
 });
 
-export type ThreatmapIngestResult = { stored: number; deduplicated: number; rejected: number; errors: IngestError[]; detail: string };
+export const ZThreatmapIngestResult = z.object({
+  stored: z.number().int(),
+  deduplicated: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(ZIngestError),
+  detail: z.string(),
+});
+export type ThreatmapIngestResult = z.infer<typeof ZThreatmapIngestResult>;
 
 function shapeErrors(records: readonly unknown[]): { valid: unknown[]; indexes: number[]; errors: IngestError[] } {
   const valid: unknown[] = [];

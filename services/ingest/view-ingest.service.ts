@@ -1,11 +1,19 @@
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import type { EventView } from '../events/index.ts';
 import { ingestRecords } from './ingest.service.ts';
 import { enforceIngestRateLimit } from './ingest-rate-limit.ts';
-import { describeRejection, type IngestError } from './network-ingest-errors.ts';
+import { describeRejection, ZIngestError } from './network-ingest-errors.ts';
 
-export type ViewIngestResult = { accepted: number; stored: number; deduplicated: number; rejected: number; errors: IngestError[] };
+export const ZViewIngestResult = z.object({
+  accepted: z.number().int().describe('Stored by this call or already stored (replay)'),
+  stored: z.number().int(),
+  deduplicated: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(ZIngestError),
+});
+export type ViewIngestResult = z.infer<typeof ZViewIngestResult>;
 
 /**
  * POST /edr/events and /siem/events: one event or a batch, stored for real (channel and parser edr or

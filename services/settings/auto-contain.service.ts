@@ -1,13 +1,17 @@
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
 import { readOrgSettings, writeOrgSettings } from '../../db/repos/org-settings.repo.ts';
 import { actorOf, recordAudit } from '../identity/index.ts';
 
-export async function getAutoContain(ctx: OrgServiceContext): Promise<boolean> {
-  return (await readOrgSettings(ctx.deps.db, ctx.orgId)).auto_contain;
+export const ZAutoContain = z.object({ enabled: z.boolean() });
+export type AutoContain = z.infer<typeof ZAutoContain>;
+
+export async function getAutoContain(ctx: OrgServiceContext): Promise<AutoContain> {
+  return { enabled: (await readOrgSettings(ctx.deps.db, ctx.orgId)).auto_contain };
 }
 
 /** Stores the organisation's auto-containment switch (audited). Nothing acts on it until the response issue lands. */
-export function setAutoContain(ctx: OrgServiceContext, enabled: boolean): Promise<boolean> {
+export function setAutoContain(ctx: OrgServiceContext, enabled: boolean): Promise<AutoContain> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     const previous = (await readOrgSettings(trx, ctx.orgId)).auto_contain;
     await writeOrgSettings(trx, ctx.orgId, { auto_contain: enabled }, ctx.principal.actorId);
@@ -18,6 +22,6 @@ export function setAutoContain(ctx: OrgServiceContext, enabled: boolean): Promis
       target: { type: 'org_settings', id: ctx.orgId },
       details: { from: previous, to: enabled },
     });
-    return enabled;
+    return { enabled };
   });
 }

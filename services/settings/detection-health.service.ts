@@ -1,26 +1,44 @@
+import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { countEventsAfter, oldestEventAfter, readDetectionCursorRow } from '../../db/repos/alert-detection-health.repo.ts';
-import { listDetectorHealth } from '../../db/repos/detection-state.repo.ts';
+import { readDetectionCursorRow } from '../../db/repos/detection-cursors.repo.ts';
+import { listDetectorHealth } from '../../db/repos/detector-health.repo.ts';
+import { countEventsAfter, oldestEventAfter } from '../../db/repos/events.repo.ts';
 import { DETECTORS } from '../../engines/detection/index.ts';
 import { loadDetectionSettings } from '../detection/index.ts';
 
 /** The lag count stops here: beyond it the answer is "at least LAG_COUNT_CAP" (lag.capped). */
 export const LAG_COUNT_CAP = 100_000;
 
-export type DetectorStatus = 'ok' | 'failing' | 'idle';
+const ZDetectorHealth = z.object({
+  detector: z.string(),
+  title: z.string(),
+  enabled: z.boolean(),
+  last_run_at: z.string().nullable(),
+  events_scanned: z.number().int(),
+  matches: z.number().int(),
+  errors: z.number().int().describe('Runs that failed, since the detector first ran'),
+  last_error: z.string().nullable(),
+  last_error_at: z.string().nullable(),
+  status: z.enum(['ok', 'failing', 'idle']).describe('idle: disabled or never ran; failing: its last run failed'),
+});
+type DetectorHealth = z.infer<typeof ZDetectorHealth>;
+type DetectorStatus = DetectorHealth['status'];
 
-export type DetectorHealth = {
-  detector: string;
-  title: string;
-  enabled: boolean;
-  last_run_at: string | null;
-  events_scanned: number;
-  matches: number;
-  errors: number;
-  last_error: string | null;
-  last_error_at: string | null;
-  status: DetectorStatus;
-};
+export const ZDetectionHealth = z.object({
+  detectors: z.array(ZDetectorHealth),
+  cursor: z.object({
+    last_event_id: z.number().int().describe('Detection has scanned every stored event up to this id'),
+    updated_at: z.string().nullable(),
+  }),
+  lag: z.object({
+    events: z.number().int().describe('Stored events not scanned yet'),
+    capped: z.boolean().describe('True when the count stopped at its bound (100 000): there are at least that many'),
+    oldest_pending_received_at: z.string().nullable(),
+    seconds: z.number().int().describe('How long the oldest unscanned event has waited'),
+  }),
+  generated_at: z.string(),
+});
+export type DetectionHealth = z.infer<typeof ZDetectionHealth>;
 
 type HealthRow = Awaited<ReturnType<typeof listDetectorHealth>>[number];
 
@@ -31,7 +49,7 @@ function statusOf(enabled: boolean, row: HealthRow | undefined): DetectorStatus 
   return 'ok';
 }
 
-export async function getDetectionHealth(ctx: OrgServiceContext) {
+export async function getDetectionHealth(ctx: OrgServiceContext): Promise<DetectionHealth> {
   const { db } = ctx.deps;
   const [rows, settings, cursor] = await Promise.all([
     listDetectorHealth(db, ctx.orgId),

@@ -1,24 +1,25 @@
-import { ZodError } from 'zod';
+import { ZodError, z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { readOrgSettings, writeOrgSettings } from '../../db/repos/org-settings.repo.ts';
 import {
   DEFAULT_DETECTION_SETTINGS,
   DETECTORS,
-  type DetectionSettings,
   type DetectionSettingsOverride,
   mergeSettings,
+  ZDetectionSettings,
   ZDetectionSettingsOverride,
 } from '../../engines/detection/index.ts';
 import { actorOf, recordAudit } from '../identity/index.ts';
 
-export type DetectionSettingsView = {
-  effective: DetectionSettings;
-  override: DetectionSettingsOverride;
-  defaults: DetectionSettings;
-  override_valid: boolean;
-  updated_at: string | null;
-};
+export const ZDetectionSettingsView = z.object({
+  effective: ZDetectionSettings.describe('What detection uses: the defaults with the override applied'),
+  override: ZDetectionSettingsOverride.describe("The organisation's stored override"),
+  defaults: ZDetectionSettings,
+  override_valid: z.boolean().describe('False when a stored override no longer validates; detection then uses the defaults'),
+  updated_at: z.string().nullable(),
+});
+export type DetectionSettingsView = z.infer<typeof ZDetectionSettingsView>;
 
 /** The thresholds detection uses for the organisation: defaults merged with its stored override. */
 export async function getDetectionSettingsView(ctx: OrgServiceContext): Promise<DetectionSettingsView> {

@@ -1,3 +1,3 @@
-export { getAutoContain, setAutoContain } from './auto-contain.service.ts';
-export { getDetectionHealth } from './detection-health.service.ts';
-export { getDetectionSettingsView, replaceDetectionOverride } from './detection-settings.service.ts';
+export { getAutoContain, setAutoContain, ZAutoContain } from './auto-contain.service.ts';
+export { getDetectionHealth, ZDetectionHealth } from './detection-health.service.ts';
+export { getDetectionSettingsView, replaceDetectionOverride, ZDetectionSettingsView } from './detection-settings.service.ts';

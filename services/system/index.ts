@@ -1,2 +1,3 @@
-export { checkReadiness } from './readiness.service.ts';
+export { checkHealth, ZHealth } from './health.service.ts';
+export { checkReadiness, ZReadiness } from './readiness.service.ts';
 export { pruneWorkerHeartbeats, recordWorkerHeartbeat, removeWorkerHeartbeat } from './worker-heartbeat.service.ts';

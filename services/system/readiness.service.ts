@@ -1,17 +1,21 @@
+import { z } from 'zod';
 import type { SearchBackendProbe } from '../../core/context.ts';
 import type { Database } from '../../core/database.ts';
 import { pendingMigrations } from '../../db/migrator.ts';
 import { countLiveWorkers } from './worker-heartbeat.service.ts';
 
-export type CheckState = 'ok' | 'fail';
-export type Readiness = {
-  status: 'ok' | 'fail';
-  db: CheckState;
-  migrations: CheckState;
-  worker: CheckState;
-  opensearch: CheckState | 'disabled';
-  error?: string;
-};
+const ZCheck = z.enum(['ok', 'fail']);
+type CheckState = z.infer<typeof ZCheck>;
+
+export const ZReadiness = z.object({
+  status: z.enum(['ok', 'fail']).describe('ok when every check passes'),
+  db: ZCheck.describe('Database reachable within 2 s'),
+  migrations: ZCheck.describe('No migration pending'),
+  worker: ZCheck.describe('At least one job worker reported in the last 45 s'),
+  opensearch: z.enum(['ok', 'fail', 'disabled']).describe('OpenSearch reachable, or disabled when OPENSEARCH_URL is unset'),
+  error: z.string().optional().describe('What is not ready'),
+});
+export type Readiness = z.infer<typeof ZReadiness>;
 
 export const READINESS_TIMEOUT_MS = 2000;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { createDevice } from '../../../services/ingest/index.ts';
+import { createOrgDevice } from '../../../services/ingest/index.ts';
 import { orgProcedure } from '../../procedures.ts';
-import { toDeviceDto, ZDeviceId, ZDeviceWithSecret, ZTtlDays } from './devices.schemas.ts';
+import { ZDeviceId, ZDeviceWithSecret, ZTtlDays } from './devices.schemas.ts';
 
 export const createDeviceProcedure = orgProcedure('api_keys:manage')
   .meta({
@@ -21,7 +21,7 @@ export const createDeviceProcedure = orgProcedure('api_keys:manage')
   )
   .output(ZDeviceWithSecret)
   .mutation(async ({ ctx, input }) => {
-    const { row, secret } = await createDevice(ctx.service, { name: input.name, deviceId: input.device_id, ttlDays: input.ttl_days });
+    const { device, secret } = await createOrgDevice(ctx.service, { name: input.name, deviceId: input.device_id, ttlDays: input.ttl_days });
     ctx.response.status = 201;
-    return { ...toDeviceDto(row), secret };
+    return { ...device, secret };
   });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { listOrgDevices } from '../../../services/ingest/index.ts';
+import { listOrgDevices, ZDevice } from '../../../services/ingest/index.ts';
 import { orgProcedure } from '../../procedures.ts';
-import { toDeviceDto, ZDevice } from './devices.schemas.ts';
 
 export const listDevicesProcedure = orgProcedure('api_keys:manage')
   .meta({
@@ -14,4 +13,4 @@ export const listDevicesProcedure = orgProcedure('api_keys:manage')
   })
   .input(z.void())
   .output(z.array(ZDevice))
-  .query(async ({ ctx }) => (await listOrgDevices(ctx.service)).map((row) => toDeviceDto(row)));
+  .query(({ ctx }) => listOrgDevices(ctx.service));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { revokeOrgDevice } from '../../../services/ingest/index.ts';
+import { revokeOrgDevice, ZDevice } from '../../../services/ingest/index.ts';
 import { orgProcedure } from '../../procedures.ts';
-import { toDeviceDto, ZDevice, ZDeviceId } from './devices.schemas.ts';
+import { ZDeviceId } from './devices.schemas.ts';
 
 export const revokeDeviceProcedure = orgProcedure('api_keys:manage')
   .meta({
@@ -14,4 +14,4 @@ export const revokeDeviceProcedure = orgProcedure('api_keys:manage')
   })
   .input(z.object({ device_id: ZDeviceId }))
   .output(ZDevice)
-  .mutation(async ({ ctx, input }) => toDeviceDto(await revokeOrgDevice(ctx.service, input.device_id)));
+  .mutation(({ ctx, input }) => revokeOrgDevice(ctx.service, input.device_id));

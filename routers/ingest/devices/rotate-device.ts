@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rotateOrgDevice } from '../../../services/ingest/index.ts';
 import { orgProcedure } from '../../procedures.ts';
-import { toDeviceDto, ZDeviceId, ZDeviceWithSecret, ZTtlDays } from './devices.schemas.ts';
+import { ZDeviceId, ZDeviceWithSecret, ZTtlDays } from './devices.schemas.ts';
 
 export const rotateDeviceProcedure = orgProcedure('api_keys:manage')
   .meta({
@@ -15,6 +15,6 @@ export const rotateDeviceProcedure = orgProcedure('api_keys:manage')
   .input(z.object({ device_id: ZDeviceId, ttl_days: ZTtlDays }))
   .output(ZDeviceWithSecret)
   .mutation(async ({ ctx, input }) => {
-    const { row, secret } = await rotateOrgDevice(ctx.service, input.device_id, input.ttl_days);
-    return { ...toDeviceDto(row), secret };
+    const { device, secret } = await rotateOrgDevice(ctx.service, input.device_id, input.ttl_days);
+    return { ...device, secret };
   });

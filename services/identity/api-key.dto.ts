@@ -12,13 +12,14 @@ export const ZApiKey = z.object({
   last_used_at: z.string().nullable(),
   revoked_at: z.string().nullable(),
 });
+export type ApiKeyDto = z.infer<typeof ZApiKey>;
 
-export function toApiKeyDto(row: ApiKeyRow): z.infer<typeof ZApiKey> {
+export function toApiKeyDto(row: ApiKeyRow): ApiKeyDto {
   return {
     id: row.id,
     name: row.name,
     prefix: `vgl_${row.prefix}`,
-    role: row.role as z.infer<typeof ZApiKey>['role'],
+    role: row.role as ApiKeyDto['role'],
     created_by: row.created_by,
     created_at: row.created_at.toISOString(),
     last_used_at: row.last_used_at?.toISOString() ?? null,

@@ -17,16 +17,6 @@ export type EventFilter = {
   offset: number;
 };
 
-export function findEventByDedupKey(db: Executor, orgId: OrgId, dedupKey: string, occurredAt: Date) {
-  return db
-    .selectFrom('events')
-    .select(['events.id', 'events.received_at', 'events.occurred_at'])
-    .where('events.org_id', '=', orgId)
-    .where('events.dedup_key', '=', dedupKey)
-    .where('events.occurred_at', '=', occurredAt)
-    .executeTakeFirst();
-}
-
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }

@@ -1,7 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
+import type { AlertRow } from '../repos/alerts.repo.ts';
 import type { DB } from '../schema.generated.ts';
-import type { AlertRow } from './alerts.repo.ts';
 
 /** GET /alerts filters; `assignedTo: null` means unassigned. The time range selects alerts active in it. */
 export type AlertQueueFilter = {
@@ -14,20 +14,6 @@ export type AlertQueueFilter = {
   since?: Date | undefined;
   until?: Date | undefined;
 };
-
-function filtered(db: Executor, orgId: OrgId, filter: AlertQueueFilter): SelectQueryBuilder<DB, 'alerts', object> {
-  let query = db.selectFrom('alerts').where('alerts.org_id', '=', orgId);
-  if (filter.status !== undefined) query = query.where('alerts.status', '=', filter.status);
-  if (filter.severity !== undefined) query = query.where('alerts.severity', '=', filter.severity);
-  if (filter.category !== undefined) query = query.where('alerts.category', '=', filter.category);
-  if (filter.assignedTo === null) query = query.where('alerts.assigned_to', 'is', null);
-  else if (filter.assignedTo !== undefined) query = query.where('alerts.assigned_to', '=', filter.assignedTo);
-  if (filter.srcIp !== undefined) query = query.where('alerts.src_ip', '=', filter.srcIp);
-  if (filter.incidentId !== undefined) query = query.where('alerts.incident_id', '=', filter.incidentId);
-  if (filter.since !== undefined) query = query.where('alerts.last_seen_at', '>=', filter.since);
-  if (filter.until !== undefined) query = query.where('alerts.first_seen_at', '<=', filter.until);
-  return query;
-}
 
 /** The organisation's alert queue, most recently seen first. */
 export function listAlertQueue(db: Executor, orgId: OrgId, filter: AlertQueueFilter, page: { limit: number; offset: number }): Promise<AlertRow[]> {
@@ -45,15 +31,6 @@ export async function countAlertQueue(db: Executor, orgId: OrgId, filter: AlertQ
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
-}
-
-export function findAlertForUpdate(db: Executor, orgId: OrgId, alertId: number): Promise<AlertRow | undefined> {
-  return db.selectFrom('alerts').selectAll().where('alerts.org_id', '=', orgId).where('alerts.id', '=', alertId).forUpdate().executeTakeFirst();
-}
-
-/** Serialises reports of one fingerprint for the rest of the transaction, so two identical POSTs make one alert. */
-export async function lockAlertFingerprint(db: Executor, orgId: OrgId, fingerprint: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`alert:${orgId}:${fingerprint}`}))`.execute(db);
 }
 
 export type AlertEventSummaryRow = {
@@ -105,12 +82,16 @@ export function listAlertEventSummaries(db: Executor, orgId: OrgId, alertId: num
     .execute();
 }
 
-export async function countAlertEvents(db: Executor, orgId: OrgId, alertId: number): Promise<number> {
-  const row = await db
-    .selectFrom('alert_events')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('alert_events.org_id', '=', orgId)
-    .where('alert_events.alert_id', '=', alertId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+function filtered(db: Executor, orgId: OrgId, filter: AlertQueueFilter): SelectQueryBuilder<DB, 'alerts', object> {
+  let query = db.selectFrom('alerts').where('alerts.org_id', '=', orgId);
+  if (filter.status !== undefined) query = query.where('alerts.status', '=', filter.status);
+  if (filter.severity !== undefined) query = query.where('alerts.severity', '=', filter.severity);
+  if (filter.category !== undefined) query = query.where('alerts.category', '=', filter.category);
+  if (filter.assignedTo === null) query = query.where('alerts.assigned_to', 'is', null);
+  else if (filter.assignedTo !== undefined) query = query.where('alerts.assigned_to', '=', filter.assignedTo);
+  if (filter.srcIp !== undefined) query = query.where('alerts.src_ip', '=', filter.srcIp);
+  if (filter.incidentId !== undefined) query = query.where('alerts.incident_id', '=', filter.incidentId);
+  if (filter.since !== undefined) query = query.where('alerts.last_seen_at', '>=', filter.since);
+  if (filter.until !== undefined) query = query.where('alerts.first_seen_at', '<=', filter.until);
+  return query;
 }
