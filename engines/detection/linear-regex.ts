@@ -45,7 +45,9 @@ const ANY_BUT_LINE_END = `[^${classBody([
   [0x2028, 0x2029],
 ])}]`;
 
-/** The RE2 spelling of a JavaScript-syntax source. */
+const isHex4 = (s: string) => s.length === 4 && [...s].every((c) => '0123456789abcdefABCDEF'.includes(c));
+
+/** The RE2 spelling of a JavaScript-syntax source (\uXXXX becomes \x{XXXX}). */
 export function toRe2Syntax(source: string): string {
   let out = '';
   let inClass = false;
@@ -55,7 +57,10 @@ export function toRe2Syntax(source: string): string {
       const escaped = source[++i] ?? '';
       if (escaped === 's') out += inClass ? SPACE : `[${SPACE}]`;
       else if (escaped === 'S') out += inClass ? NON_SPACE : `[^${SPACE}]`;
-      else out += `\\${escaped}`;
+      else if (escaped === 'u' && isHex4(source.slice(i + 1, i + 5))) {
+        out += `\\x{${source.slice(i + 1, i + 5)}}`;
+        i += 4;
+      } else out += `\\${escaped}`;
     } else if (inClass) {
       if (c === ']') inClass = false;
       out += c;
@@ -75,20 +80,25 @@ export type LinearOptions = {
   /**
    * RE2 has no backreferences: instead, the pattern captures both sides and a match counts only when the two groups
    * are equal (case-insensitively with the `i` flag). A failed candidate is retried from its next character, so a
-   * candidate starting inside it is still found.
+   * candidate starting inside it is still found; this stays linear when a candidate can only start at a few places
+   * inside another (the tautology patterns start at a quote or a keyword).
    */
   equalGroups?: readonly [number, number];
 };
 
 export class LinearRegex {
+  /** As written (JavaScript syntax). */
+  readonly source: string;
+  readonly flags: LinearFlags;
+  readonly options: LinearOptions;
+  /** As compiled (RE2 syntax). */
   readonly re2Source: string;
   readonly engine: RE2JS;
 
-  constructor(
-    readonly source: string,
-    readonly flags: LinearFlags = '',
-    readonly options: LinearOptions = {},
-  ) {
+  constructor(source: string, flags: LinearFlags = '', options: LinearOptions = {}) {
+    this.source = source;
+    this.flags = flags;
+    this.options = options;
     this.re2Source = toRe2Syntax(source);
     this.engine = RE2JS.compile(this.re2Source, flags === 'i' ? RE2JS.CASE_INSENSITIVE : 0);
     const [a, b] = options.equalGroups ?? [0, 0];
@@ -98,7 +108,9 @@ export class LinearRegex {
   /** Whether the pattern matches anywhere in the text. */
   test(text: string): boolean {
     const groups = this.options.equalGroups;
-    if (!groups) return this.engine.test(text);
+    // the capture-free search is the fast one: most texts have no candidate at all and skip the capture search
+    const found = this.engine.test(text);
+    if (!groups || !found) return found;
     const fold = (s: string | null) => (this.flags === 'i' ? (s ?? '').toUpperCase() : (s ?? ''));
     const matcher = this.engine.matcher(text);
     for (let from = 0; from <= text.length && matcher.find(from); from = matcher.start() + 1) {

@@ -100,3 +100,27 @@ describe('decodePayload', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe('web attack patterns rewritten without lookaround or backreferences keep their detections', () => {
+  it.each([
+    ["/login?u='or'='or'", 'sql_injection'],
+    ["/login?p=' or ''='", 'sql_injection'],
+    ['/login?p=" or ""="', 'sql_injection'],
+    ["/login?p=' OR 'ab'='AB", 'sql_injection'],
+    // the first quoted comparison is false, the one starting at its last quote is a tautology
+    ["/q?x=' or 'a'='or 1=1", 'sql_injection'],
+    ['/go?next=javascript:void(1)', 'xss'],
+    ['/go?next=javascript:alert(1)', 'xss'],
+    ['/ping?h=1.1.1.1& id', 'command_injection'],
+    ['/view?f=/etc/passwd&x=1', 'path_traversal'],
+  ])('%s → %s', (payload, attack) => {
+    expect(classes(payload)).toContain(attack);
+  });
+
+  it.each(["/q?x=' or 'a'='b", '/go?next=javascript:void(0)', '/go?next=javascript: void ( 0 )', '/a?x=1&id=2', '/view?f=/etc/passwd-help'])(
+    '%s stays silent',
+    (payload) => {
+      expect(classes(payload)).toEqual([]);
+    },
+  );
+});

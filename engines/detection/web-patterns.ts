@@ -20,6 +20,7 @@ const COMMANDS =
   'cat|ls|id|whoami|uname|wget|curl|nc|ncat|netcat|bash|sh|zsh|dash|python[23]?|perl|ruby|php|ping|nslookup|dig|' +
   'chmod|rm|echo|busybox|tftp|ftpget|sleep|env|ifconfig|pwd|powershell|cmd(?:\\.exe)?|net\\s+user|ps|kill|base64|telnet';
 const QUOTE = '[\'"`]';
+const COMPARE = String.raw`(?:=|like)\s*${QUOTE}?`;
 // a script-URI call target other than exactly `void` (RE2 has no lookahead): shorter, longer, or another letter somewhere
 const TOKEN = String.raw`[\w$.[\]'"]`;
 const NOT_VOID = String.raw`(?:${TOKEN}{1,3}|${TOKEN}{5,}|[0-9a-uw-z_$.[\]'"]${TOKEN}{3}|v[0-9a-np-z_$.[\]'"]${TOKEN}{2}|vo[0-9a-hj-z_$.[\]'"]${TOKEN}|voi[0-9a-ce-z_$.[\]'"])`;
@@ -30,10 +31,12 @@ export const WEB_PATTERNS: Readonly<Record<WebAttackClass, readonly WebPattern[]
   sql_injection: [
     { name: 'union select', re: linearRegex(String.raw`\bunion(?:\s+(?:all|distinct))?[\s(]*select\b`, 'i') },
     {
-      // a quote that closes the string, then an always-true comparison: ' OR '1'='1, ' or 1=1, " or ""=" (operands equal)
+      // a quote that closes the string, then an always-true comparison: ' OR '1'='1, ' or 1=1, " or ""=", 'or'='or'.
+      // RE2 has no backreference: word operands are captured and must be equal (equalGroups); an empty left operand
+      // ('') needs no comparison and is its own branch, without captures
       name: 'quoted tautology',
       re: linearRegex(
-        String.raw`${QUOTE}\s*\)*\s*(?:or|and|xor|\|\||&&)\s*\(*\s*${QUOTE}?(\w*)${QUOTE}?\s*(?:=|like)\s*${QUOTE}?(\w*)(?:${QUOTE}|\b|$)`,
+        String.raw`${QUOTE}\s*\)*\s*(?:or|and|xor|\|\||&&)\s*\(*\s*(?:${QUOTE}?${QUOTE}?\s*${COMPARE}(?:${QUOTE}|\b|$)|${QUOTE}?(\w+)${QUOTE}?\s*${COMPARE}(\w+)(?:${QUOTE}|\b|$))`,
         'i',
         { equalGroups: [1, 2] },
       ),

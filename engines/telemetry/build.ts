@@ -13,7 +13,7 @@ import {
 import { compact } from './fields.ts';
 import { sha256Hex } from './hash.ts';
 import { ipOrNull, portOrNull, transportOrNull } from './net.ts';
-import { boundedIdentifier, storableJson, storableText, storableTextOrNull } from './storable.ts';
+import { boundedIdentifier, RAW_NUL, storableJson, storableText, storableTextOrNull } from './storable.ts';
 import { type ParsedTime, readTime } from './time.ts';
 
 /** What a parser knows; buildEvent validates and fills the rest. IP/port inputs may be anything. */
@@ -99,7 +99,7 @@ export function buildEvent(draft: EventDraft, ctx: ParseContext): ParseResult {
     attributes: storableJson(compact(draft.attributes ?? {})) as Record<string, unknown>,
     // fixed length whatever the input: the key sits in a btree unique index
     dedupKey: sha256Hex(draft.dedupMaterial),
-    raw: storableJson(draft.raw),
+    raw: storableJson(draft.raw, RAW_NUL),
   };
   const checked = ZNormalizedEvent.safeParse(event);
   if (!checked.success) {

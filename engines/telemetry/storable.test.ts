@@ -10,11 +10,13 @@ const ok = (r: ParseResult): NormalizedEvent => {
   if (!r.ok) throw new Error(`rejected: ${r.reason} ${r.field ?? ''}`);
   return r.event;
 };
-// JSON.stringify writes U+0000 as the escape \u0000, which jsonb refuses
-const holdsNul = (e: NormalizedEvent) => JSON.stringify(e).includes('\\u0000');
+// JSON.stringify writes U+0000 as the escape \u0000, which jsonb refuses (an escaped backslash before it is text)
+const holdsNul = (e: NormalizedEvent) => JSON.stringify(e).replaceAll('\\\\', '').includes('\\u0000');
 const withFffd = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('\\u0000', '\uFFFD')) as unknown;
+// the raw record shows a NUL as the text \u0000
+const withVisibleNul = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('\\u0000', '\\\\u0000')) as unknown;
 
-describe('text PostgreSQL cannot hold (U+0000 → U+FFFD everywhere in the row)', () => {
+describe('text PostgreSQL cannot hold (U+0000 → U+FFFD in fields, the text \\u0000 in raw)', () => {
   it('Cowrie: the command line, attributes and nested raw keys and values', () => {
     const record = {
       eventid: 'cowrie.command.input',
@@ -28,7 +30,7 @@ describe('text PostgreSQL cannot hold (U+0000 → U+FFFD everywhere in the row)'
     expect(e.processCommandLine).toBe('echo -e "\\x00"\uFFFD; wget http://x');
     expect(e.sessionId).toBe('s\uFFFD1');
     expect(e.attributes['weird\uFFFDkey']).toEqual({ 'in\uFFFDner': ['a\uFFFDb'] });
-    expect(e.raw).toEqual(withFffd(record));
+    expect(e.raw).toEqual(withVisibleNul(record));
     // the key still comes from the record as received: NUL and U+FFFD are different evidence
     expect(e.dedupKey).not.toBe(ok(parseCowrie(withFffd(record), ctx)).dedupKey);
   });
@@ -46,7 +48,7 @@ describe('text PostgreSQL cannot hold (U+0000 → U+FFFD everywhere in the row)'
     expect(holdsNul(e)).toBe(false);
     expect(e.url).toBe('http://example.com/a\uFFFDb');
     expect(e.attributes.httpUserAgent).toBe('curl\uFFFD');
-    expect(e.raw).toEqual(withFffd(record));
+    expect(e.raw).toEqual(withVisibleNul(record));
   });
 
   it('custom: model fields, top-level attribute keys, the action, and unpaired surrogates', () => {

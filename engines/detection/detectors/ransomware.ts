@@ -1,5 +1,6 @@
 import { maxSeverity } from '../build.ts';
 import { type CommandPattern, commandPatternDetector } from '../command-patterns.ts';
+import { linearRegex } from '../linear-regex.ts';
 
 const NOTE = String.raw`(?:how_to_(?:decrypt|recover|restore)|decrypt_(?:instructions|files)|restore_(?:my_)?files|recover_files|readme_for_decrypt|help_decrypt)\S*\.(?:txt|html?|hta)\b`;
 const LOOP = String.raw`\b(?:find|for|xargs|while|foreach|ForEach-Object|Get-ChildItem)\b`;
@@ -7,51 +8,67 @@ const LOOP = String.raw`\b(?:find|for|xargs|while|foreach|ForEach-Object|Get-Chi
 export const RANSOMWARE_PATTERNS: readonly CommandPattern[] = [
   {
     name: 'shadow copies deleted (vssadmin)',
-    re: /\bvssadmin(?:\.exe)?\s+(?:delete\s+shadows|resize\s+shadowstorage)\b/i,
+    re: linearRegex(String.raw`\bvssadmin(?:\.exe)?\s+(?:delete\s+shadows|resize\s+shadowstorage)\b`, 'i'),
     severity: 'critical',
     mitre: ['T1490'],
   },
-  { name: 'shadow copies deleted (wmic)', re: /\bwmic(?:\.exe)?\s+shadowcopy\s+delete\b/i, severity: 'critical', mitre: ['T1490'] },
+  { name: 'shadow copies deleted (wmic)', re: linearRegex(String.raw`\bwmic(?:\.exe)?\s+shadowcopy\s+delete\b`, 'i'), severity: 'critical', mitre: ['T1490'] },
   {
     name: 'shadow copies deleted (PowerShell)',
-    re: /Win32_ShadowCopy\b[^;\n]*(?:\.Delete\s*\(|Remove-(?:WmiObject|CimInstance))/i,
+    re: linearRegex(String.raw`Win32_ShadowCopy\b[^;\n]*(?:\.Delete\s*\(|Remove-(?:WmiObject|CimInstance))`, 'i'),
     severity: 'critical',
     mitre: ['T1490'],
   },
-  { name: 'backup catalog deleted', re: /\bwbadmin(?:\.exe)?\s+delete\s+(?:catalog|systemstatebackup|backup)\b/i, severity: 'critical', mitre: ['T1490'] },
+  {
+    name: 'backup catalog deleted',
+    re: linearRegex(String.raw`\bwbadmin(?:\.exe)?\s+delete\s+(?:catalog|systemstatebackup|backup)\b`, 'i'),
+    severity: 'critical',
+    mitre: ['T1490'],
+  },
   {
     name: 'recovery disabled (bcdedit)',
-    re: /\bbcdedit(?:\.exe)?\s+\/set\s+\S+\s+(?:recoveryenabled\s+no|bootstatuspolicy\s+ignoreallfailures)\b/i,
+    re: linearRegex(String.raw`\bbcdedit(?:\.exe)?\s+/set\s+\S+\s+(?:recoveryenabled\s+no|bootstatuspolicy\s+ignoreallfailures)\b`, 'i'),
     severity: 'high',
     mitre: ['T1490'],
   },
-  { name: 'free space wiped (cipher /w)', re: /\bcipher(?:\.exe)?\s+\/w:/i, severity: 'high', mitre: ['T1485'] },
+  { name: 'free space wiped (cipher /w)', re: linearRegex(String.raw`\bcipher(?:\.exe)?\s+/w:`, 'i'), severity: 'high', mitre: ['T1485'] },
   {
     name: 'mass encryption',
-    re: new RegExp(
+    re: linearRegex(
       String.raw`${LOOP}.*\b(?:openssl\s+(?:enc\b|aes-\d+-\w+|des3?\b|rc4\b)|gpg\s+(?:--batch\s+|--yes\s+)*(?:-c|--symmetric|-e|--encrypt)\b|ccrypt\b|7z\s+a\s+-p)`,
       'i',
     ),
     severity: 'critical',
     mitre: ['T1486'],
   },
-  { name: 'file encryption (openssl enc)', re: /\bopenssl\s+enc\s+(?:-\w+\s+)*-(?:aes|des|bf|camellia|chacha)/i, severity: 'medium', mitre: ['T1486'] },
   {
+    name: 'file encryption (openssl enc)',
+    re: linearRegex(String.raw`\bopenssl\s+enc\s+(?:-\w+\s+)*-(?:aes|des|bf|camellia|chacha)`, 'i'),
+    severity: 'medium',
+    mitre: ['T1486'],
+  },
+  {
+    // `.*` twice made this cubic on a backtracking engine (4.7 s on an 8 KB honeypot line); linear on RE2
     name: 'mass rename to a ransom extension',
-    re: new RegExp(String.raw`${LOOP}.*\b(?:mv|rename|ren|Rename-Item)\b.*\.(?:locked|crypted|encrypted|crypt|ransom|payme|locky|wncry)\b`, 'i'),
+    re: linearRegex(String.raw`${LOOP}.*\b(?:mv|rename|ren|Rename-Item)\b.*\.(?:locked|crypted|encrypted|crypt|ransom|payme|locky|wncry)\b`, 'i'),
     severity: 'high',
     mitre: ['T1486'],
   },
   {
     name: 'ransom note written',
-    re: new RegExp(
+    re: linearRegex(
       String.raw`(?:\b(?:echo|printf|cat)\b[^|;\n]*>|\b(?:Set-Content|Out-File|Add-Content)\b[^|;\n]*?)\s*\S*${NOTE}|your\s+files\s+(?:have\s+been|are|were)\s+encrypted`,
       'i',
     ),
     severity: 'high',
     mitre: ['T1486'],
   },
-  { name: 'backups deleted', re: /\brm\s+-[a-z]*r[a-z]*\s+[^;|&\n]*(?:\/var\/backups?\b|\/backups?\b|\.snapshots?\b)/i, severity: 'high', mitre: ['T1490'] },
+  {
+    name: 'backups deleted',
+    re: linearRegex(String.raw`\brm\s+-[a-z]*r[a-z]*\s+[^;|&\n]*(?:/var/backups?\b|/backups?\b|\.snapshots?\b)`, 'i'),
+    severity: 'high',
+    mitre: ['T1490'],
+  },
 ];
 
 /**

@@ -1,26 +1,27 @@
 import { buildDetection, fromEventSeverity, num, plural, srcIpEntity, str } from '../build.ts';
+import { type LinearRegex, linearRegex } from '../linear-regex.ts';
 import type { Detection, DetectionCategory, DetectionEvent, Detector } from '../types.ts';
 import { gapEpisodes, groupBy } from '../window.ts';
 
 type Kind = { category: DetectionCategory; mitre: string[] };
 
 // signature name prefixes (Emerging Threats / GPL conventions) win over the rule's classtype
-const BY_SIGNATURE: ReadonlyArray<readonly [RegExp, Kind]> = [
-  [/^(?:ET|ETPRO|GPL) SCAN\b/i, { category: 'reconnaissance', mitre: ['T1046'] }],
-  [/^(?:ET|ETPRO) (?:COINMINER\b|POLICY\b.*\b(?:coin ?min|stratum|xmrig))/i, { category: 'cryptomining', mitre: ['T1496'] }],
-  [/^(?:ET|ETPRO) (?:MALWARE|TROJAN|CNC|MOBILE_MALWARE|WORM)\b/i, { category: 'malware', mitre: ['T1071'] }],
-  [/^(?:ET|ETPRO|GPL) (?:WEB_SERVER|WEB_SPECIFIC_APPS|WEB_ATTACKS)\b/i, { category: 'web_attack', mitre: ['T1190'] }],
-  [/^(?:ET|ETPRO|GPL) (?:DOS|DDOS)\b/i, { category: 'dos', mitre: ['T1498'] }],
-  [/^(?:ET|ETPRO|GPL) EXPLOIT\b/i, { category: 'ids_alert', mitre: ['T1190'] }],
+export const BY_SIGNATURE: ReadonlyArray<readonly [LinearRegex, Kind]> = [
+  [linearRegex(String.raw`^(?:ET|ETPRO|GPL) SCAN\b`, 'i'), { category: 'reconnaissance', mitre: ['T1046'] }],
+  [linearRegex(String.raw`^(?:ET|ETPRO) (?:COINMINER\b|POLICY\b.*\b(?:coin ?min|stratum|xmrig))`, 'i'), { category: 'cryptomining', mitre: ['T1496'] }],
+  [linearRegex(String.raw`^(?:ET|ETPRO) (?:MALWARE|TROJAN|CNC|MOBILE_MALWARE|WORM)\b`, 'i'), { category: 'malware', mitre: ['T1071'] }],
+  [linearRegex(String.raw`^(?:ET|ETPRO|GPL) (?:WEB_SERVER|WEB_SPECIFIC_APPS|WEB_ATTACKS)\b`, 'i'), { category: 'web_attack', mitre: ['T1190'] }],
+  [linearRegex(String.raw`^(?:ET|ETPRO|GPL) (?:DOS|DDOS)\b`, 'i'), { category: 'dos', mitre: ['T1498'] }],
+  [linearRegex(String.raw`^(?:ET|ETPRO|GPL) EXPLOIT\b`, 'i'), { category: 'ids_alert', mitre: ['T1190'] }],
 ];
 // rule classtypes (classification.config descriptions, as EVE writes them in alert.category)
-const BY_CLASSTYPE: ReadonlyArray<readonly [RegExp, Kind]> = [
-  [/network scan|information leak/i, { category: 'reconnaissance', mitre: ['T1046'] }],
-  [/crypto ?currency mining/i, { category: 'cryptomining', mitre: ['T1496'] }],
-  [/trojan|command and control|exploit kit|executable code/i, { category: 'malware', mitre: ['T1071'] }],
-  [/web application attack/i, { category: 'web_attack', mitre: ['T1190'] }],
-  [/denial of service/i, { category: 'dos', mitre: ['T1498'] }],
-  [/suspicious username|default username and password/i, { category: 'brute_force', mitre: ['T1110'] }],
+export const BY_CLASSTYPE: ReadonlyArray<readonly [LinearRegex, Kind]> = [
+  [linearRegex('network scan|information leak', 'i'), { category: 'reconnaissance', mitre: ['T1046'] }],
+  [linearRegex('crypto ?currency mining', 'i'), { category: 'cryptomining', mitre: ['T1496'] }],
+  [linearRegex('trojan|command and control|exploit kit|executable code', 'i'), { category: 'malware', mitre: ['T1071'] }],
+  [linearRegex('web application attack', 'i'), { category: 'web_attack', mitre: ['T1190'] }],
+  [linearRegex('denial of service', 'i'), { category: 'dos', mitre: ['T1498'] }],
+  [linearRegex('suspicious username|default username and password', 'i'), { category: 'brute_force', mitre: ['T1110'] }],
 ];
 
 function kindOf(signature: string, classtype: string): Kind {
