@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSource, parseRecord } from '../telemetry/index.ts';
 import { runDetectors } from './index.ts';
 import { DEFAULT_DETECTION_SETTINGS as S } from './settings.ts';
-import { NOW, toDetectionEvent } from './test-support/events.ts';
+import { NOW, toDetectionEvent } from '../../tests/fixtures/detection-events.ts';
 import { classifyPayload } from './web-patterns.ts';
 
 // Mini-XDR's labelled sample (read at run time, never copied): Cowrie failures, web-honeypot requests, IDS alerts

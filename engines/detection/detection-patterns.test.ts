@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DETECTION_PATTERNS } from './detection-patterns.ts';
 import { RANSOMWARE_PATTERNS, ransomware } from './detectors/ransomware.ts';
 import { LinearRegex } from './linear-regex.ts';
-import { eventFactory } from './test-support/events.ts';
+import { eventFactory } from '../../tests/fixtures/detection-events.ts';
 
 const HERE = new URL('./', import.meta.url);
 /** The engine's own sources: what runs on attacker-controlled text (tests and test helpers excluded). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS, detectionInterest, maxLookbackSeconds, prefilterAny, runDetectors, runDetectorsReport } from './index.ts';
 import { mergeSettings, DEFAULT_DETECTION_SETTINGS as S } from './settings.ts';
-import { eventFactory, iso, NOW, simulateService } from './test-support/events.ts';
+import { eventFactory, iso, NOW, simulateService } from '../../tests/fixtures/detection-events.ts';
 import type { DetectionEvent, Detector, DetectorInterest } from './types.ts';
 
 const f = eventFactory();

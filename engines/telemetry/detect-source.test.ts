@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { detectSource } from './detect-source.ts';
-import { jsonLines, jsonObjectTexts, rstLiteralBlocks, tryJson } from './test-support/corpus-text.ts';
+import { jsonLines, jsonObjectTexts, rstLiteralBlocks, tryJson } from '../../tests/fixtures/corpus-text.ts';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, CORPUS), 'utf8');

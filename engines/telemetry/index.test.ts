@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildEvent } from './build.ts';
 import { parseBatch, parseRecord, SOURCE_KINDS, type SourceKind, ZNormalizedEvent } from './index.ts';
-import { jsonLines } from './test-support/corpus-text.ts';
+import { jsonLines } from '../../tests/fixtures/corpus-text.ts';
 
 const ctx = { receivedAt: new Date('2026-01-01T00:00:00Z'), sensorId: 'sensor-1' };
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);

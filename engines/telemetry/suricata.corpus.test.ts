@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { NormalizedEvent, ParseResult } from './event.ts';
 import { contentHash, sha256Hex } from './hash.ts';
 import { parseSuricata } from './suricata.ts';
-import { jsonLines, jsonObjectTexts, rstLiteralBlocks, tryJson } from './test-support/corpus-text.ts';
+import { jsonLines, jsonObjectTexts, rstLiteralBlocks, tryJson } from '../../tests/fixtures/corpus-text.ts';
 
 // Golden tests on other people's Suricata EVE output (licences: ../shared/corpus/SOURCES.md).
 const ROOT = new URL('../../../shared/corpus/suricata/', import.meta.url);

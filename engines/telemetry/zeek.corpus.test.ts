@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { NormalizedEvent, ParseResult } from './event.ts';
-import { jsonLines, jsonObjectTexts, rstLiteralBlocks, tryJson } from './test-support/corpus-text.ts';
+import { jsonLines, jsonObjectTexts, rstLiteralBlocks, tryJson } from '../../tests/fixtures/corpus-text.ts';
 import { parseZeek } from './zeek.ts';
 import { zeekLogType } from './zeek-log-type.ts';
 import { parseZeekTsv } from './zeek-tsv.ts';

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runDetectors } from '../index.ts';
 import { mergeSettings, DEFAULT_DETECTION_SETTINGS as S } from '../settings.ts';
-import { eventFactory, iso, NOW, only } from '../test-support/events.ts';
+import { eventFactory, iso, NOW, only } from '../../../tests/fixtures/detection-events.ts';
 import type { DetectionEvent } from '../types.ts';
 import { zeekNotice } from './zeek-notice.ts';
 
