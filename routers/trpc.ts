@@ -4,8 +4,11 @@ import { ZodError } from 'zod';
 import { AppError, ERROR_CODE_TO_TRPC, type ErrorCode, errorCodeFromTrpc, type FieldIssue, isAppError } from '../core/errors.ts';
 import { translatePgError } from '../core/pg-errors.ts';
 import type { Context } from './context.ts';
+import { rejectNul } from './nul-guard.ts';
 
 export type Meta = OpenApiMeta & {
+  /** Event records stored as evidence: the telemetry parsers make NUL storable, so it is not refused here. */
+  acceptsRecordsWithNul?: boolean;
   /** 'none' marks a procedure that touches no tenant data (health, login); everything else is org-scoped. */
   tenancy?: 'none' | 'org';
   /** Reachable by a user who still has to replace a one-time password. */
@@ -70,7 +73,12 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Base for every procedure: error mapping and route tracing. */
-export const publicProcedure = t.procedure.use(errorMapping);
+const nulGuard = t.middleware(async ({ meta, getRawInput, next }) => {
+  if (!meta?.acceptsRecordsWithNul) rejectNul(await getRawInput());
+  return next();
+});
+
+/** Base for every procedure: error mapping, route tracing, and NUL refused in API inputs. */
+export const publicProcedure = t.procedure.use(errorMapping).use(nulGuard);
 
 export { AppError };

@@ -6,6 +6,7 @@ import { orgProcedure } from '../procedures.ts';
 
 export const postEventsProcedure = orgProcedure('events:write')
   .meta({
+    acceptsRecordsWithNul: true,
     openapi: {
       method: 'POST',
       path: '/events',

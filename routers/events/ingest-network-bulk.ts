@@ -41,6 +41,7 @@ function sourceFrom(headers: IncomingHttpHeaders): z.infer<typeof ZSource> {
 
 export const ingestNetworkBulkProcedure = orgProcedure('events:write')
   .meta({
+    acceptsRecordsWithNul: true,
     openapi: {
       method: 'POST',
       path: '/ingest/network/bulk',

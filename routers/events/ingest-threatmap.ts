@@ -4,6 +4,7 @@ import { recordsOf, ZOneOrManyEvents } from './network.schemas.ts';
 
 export const ingestThreatmapProcedure = orgProcedure('events:write')
   .meta({
+    acceptsRecordsWithNul: true,
     openapi: {
       method: 'POST',
       path: '/threatmap/ingest',

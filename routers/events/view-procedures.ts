@@ -9,6 +9,7 @@ const LABEL: Record<EventView, string> = { edr: 'EDR', siem: 'SIEM' };
 export function createViewEventsProcedure(view: EventView) {
   return orgProcedure('events:write')
     .meta({
+      acceptsRecordsWithNul: true,
       openapi: {
         method: 'POST',
         path: `/${view}/events`,

@@ -5,6 +5,7 @@ import { deviceSignedProcedure } from './ingest-auth.ts';
 
 export const ingestCowrieProcedure = deviceSignedProcedure
   .meta({
+    acceptsRecordsWithNul: true,
     openapi: {
       method: 'POST',
       path: '/ingest/cowrie',

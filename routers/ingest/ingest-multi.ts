@@ -4,6 +4,7 @@ import { deviceOrOrgProcedure } from './ingest-auth.ts';
 
 export const ingestMultiProcedure = deviceOrOrgProcedure('events:write')
   .meta({
+    acceptsRecordsWithNul: true,
     openapi: {
       method: 'POST',
       path: '/ingest/multi',

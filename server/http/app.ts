@@ -31,7 +31,7 @@ export async function buildHttpApp(deps: Deps, router: OpenApiRouter = appRouter
     if (status >= 500) logger.error({ err: error, requestId: request.id }, 'request failed');
     return reply.status(status).send(body);
   });
-  registerBodyHandling(app, config.BODY_LIMIT_BYTES);
+  registerBodyHandling(app, config.BODY_LIMIT_BYTES, logger);
   registerQueryMerge(app, TRPC_PREFIX);
   registerObservability(app, deps);
 

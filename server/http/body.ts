@@ -2,6 +2,8 @@ import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,7 +19,7 @@ const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application
  * and NDJSON become `{ events: [...] }`, and the content type is then presented as JSON, because the
  * REST adapter accepts only JSON objects.
  */
-export function registerBodyHandling(app: FastifyInstance, bodyLimit: number): void {
+export function registerBodyHandling(app: FastifyInstance, bodyLimit: number, logger: Logger): void {
   app.addHook('preParsing', async (request, _reply, payload) => {
     const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase();
     if (encoding === 'identity') return payload;
@@ -43,7 +45,7 @@ export function registerBodyHandling(app: FastifyInstance, bodyLimit: number): v
   });
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     try {
-      done(null, parseJsonBody(request, body as Buffer));
+      done(null, parseJsonBody(request, body as Buffer, logger));
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -51,7 +53,9 @@ export function registerBodyHandling(app: FastifyInstance, bodyLimit: number): v
   app.addContentTypeParser(NDJSON_TYPES, { parseAs: 'buffer' }, (request, body, done) => {
     request.rawBody = body as Buffer;
     request.headers['content-type'] = 'application/json';
-    done(null, { events: parseNdjson((body as Buffer).toString('utf8')) });
+    const depth = jsonDepth(body as Buffer);
+    if (depth > MAX_JSON_DEPTH) done(tooDeep(request, logger, depth), undefined);
+    else done(null, { events: parseNdjson((body as Buffer).toString('utf8')) });
   });
 }
 
@@ -76,9 +80,18 @@ export function registerQueryMerge(app: FastifyInstance, trpcPrefix: string): vo
   });
 }
 
-function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
+function tooDeep(request: FastifyRequest, logger: Logger, depth: number): AppError {
+  logger.warn({ requestId: request.id, url: request.routeOptions.url, depth, maxDepth: MAX_JSON_DEPTH }, 'request body nested too deeply; refused');
+  return new AppError('VALIDATION_FAILED', `Request body is nested ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted`, {
+    issues: [{ path: '(body)', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }],
+  });
+}
+
+function parseJsonBody(request: FastifyRequest, body: Buffer, logger: Logger): unknown {
   request.rawBody = body;
   if (body.length === 0) return undefined;
+  const depth = jsonDepth(body);
+  if (depth > MAX_JSON_DEPTH) throw tooDeep(request, logger, depth);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
