@@ -6,6 +6,7 @@ import { type Permission, roleCan } from '../core/permissions.ts';
 import type { Principal } from '../core/principal.ts';
 import { type Credentials, looksLikeAgentKey, resolvePrincipal, SESSION_COOKIE } from '../services/identity/index.ts';
 import type { Context } from './context.ts';
+import { assertSameOrigin } from './csrf.ts';
 import { middleware, publicProcedure } from './trpc.ts';
 
 export function credentialsFrom(headers: IncomingHttpHeaders): Credentials {
@@ -27,17 +28,30 @@ export function credentialsFrom(headers: IncomingHttpHeaders): Credentials {
  * Every credential resolves to one Principal; none is a 401, a bad one is a 401, a pending password
  * change a 403. The caller's organisation context is put on `ctx.service` for the procedure.
  */
-const authenticate = middleware(async ({ ctx, next, meta }) => {
-  const principal = await resolvePrincipal(ctx.deps, credentialsFrom(ctx.request.headers));
+const authenticate = middleware(async ({ ctx, next, meta, type }) => {
+  const credentials = credentialsFrom(ctx.request.headers);
+  const principal = await resolvePrincipal(ctx.deps, credentials);
   if (principal === null) throw new AppError('UNAUTHENTICATED', 'Not authenticated: send a bearer token, the session cookie, an x-api-key or an X-Agent-Key');
   if (principal === 'invalid') throw new AppError('UNAUTHENTICATED', 'Invalid, expired or revoked credentials');
   if (principal.mustChangePassword && !meta?.allowPendingPasswordChange) {
     throw new AppError('FORBIDDEN', 'Password change required: POST /api/auth/change-password with your one-time password');
   }
+  if (type === 'mutation' && byCookieAlone(credentials)) assertSameOrigin(ctx.request.headers, allowedOrigins(ctx.deps.config.CORS_ORIGINS));
   const logger = ctx.logger.child({ orgId: principal.orgId, actorId: principal.actorId, actorType: principal.actorType });
   const service: OrgServiceContext = { ...ctx.service, logger, principal, orgId: principal.orgId };
   return next({ ctx: { ...ctx, logger, principal, orgId: principal.orgId, service } });
 });
+
+function byCookieAlone(credentials: Credentials): boolean {
+  return credentials.sessionCookie !== undefined && credentials.bearer === undefined && credentials.apiKey === undefined && credentials.agentKey === undefined;
+}
+
+function allowedOrigins(configured: string): string[] {
+  return configured
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
+}
 
 /** Any authenticated caller, whatever their role (profile, logout, password change). */
 export const authedProcedure = publicProcedure.use(authenticate);
