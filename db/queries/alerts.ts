@@ -1,6 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
 import type { AlertRow } from '../repos/alerts.repo.ts';
+import { EVENT_SUMMARY_COLUMNS } from '../repos/events.repo.ts';
 import type { DB } from '../schema.generated.ts';
 
 /** GET /alerts filters; `assignedTo: null` means unassigned. The time range selects alerts active in it. */
@@ -59,21 +60,7 @@ export function listAlertEventSummaries(db: Executor, orgId: OrgId, alertId: num
         .onRef('events.id', '=', 'alert_events.event_id')
         .onRef('events.occurred_at', '=', 'alert_events.occurred_at'),
     )
-    .select([
-      'events.id',
-      'events.occurred_at',
-      'events.source_kind',
-      'events.kind',
-      'events.category',
-      'events.action',
-      'events.severity',
-      sql<string | null>`host(events.src_ip)`.as('src_ip'),
-      sql<string | null>`host(events.dst_ip)`.as('dst_ip'),
-      'events.dst_port',
-      'events.host_name',
-      'events.user_name',
-      sql<string | null>`left(events.message, 500)`.as('message'),
-    ])
+    .select([...EVENT_SUMMARY_COLUMNS, sql<string | null>`left(events.message, 500)`.as('message')])
     .where('alert_events.org_id', '=', orgId)
     .where('alert_events.alert_id', '=', alertId)
     .orderBy('alert_events.occurred_at', 'desc')

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
 import type { AlertRow } from '../repos/alerts.repo.ts';
+import { EVENT_SUMMARY_COLUMNS } from '../repos/events.repo.ts';
 import { ACTIVE_INCIDENT_STATUSES, type IncidentRow } from '../repos/incidents.repo.ts';
 
 // Set-based reads for one detection pass (and its incident roll-ups): a handful of statements per pass instead of
@@ -111,19 +112,8 @@ export type DetectionEventRow = {
 };
 
 const SLIM = [
-  'events.id',
-  'events.occurred_at',
-  'events.source_kind',
-  'events.kind',
-  'events.category',
-  'events.action',
+  ...EVENT_SUMMARY_COLUMNS,
   'events.outcome',
-  'events.severity',
-  sql<string | null>`host(events.src_ip)`.as('src_ip'),
-  sql<string | null>`host(events.dst_ip)`.as('dst_ip'),
-  'events.dst_port',
-  'events.host_name',
-  'events.user_name',
   'events.process_command_line',
   'events.url',
   'events.file_name',

@@ -162,6 +162,22 @@ export type ListedEventRow = Pick<Selectable<Events>, (typeof LISTED)[number]>;
 /** The listed columns, qualified, for queries that join or filter on other tables. */
 export const LISTED_EVENT_COLUMNS = LISTED.map((column) => `events.${column}` as const);
 
+/** What a summary of an event shows beside alerts and what detection windows start from: addresses as text. */
+export const EVENT_SUMMARY_COLUMNS = [
+  'events.id',
+  'events.occurred_at',
+  'events.source_kind',
+  'events.kind',
+  'events.category',
+  'events.action',
+  'events.severity',
+  sql<string | null>`host(events.src_ip)`.as('src_ip'),
+  sql<string | null>`host(events.dst_ip)`.as('dst_ip'),
+  'events.dst_port',
+  'events.host_name',
+  'events.user_name',
+] as const;
+
 /** `to` is inclusive; null leaves the window open towards the future. */
 export type TimeRange = { from: Date; to: Date | null };
 
