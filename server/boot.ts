@@ -1,9 +1,9 @@
 import { type Config, ConfigError, loadConfig } from '../core/config.ts';
 
-/** For entry points: the parsed config, or every problem printed and exit code 1. */
-export function loadConfigOrExit(): Config {
+/** For entry points: the parsed config (environment, then overrides), or every problem printed and exit code 1. */
+export function loadConfigOrExit(overrides: Record<string, string> = {}): Config {
   try {
-    return loadConfig();
+    return loadConfig({ ...process.env, ...overrides });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -10,6 +10,8 @@ import { createMetrics, type Metrics } from './metrics.ts';
 
 /** Everything a process shares: built once by the API, the worker and scripts alike. */
 export type Deps = ServiceDeps & {
+  /** The database every process of this deployment uses (the embedded server's URL when it was started here). */
+  databaseUrl: string;
   pool: pg.Pool;
   metrics: Metrics;
   close: () => Promise<void>;
@@ -23,6 +25,7 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
   return {
     config,
     logger,
+    databaseUrl: database.url,
     pool,
     db,
     metrics: createMetrics(db),

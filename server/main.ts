@@ -1,6 +1,6 @@
 import { createLogger } from '../core/logger.ts';
 import { migrateToLatest } from '../db/migrator.ts';
-import { type RunningWorker, startWorker } from '../jobs/runner.ts';
+import { startWorkerThread, type WorkerThread } from '../jobs/thread-runner.ts';
 import { exitOnStartupFailure, loadConfigOrExit } from './boot.ts';
 import { createDeps } from './deps.ts';
 import { buildHttpApp } from './http/app.ts';
@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const deps = await createDeps(config, logger);
   const applied = await migrateToLatest(deps.db, deps.pool);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  const worker: RunningWorker | null = config.API_ONLY ? null : await startWorker(deps, config.WORKER_CONCURRENCY);
+  const worker: WorkerThread | null = config.API_ONLY
+    ? null
+    : await startWorkerThread({ databaseUrl: deps.databaseUrl, concurrency: config.WORKER_CONCURRENCY }, logger);
   const app = await buildHttpApp(deps);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   logger.info(
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
       url: address,
       docs: `${address}/docs`,
       database: config.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.DATA_DIR}/pg`,
-      worker: worker ? 'in-process' : 'disabled (API_ONLY)',
+      worker: worker ? `worker thread ${worker.threadId}` : 'disabled (API_ONLY)',
       startupMs: Math.round(performance.now() - startedAt),
     },
     `Vigil API listening on ${address} (docs: ${address}/docs)`,

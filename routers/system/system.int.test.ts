@@ -51,6 +51,12 @@ describe('service routes', () => {
     expect(text).not.toMatch(/org_?id/i);
   });
 
+  it('GET /metrics shows the event-loop lag of the API process', async () => {
+    const text = await (await fetch(`${t.server.baseUrl}/metrics`)).text();
+    expect(text).toMatch(/^vigil_nodejs_eventloop_lag_p99_seconds \d/m);
+    expect(text).toMatch(/^vigil_nodejs_eventloop_lag_max_seconds \d/m);
+  });
+
   it('serves the OpenAPI document and the interactive reference', async () => {
     const document = await getJson('/openapi.json');
     expect(document.body.openapi).toBe('3.1.0');
