@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // root level: runs once for the whole run, not once per project
+    globalSetup: ['tests/setup/corpus-notice.ts'],
     projects: [
       {
         test: {

@@ -24,7 +24,18 @@ beforeEach(async () => {
   await sql`insert into worker_heartbeats (worker_id, hostname, pid, last_seen_at) values ('stale', 'gone', 1, now() - interval '2 days')`.execute(deps.db);
 });
 
-const runQueuedJobs = () => runOnce({ pgPool: deps.pool, taskList: buildTaskList(deps, deps.logger), logger: graphileLogger(deps.logger) });
+/**
+ * Runs every queued job and returns once their completion (or failure) is written. Without batching, graphile-worker
+ * sends that write without awaiting it, so `runOnce` can resolve while a finished job is still in the table (seen under
+ * CPU load). With a batch delay of 0 the writes go through a batcher, and runOnce's shutdown waits for it to drain.
+ */
+const runQueuedJobs = () =>
+  runOnce({
+    pgPool: deps.pool,
+    taskList: buildTaskList(deps, deps.logger),
+    logger: graphileLogger(deps.logger),
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+  });
 const countJobs = async () => Number((await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs`.execute(deps.db)).rows[0]?.n);
 const staleHeartbeatExists = async () =>
   (await deps.db.selectFrom('worker_heartbeats').select('worker_id').where('worker_id', '=', 'stale').execute()).length === 1;

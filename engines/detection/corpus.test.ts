@@ -1,23 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithCorpus, lazy, readCorpus } from '../../tests/fixtures/corpus.ts';
+import { NOW, toDetectionEvent } from '../../tests/fixtures/detection-events.ts';
 import { detectSource, parseRecord } from '../telemetry/index.ts';
 import { runDetectors } from './index.ts';
 import { DEFAULT_DETECTION_SETTINGS as S } from './settings.ts';
-import { NOW, toDetectionEvent } from '../../tests/fixtures/detection-events.ts';
 import { classifyPayload } from './web-patterns.ts';
 
 // Mini-XDR's labelled sample (read at run time, never copied): Cowrie failures, web-honeypot requests, IDS alerts
-const DATASET = new URL('../../../shared/corpus/minixdr/combined_cybersecurity_dataset.jsonl', import.meta.url);
+const DATASET = 'minixdr/combined_cybersecurity_dataset.jsonl';
 
-describe.skipIf(!existsSync(DATASET))('Mini-XDR combined dataset', () => {
-  const records = existsSync(DATASET)
-    ? readFileSync(DATASET, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Record<string, unknown>)
-    : [];
+describeWithCorpus('Mini-XDR combined dataset', () => {
+  const loadRecords = lazy(() =>
+    readCorpus(DATASET)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+  );
 
   it('classifies every labelled web payload as its label and none of the admin-page probes', () => {
+    const records = loadRecords();
     const web = records.filter((r) => r.eventid === 'webhoneypot.request') as { path: string; raw: { attack_type: string } }[];
     const misses = web.filter((r) => r.raw.attack_type !== 'admin_scan' && !classifyPayload(r.path).some((m) => m.attack === r.raw.attack_type));
     const falsePositives = web.filter((r) => r.raw.attack_type === 'admin_scan' && classifyPayload(r.path).length > 0);
@@ -27,6 +28,7 @@ describe.skipIf(!existsSync(DATASET))('Mini-XDR combined dataset', () => {
   });
 
   it('finds the slow SSH campaigns and the web attackers once the records go through the real parsers', () => {
+    const records = loadRecords();
     const events = records.flatMap((record, i) => {
       const parsed = parseRecord(detectSource(record), record, { receivedAt: NOW });
       return parsed.ok ? [toDetectionEvent(parsed.event, i + 1)] : [];

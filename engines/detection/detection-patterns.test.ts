@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { RE2JS } from 're2js';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
+import { eventFactory } from '../../tests/fixtures/detection-events.ts';
 import { DETECTION_PATTERNS } from './detection-patterns.ts';
 import { RANSOMWARE_PATTERNS, ransomware } from './detectors/ransomware.ts';
 import { LinearRegex } from './linear-regex.ts';
-import { eventFactory } from '../../tests/fixtures/detection-events.ts';
 
 const HERE = new URL('./', import.meta.url);
 /** The engine's own sources: what runs on attacker-controlled text (tests and test helpers excluded). */

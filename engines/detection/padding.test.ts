@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { eventFactory, NOW, only } from '../../tests/fixtures/detection-events.ts';
 import { cryptomining } from './detectors/cryptomining.ts';
 import { ransomware } from './detectors/ransomware.ts';
 import { webAttack } from './detectors/web-attack.ts';
 import { DEFAULT_DETECTION_SETTINGS as S } from './settings.ts';
-import { eventFactory, NOW, only } from '../../tests/fixtures/detection-events.ts';
 import type { DetectionEvent, Detector } from './types.ts';
 import { classifyPayload } from './web-patterns.ts';
 

@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { describeWithCorpus, lazy, readCorpus } from '../../tests/fixtures/corpus.ts';
 import { parseCowrie } from './cowrie.ts';
 import { COWRIE_EVENTS } from './cowrie-catalog.ts';
 import type { NormalizedEvent } from './event.ts';
 import { contentHash, sha256Hex } from './hash.ts';
 
-const OUTPUT_RST = new URL('../../../shared/corpus/cowrie/cowrie-docs/docs/OUTPUT.rst', import.meta.url);
+const OUTPUT_RST = 'cowrie/cowrie-docs/docs/OUTPUT.rst';
 const ctx = { receivedAt: new Date('2026-01-01T00:00:00Z') };
 
-/** Event ids and their documented attribute names, read from Cowrie's own reference (docs/OUTPUT.rst). */
-function documentedEvents(): Map<string, string[]> {
-  const lines = readFileSync(OUTPUT_RST, 'utf8').split('\n');
+/** Event ids and their documented attribute names, read from Cowrie's own reference (docs/OUTPUT.rst) on first use. */
+const documentedEvents = lazy((): Map<string, string[]> => {
+  const lines = readCorpus(OUTPUT_RST).split('\n');
   const events = new Map<string, string[]>();
   let current: string[] | null = null;
   lines.forEach((line, i) => {
@@ -23,7 +23,7 @@ function documentedEvents(): Map<string, string[]> {
     if (current && bullet?.[1]) for (const m of bullet[1].matchAll(/`([^`]+)`/g)) if (m[1]) current.push(m[1]);
   });
   return events;
-}
+});
 
 const SHA = 'a8460f446be540410004b1a8db4083773fa46f7fe76fa84219c93daa1669f8f2';
 // a plausible value for each documented attribute name
@@ -61,16 +61,16 @@ function parsed(eventid: string, extra: Record<string, unknown> = {}): Normalize
   return result.event;
 }
 
-describe('parseCowrie on every event id documented in OUTPUT.rst', () => {
-  const documented = documentedEvents();
-
+describeWithCorpus('parseCowrie on every event id documented in OUTPUT.rst', () => {
   it('finds all 48 documented event ids, and the catalog covers exactly them', () => {
+    const documented = documentedEvents();
     expect(documented.size).toBe(48);
     expect([...documented.keys()].sort()).toEqual(Object.keys(COWRIE_EVENTS).sort());
     expect(documented.get('cowrie.client.kex')).toEqual(['hassh', 'hasshAlgorithms', 'kexAlgs', 'keyAlgs', 'encCS', 'macCS', 'compCS', 'langCS']);
   });
 
   it('accepts each one with its action, category, shared fields and every documented attribute kept', () => {
+    const documented = documentedEvents();
     // where a documented attribute must land when it is not kept in `attributes` under its own name
     const promoted: Record<string, (e: NormalizedEvent) => unknown> = {
       username: (e) => e.userName,

@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectSource } from './detect-source.ts';
+import { CORPUS_TIMEOUT, corpusUrl, describeWithCorpus, readCorpus } from '../../tests/fixtures/corpus.ts';
 import { jsonLines, jsonObjectTexts, rstLiteralBlocks, tryJson } from '../../tests/fixtures/corpus-text.ts';
+import { detectSource } from './detect-source.ts';
 
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, CORPUS), 'utf8');
 const tally = (records: unknown[]) =>
   records.reduce<Record<string, number>>((acc, r) => {
     const kind = detectSource(r);
@@ -13,21 +11,22 @@ const tally = (records: unknown[]) =>
     return acc;
   }, {});
 
-describe('detectSource on the corpus', () => {
+describeWithCorpus('detectSource on the corpus', () => {
   it('calls every Suricata EVE record suricata', () => {
     const eve = ['suricata/tenzir-eve/eve.json', 'suricata/suricata-verify/tests/output-eve-fileinfo/expected/eve.json'].flatMap((f) =>
-      jsonLines(read(f)).map((l) => JSON.parse(l) as unknown),
+      jsonLines(readCorpus(f)).map((l) => JSON.parse(l) as unknown),
     );
     expect(tally(eve)).toEqual({ suricata: 8 });
   });
 
-  it('calls every WRCCDC Zeek JSON record zeek, and the Zeek manual records (no _path) too', () => {
-    const dir = new URL('zeek/zed-sample-data-wrccdc2018/zeek-json/', CORPUS);
-    const wrccdc = readdirSync(dir).flatMap((f) => jsonLines(gunzipSync(readFileSync(new URL(f, dir))).toString('utf8')).map((l) => JSON.parse(l) as unknown));
+  // all 108,195 WRCCDC records: an explicit, generous timeout so a slow or busy machine cannot fail it
+  it('calls every WRCCDC Zeek JSON record zeek, and the Zeek manual records (no _path) too', { timeout: CORPUS_TIMEOUT }, () => {
+    const dir = 'zeek/zed-sample-data-wrccdc2018/zeek-json/';
+    const wrccdc = readdirSync(corpusUrl(dir)).flatMap((f) => jsonLines(readCorpus(`${dir}${f}`)).map((l) => JSON.parse(l) as unknown));
     expect(tally(wrccdc)).toEqual({ zeek: 108_195 });
-    const docsDir = new URL('zeek/zeek-docs-reference-logs/reference/logs/', CORPUS);
-    const docs = readdirSync(docsDir).flatMap((f) =>
-      rstLiteralBlocks(readFileSync(new URL(f, docsDir), 'utf8')).flatMap((b) =>
+    const docsDir = 'zeek/zeek-docs-reference-logs/reference/logs/';
+    const docs = readdirSync(corpusUrl(docsDir)).flatMap((f) =>
+      rstLiteralBlocks(readCorpus(`${docsDir}${f}`)).flatMap((b) =>
         jsonObjectTexts(b.text.replaceAll('**', '')).flatMap((o) => {
           const j = tryJson(o.text);
           return j.ok ? [j.value] : [];

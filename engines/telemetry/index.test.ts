@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itWithCorpus, readCorpus } from '../../tests/fixtures/corpus.ts';
+import { jsonLines } from '../../tests/fixtures/corpus-text.ts';
 import { buildEvent } from './build.ts';
 import { parseBatch, parseRecord, SOURCE_KINDS, type SourceKind, ZNormalizedEvent } from './index.ts';
-import { jsonLines } from '../../tests/fixtures/corpus-text.ts';
 
 const ctx = { receivedAt: new Date('2026-01-01T00:00:00Z'), sensorId: 'sensor-1' };
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 
 const SAMPLES: Record<SourceKind, unknown> = {
   cowrie: { eventid: 'cowrie.session.connect', src_ip: '203.0.113.1', timestamp: '2026-01-01T00:00:00Z', session: 's' },
@@ -34,8 +33,8 @@ describe('parseRecord', () => {
 });
 
 describe('parseBatch', () => {
-  it('auto-detects a mixed Suricata + Zeek network batch and reports rejects by input index', () => {
-    const eve = jsonLines(readFileSync(new URL('suricata/tenzir-eve/eve.json', CORPUS), 'utf8')).map((l) => JSON.parse(l) as unknown);
+  itWithCorpus('auto-detects a mixed Suricata + Zeek network batch and reports rejects by input index', () => {
+    const eve = jsonLines(readCorpus('suricata/tenzir-eve/eve.json')).map((l) => JSON.parse(l) as unknown);
     const zeek = [SAMPLES.zeek, { ...(SAMPLES.zeek as object), ts: 'not-a-time' }];
     const records = [...eve, ...zeek, { event_type: 'alert', src_ip: '1.2.3.4' }, null];
     const out = parseBatch('auto', records, ctx);

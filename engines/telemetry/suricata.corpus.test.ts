@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusUrl, describeWithCorpus, lazy, readCorpus } from '../../tests/fixtures/corpus.ts';
+import { jsonLines, jsonObjectTexts, rstLiteralBlocks, tryJson } from '../../tests/fixtures/corpus-text.ts';
 import type { NormalizedEvent, ParseResult } from './event.ts';
 import { contentHash, sha256Hex } from './hash.ts';
 import { parseSuricata } from './suricata.ts';
-import { jsonLines, jsonObjectTexts, rstLiteralBlocks, tryJson } from '../../tests/fixtures/corpus-text.ts';
 
 // Golden tests on other people's Suricata EVE output (licences: ../shared/corpus/SOURCES.md).
-const ROOT = new URL('../../../shared/corpus/suricata/', import.meta.url);
+const ROOT = corpusUrl('suricata/');
 const ctx = { receivedAt: new Date('2026-01-01T00:00:00Z') };
-const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
+const read = (path: string) => readCorpus(`suricata/${path}`);
 const countBy = (results: ParseResult[]) =>
   results.reduce<Record<string, number>>((acc, r) => {
     const key = r.ok ? r.event.action : `rejected:${r.reason}:${r.field ?? ''}`;
@@ -41,15 +42,16 @@ const FILES: Record<string, string> = {
   'tenzir-eve/LICENSE': 'SKIPPED: licence text',
 };
 
-describe('Suricata corpus', () => {
+describeWithCorpus('Suricata corpus', () => {
   it('has exactly the files classified above (a new file must be classified here first)', () => {
     expect(listFiles(ROOT).sort()).toEqual(Object.keys(FILES).sort());
   });
 
   describe('tenzir eve.json (7 lines; the 30 KB stats line was left out of the excerpt)', () => {
-    const results = jsonLines(read('tenzir-eve/eve.json')).map((line) => parseSuricata(JSON.parse(line), ctx));
+    const tenzir = lazy(() => jsonLines(read('tenzir-eve/eve.json')).map((line) => parseSuricata(JSON.parse(line), ctx)));
 
     it('accepts all 7 records, one per event type', () => {
+      const results = tenzir();
       expect(countBy(results)).toEqual({
         'suricata.alert': 1,
         'suricata.dns': 1,
@@ -62,6 +64,7 @@ describe('Suricata corpus', () => {
     });
 
     it('normalises the IRC alert: severity 2 → medium, signature fields, +0200 time converted to UTC', () => {
+      const results = tenzir();
       expect(only(results[0])).toMatchObject({
         occurredAt: new Date('2011-08-12T12:52:57.716Z'),
         kind: 'alert',
@@ -80,6 +83,7 @@ describe('Suricata corpus', () => {
     });
 
     it('normalises the v1 DNS query, the fileinfo hashes and the quic SNI', () => {
+      const results = tenzir();
       expect(only(results[1]).attributes).toMatchObject({ dnsQuery: 'irc.freenode.net', dnsQueryType: 'A', dnsType: 'query' });
       expect(only(results[2])).toMatchObject({
         url: 'http://www.nmap.org/',
@@ -99,23 +103,27 @@ describe('Suricata corpus', () => {
   });
 
   describe('eve-json-format.rst: example events and `"type": {…}` fragments from the EVE docs', () => {
-    const rst = read('suricata-schema-and-docs/doc/userguide/output/eve/eve-json-format.rst');
-    // the schema's top-level properties tell which fragment keys are EVE event types
-    const eveKeys = new Set(Object.keys((JSON.parse(read('suricata-schema-and-docs/etc/schema.json')) as { properties: object }).properties));
-    const objects = rstLiteralBlocks(rst).flatMap((block) => jsonObjectTexts(block.text));
-    const whole = objects.filter((o) => o.key === null);
-    const fragments = objects.filter((o) => o.key !== null && eveKeys.has(o.key));
-    const wrap = (key: string, value: unknown) => ({ timestamp: '2026-01-01T00:00:00Z', flow_id: 1, event_type: key, [key]: value });
-    const parsedWhole = whole.flatMap((o) => {
-      const json = tryJson(o.text);
-      return json.ok ? [parseSuricata(json.value, ctx)] : [];
-    });
-    const parsedFragments = fragments.flatMap((o) => {
-      const json = tryJson(o.text);
-      return json.ok && o.key ? [parseSuricata(wrap(o.key, json.value), ctx)] : [];
+    const docs = lazy(() => {
+      const rst = read('suricata-schema-and-docs/doc/userguide/output/eve/eve-json-format.rst');
+      // the schema's top-level properties tell which fragment keys are EVE event types
+      const eveKeys = new Set(Object.keys((JSON.parse(read('suricata-schema-and-docs/etc/schema.json')) as { properties: object }).properties));
+      const objects = rstLiteralBlocks(rst).flatMap((block) => jsonObjectTexts(block.text));
+      const whole = objects.filter((o) => o.key === null);
+      const fragments = objects.filter((o) => o.key !== null && eveKeys.has(o.key));
+      const wrap = (key: string, value: unknown) => ({ timestamp: '2026-01-01T00:00:00Z', flow_id: 1, event_type: key, [key]: value });
+      const parsedWhole = whole.flatMap((o) => {
+        const json = tryJson(o.text);
+        return json.ok ? [parseSuricata(json.value, ctx)] : [];
+      });
+      const parsedFragments = fragments.flatMap((o) => {
+        const json = tryJson(o.text);
+        return json.ok && o.key ? [parseSuricata(wrap(o.key, json.value), ctx)] : [];
+      });
+      return { eveKeys, objects, whole, fragments, parsedWhole, parsedFragments };
     });
 
     it('finds 16 whole examples (1 is the "{…ID_NUMBER…}" template, not JSON) and 76 fragments', () => {
+      const { eveKeys, objects, whole, fragments, parsedWhole, parsedFragments } = docs();
       expect(whole).toHaveLength(16);
       expect(parsedWhole).toHaveLength(15);
       expect(objects.filter((o) => o.key !== null && !eveKeys.has(o.key))).toHaveLength(15); // nested: request, ntlmssp, mqtt parts, http2
@@ -124,6 +132,7 @@ describe('Suricata corpus', () => {
     });
 
     it('accepts the 14 complete events and rejects the one without event_type', () => {
+      const { parsedWhole } = docs();
       expect(countBy(parsedWhole)).toEqual({
         'suricata.alert': 2,
         'suricata.anomaly': 4,
@@ -137,6 +146,7 @@ describe('Suricata corpus', () => {
     });
 
     it('accepts every fragment wrapped in an envelope, by type', () => {
+      const { parsedFragments } = docs();
       expect(countBy(parsedFragments)).toEqual({
         'suricata.alert': 1,
         'suricata.verdict': 1,
@@ -161,12 +171,14 @@ describe('Suricata corpus', () => {
     });
 
     it('maps alert.severity 1 (most severe) to 3 high', () => {
+      const { parsedWhole } = docs();
       const lefthook = okEvents(parsedWhole).filter((e) => e.attributes.signatureId === 2045001);
       expect(lefthook).toHaveLength(1);
       expect(lefthook[0]).toMatchObject({ severity: 3, kind: 'alert', outcome: 'unknown', dstIp: '192.168.100.237' });
     });
 
     it('reads DNS v3 queries, detailed answers and grouped answers', () => {
+      const { parsedFragments } = docs();
       const dns = okEvents(parsedFragments).filter((e) => e.action === 'suricata.dns');
       expect(dns.map((e) => e.attributes)).toEqual([
         { flowId: '1', dnsQuery: 'twitter.com', dnsQueryType: 'A', dnsType: 'request', dnsId: 16000, dnsVersion: 3 },
@@ -193,6 +205,7 @@ describe('Suricata corpus', () => {
     });
 
     it('reads TLS SNI/version, the QUIC ja3 object, and a 1969-12-31T16:04:21-0800 anomaly time', () => {
+      const { parsedWhole, parsedFragments } = docs();
       const events = okEvents(parsedFragments);
       expect(events.find((e) => e.attributes.tlsSni === 'calendar.google.com')?.attributes).toMatchObject({
         tlsVersion: 'TLS 1.2',

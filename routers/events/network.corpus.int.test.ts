@@ -1,13 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, expect, it } from 'vitest';
+import { CORPUS_TIMEOUT, corpusUrl, describeWithCorpus, readCorpus } from '../../tests/fixtures/corpus.ts';
 import { createTestOrg, type TestOrg } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
 
 // Golden ingest over HTTP on other people's sensor output (../shared/corpus, read at run time, never copied).
 // The WRCCDC Zeek set is 108,195 records: to keep this file near 10 s, each of its 29 logs is cut to its first
 // 2,000 lines (17,417 records in all); the engine's own corpus test parses every record.
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 const WRCCDC_LINES = 2000;
 const BATCH = 1000;
 
@@ -110,21 +110,20 @@ const NOT_EVENTS: Record<string, RegExp> = {
   'Zeek TSV (zeek-default) logs, not JSON': /(zeek-default\/.*\.log\.gz|opt\.basic\/.*\.log|ssh\.basic\/.*\.log|known-certs\/ssl\.log)$/,
 };
 
-const readLines = (path: string) => {
-  const bytes = readFileSync(new URL(path, CORPUS));
-  return lines(path.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8'));
-};
+const readLines = (path: string) => lines(readCorpus(path));
 
-describe('network ingest golden corpus (POST /ingest/network/bulk)', () => {
+describeWithCorpus('network ingest golden corpus (POST /ingest/network/bulk)', () => {
   it('posts every Suricata EVE file and Zeek JSON log; every other file is classified', () => {
-    const files = [...listFiles(new URL('suricata/', CORPUS)).map((f) => `suricata/${f}`), ...listFiles(new URL('zeek/', CORPUS)).map((f) => `zeek/${f}`)];
+    const files = [...listFiles(corpusUrl('suricata/')).map((f) => `suricata/${f}`), ...listFiles(corpusUrl('zeek/')).map((f) => `zeek/${f}`)];
     const posted = new Set(EVENT_FILES.map(([path]) => path));
     const unclassified = files.filter((f) => !posted.has(f) && !Object.values(NOT_EVENTS).some((pattern) => pattern.test(f)));
     expect(unclassified).toEqual([]);
     expect(files.filter((f) => posted.has(f))).toHaveLength(EVENT_FILES.length);
   });
 
-  it.each(EVENT_FILES)('%s (%s): %i posted, %i accepted, %i rejected, then replayed', async (path, mode, posted, accepted, rejected) => {
+  // reads whole logs (dns: 53,615 records gunzipped) and posts up to 2 × 2,000 records: explicit, generous timeout
+  const slow = { timeout: CORPUS_TIMEOUT };
+  it.each(EVENT_FILES)('%s (%s): %i posted, %i accepted, %i rejected, then replayed', slow, async (path, mode, posted, accepted, rejected) => {
     const all = readLines(path);
     const fileLines = path.includes('wrccdc') ? all.slice(0, WRCCDC_LINES) : all;
     expect(fileLines).toHaveLength(posted);

@@ -87,7 +87,8 @@ describe('readiness when the database stops', () => {
       const response = await fetch(`${ownServer.baseUrl}/readyz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: 'fail', db: 'fail' });
-      expect(Date.now() - started).toBeLessThan(5000);
+      // "without hanging": well under the 30 s statement timeout, with room for a busy machine
+      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       await ownServer.close();
       await own.db.destroy();

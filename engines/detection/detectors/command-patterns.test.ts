@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DETECTION_SETTINGS as S } from '../settings.ts';
 import { eventFactory, iso, NOW, only } from '../../../tests/fixtures/detection-events.ts';
+import { DEFAULT_DETECTION_SETTINGS as S } from '../settings.ts';
 import type { Detector } from '../types.ts';
 import { cryptomining } from './cryptomining.ts';
 import { exfiltration } from './exfiltration.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DETECTION_SETTINGS as S } from '../settings.ts';
 import { eventFactory, iso, NOW, only } from '../../../tests/fixtures/detection-events.ts';
+import { DEFAULT_DETECTION_SETTINGS as S } from '../settings.ts';
 import type { DetectionEvent } from '../types.ts';
 import { hostScan } from './host-scan.ts';
 import { portScan } from './port-scan.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { eventFactory, NOW, only } from '../../../tests/fixtures/detection-events.ts';
 import { runDetectors } from '../index.ts';
 import { mergeSettings, DEFAULT_DETECTION_SETTINGS as S } from '../settings.ts';
-import { eventFactory, NOW, only } from '../../../tests/fixtures/detection-events.ts';
 import { sshBruteForce } from './ssh-brute-force.ts';
 
 const f = eventFactory();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSettings, DEFAULT_DETECTION_SETTINGS as S } from '../settings.ts';
 import { eventFactory, iso, NOW, only } from '../../../tests/fixtures/detection-events.ts';
+import { mergeSettings, DEFAULT_DETECTION_SETTINGS as S } from '../settings.ts';
 import type { DetectionEvent } from '../types.ts';
 import { suricataAlert } from './suricata-alert.ts';
 

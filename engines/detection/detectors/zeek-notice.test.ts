@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { itWithCorpus, readCorpus } from '../../../tests/fixtures/corpus.ts';
+import { eventFactory, iso, NOW, only } from '../../../tests/fixtures/detection-events.ts';
 import { runDetectors } from '../index.ts';
 import { mergeSettings, DEFAULT_DETECTION_SETTINGS as S } from '../settings.ts';
-import { eventFactory, iso, NOW, only } from '../../../tests/fixtures/detection-events.ts';
 import type { DetectionEvent } from '../types.ts';
 import { zeekNotice } from './zeek-notice.ts';
 
@@ -37,9 +36,8 @@ describe('zeek_notice', () => {
     expect(run(events, mergeSettings({ zeekNotice: { ignoredNotes: ['SSL::Invalid_Server_Cert'] } }))).toHaveLength(1);
   });
 
-  const CORPUS = new URL('../../../../shared/corpus/zeek/zed-sample-data-wrccdc2018/zeek-json/notice.json.gz', import.meta.url);
-  it.skipIf(!existsSync(CORPUS))('turns the 207 WRCCDC notices into low-severity certificate detections, one per source', () => {
-    const lines = gunzipSync(readFileSync(CORPUS)).toString('utf8').trim().split('\n');
+  itWithCorpus('turns the 207 WRCCDC notices into low-severity certificate detections, one per source', () => {
+    const lines = readCorpus('zeek/zed-sample-data-wrccdc2018/zeek-json/notice.json.gz').trim().split('\n');
     const events = lines.map((line) => f.zeek(JSON.parse(line)));
     const found = runDetectors(events, S, NOW);
     const sources = new Set(events.map((e) => e.srcIp));
