@@ -273,7 +273,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a user (admin): profile, role, activation */
+        /**
+         * Update a user (admin): profile, role, activation
+         * @description user_id is the integer id of GET /users (EventSec's and Mini-XDR's ids are integers); the user's uuid is accepted too. 404 for a user outside your organisation.
+         */
         patch: operations["users-update"];
         trace?: never;
     };
@@ -391,8 +394,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cowrie honeypot events from an HMAC-signing device
-         * @description Body: one Cowrie JSON event, an array of them, or NDJSON (application/x-ndjson); gzip accepted. Every authentication failure is a 401 whose detail names the check that failed. Events are stored in the device organisation; a replay is counted as deduplicated.
+         * Cowrie honeypot events from an HMAC-signing device, or a user/API key with events:write
+         * @description Body: one Cowrie JSON event, an array of them, NDJSON (application/x-ndjson) or concatenated JSON objects (Fluent Bit json, json_lines and json_stream); gzip accepted. Authenticate with the device HMAC headers (every failure is a 401 whose detail names the check that failed; the device name is the sensor id) or, for log forwarders that send static headers, x-api-key / Authorization: Bearer with an API key. Events are stored in the credential organisation; a replay is counted as deduplicated.
          */
         post: operations["ingest-cowrie"];
         delete?: never;
@@ -412,7 +415,7 @@ export interface paths {
         put?: never;
         /**
          * Events of one source type, from a signing device or a user/API key with events:write
-         * @description Authenticate with the device HMAC headers (as /ingest/cowrie) or a bearer token / x-api-key. An event may carry `signature`: hex HMAC-SHA256 over the event without `signature`, serialised with keys sorted at every level, separators "," and ":" and non-ASCII as \uXXXX (Python json.dumps(sort_keys=True, separators=(",", ":"))), keyed with the device secret or the presented API key / bearer token. A bad signature rejects that event alone (reason bad_signature).
+         * @description Authenticate with the device HMAC headers (as /ingest/cowrie) or a bearer token / x-api-key (an API key may be sent as Authorization: Bearer). Body: `{source_type, hostname, events}`, or records with no envelope (a JSON array, NDJSON or concatenated JSON objects, as Fluent Bit sends them; source_type and hostname may then come in the query string of an unsigned request). A source_type without a parser of its own (webhoneypot, dionaea, …) is stored as custom events keeping the declared name; without one, each record's source is recognised from its fields. An event may carry `signature`: hex HMAC-SHA256 over the event without `signature`, serialised with keys sorted at every level, separators "," and ":" and non-ASCII as \uXXXX (Python json.dumps(sort_keys=True, separators=(",", ":"))), keyed with the device secret or the presented API key / bearer token. A bad signature rejects that event alone (reason bad_signature).
          */
         post: operations["ingest-multi"];
         delete?: never;
@@ -485,7 +488,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enrol an agent with its organisation's enrolment key; re-enrolling a host name rotates that agent's key */
+        /**
+         * Enrol an agent with its organisation's enrolment key: a new agent, unless the caller presents its current agent key (then that agent's key is rotated)
+         * @description A host name proves nothing (two hosts may share one), so each enrolment creates an agent. To re-enrol an agent (new key, the old one stops working) send its current key as X-Agent-Key, X-Agent-Token or `api_key`; an invalid, revoked or foreign key is a 401.
+         */
         post: operations["agents-enroll"];
         delete?: never;
         options?: never;
@@ -538,6 +544,23 @@ export interface paths {
         put?: never;
         /** Agent heartbeat (the agent's own key): stamped with the server clock; silent for 3 intervals shows offline */
         post: operations["agents-heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agent/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agent heartbeat for the agent whose key is sent (X-Agent-Key or X-Agent-Token); same as /agents/{agent_id}/heartbeat */
+        post: operations["agents-ownHeartbeat"];
         delete?: never;
         options?: never;
         head?: never;
@@ -697,7 +720,7 @@ export interface paths {
         /** EDR events, newest first: those posted here and agents’ EDR telemetry (24 h by default) */
         get: operations["network-listEdrEvents"];
         put?: never;
-        /** Store EDR events: one event, or {events: [...]} (a bad single event is a 400; in a batch, rejects are listed by index) */
+        /** Store EDR events: one event (answered with the stored event; a bad one is a 400), or {events: [...]} (answered with a summary; rejects listed by index) */
         post: operations["network-createEdrEvents"];
         /** Delete EDR events posted to /edr/events (admin): start_time + end_time and/or ids required */
         delete: operations["network-deleteEdrEvents"];
@@ -716,7 +739,7 @@ export interface paths {
         /** SIEM events (EventSec view items, Wazuh alerts), newest first (24 h by default) */
         get: operations["network-listSiemEvents"];
         put?: never;
-        /** Store SIEM events: one event, or {events: [...]} (a bad single event is a 400; in a batch, rejects are listed by index) */
+        /** Store SIEM events: one event (answered with the stored event; a bad one is a 400), or {events: [...]} (answered with a summary; rejects listed by index) */
         post: operations["network-createSiemEvents"];
         /** Delete SIEM events posted to /siem/events (admin): start_time + end_time and/or ids required */
         delete: operations["network-deleteSiemEvents"];
@@ -842,7 +865,7 @@ export interface paths {
         put?: never;
         /**
          * Request blocking the URL (recorded as requested; not executed yet)
-         * @description Records a block_url request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `url` is read from the JSON body (EventSec's query-string form `?url=` is not read yet); without it the alert's own url is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * @description Records a block_url request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `url` is read from the JSON body (EventSec's query-string form `?url=` is not read yet); without it the alert's own url is used (400 when it has none). A repeat while the same request is still pending returns that request.
          */
         post: operations["alerts-blockUrl"];
         delete?: never;
@@ -862,7 +885,7 @@ export interface paths {
         put?: never;
         /**
          * Request unblocking the URL (recorded as requested; not executed yet)
-         * @description Records a unblock_url request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `url` is read from the JSON body (EventSec's query-string form `?url=` is not read yet); without it the alert's own url is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * @description Records a unblock_url request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `url` is read from the JSON body (EventSec's query-string form `?url=` is not read yet); without it the alert's own url is used (400 when it has none). A repeat while the same request is still pending returns that request.
          */
         post: operations["alerts-unblockUrl"];
         delete?: never;
@@ -882,7 +905,7 @@ export interface paths {
         put?: never;
         /**
          * Request blocking the sender (recorded as requested; not executed yet)
-         * @description Records a block_sender request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `sender` is read from the JSON body (EventSec's query-string form `?sender=` is not read yet); without it the alert's own sender is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * @description Records a block_sender request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `sender` is read from the JSON body (EventSec's query-string form `?sender=` is not read yet); without it the alert's own sender is used (400 when it has none). A repeat while the same request is still pending returns that request.
          */
         post: operations["alerts-blockSender"];
         delete?: never;
@@ -902,7 +925,7 @@ export interface paths {
         put?: never;
         /**
          * Request unblocking the sender (recorded as requested; not executed yet)
-         * @description Records a unblock_sender request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `sender` is read from the JSON body (EventSec's query-string form `?sender=` is not read yet); without it the alert's own sender is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * @description Records a unblock_sender request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `sender` is read from the JSON body (EventSec's query-string form `?sender=` is not read yet); without it the alert's own sender is used (400 when it has none). A repeat while the same request is still pending returns that request.
          */
         post: operations["alerts-unblockSender"];
         delete?: never;
@@ -922,7 +945,7 @@ export interface paths {
         put?: never;
         /**
          * Request revoking the user's sessions (recorded as requested; not executed yet)
-         * @description Records a revoke_session request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `username` is read from the JSON body (EventSec's query-string form `?username=` is not read yet); without it the alert's own username is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * @description Records a revoke_session request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `username` is read from the JSON body (EventSec's query-string form `?username=` is not read yet); without it the alert's own username is used (400 when it has none). A repeat while the same request is still pending returns that request.
          */
         post: operations["alerts-revokeSession"];
         delete?: never;
@@ -942,7 +965,7 @@ export interface paths {
         put?: never;
         /**
          * Request isolating the device (recorded as requested; not executed yet)
-         * @description Records a isolate_device request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `hostname` is read from the JSON body (EventSec's query-string form `?hostname=` is not read yet); without it the alert's own hostname is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * @description Records a isolate_device request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `hostname` is read from the JSON body (EventSec's query-string form `?hostname=` is not read yet); without it the alert's own hostname is used (400 when it has none). A repeat while the same request is still pending returns that request.
          */
         post: operations["alerts-isolateDevice"];
         delete?: never;
@@ -960,7 +983,7 @@ export interface paths {
         };
         /**
          * The organisation's incidents, filtered and paginated (Mini-XDR and EventSec)
-         * @description Responds with a JSON array (legacy clients expect one); the number of matching incidents is in the `X-Total-Count` response header. Newest first; `limit` ≤ 200. Filters: status, escalation_level, threat_category, src_ip, since/until (created_at), min_risk, assigned_to.
+         * @description Responds with a JSON array (legacy clients expect one); the number of matching incidents is in the `X-Total-Count` response header. Newest first; `limit` ≤ 200. Filters: status, escalation_level, threat_category, src_ip, since/until (created_at), min_risk, assigned_to (user id). Statuses are answered in the caller's API's words (vocabulary overrides); a status filter in those words selects every incident shown with that word (Mini-XDR's resolved includes EventSec's closed), and the other API's words are accepted too.
          */
         get: operations["incidents-list"];
         put?: never;
@@ -969,6 +992,26 @@ export interface paths {
          * @description Risk score 0 and escalation_level = severity until detections are attached. Items referencing an alert or event must exist in your organisation (404). The creation, assignment and items are on the incident timeline and in the audit log.
          */
         post: operations["incidents-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Same as GET /incidents, at the path the Mini-XDR front-end calls
+         * @description Responds with a JSON array (legacy clients expect one); the number of matching incidents is in the `X-Total-Count` response header. Newest first; `limit` ≤ 200. Filters: status, escalation_level, threat_category, src_ip, since/until (created_at), min_risk, assigned_to (user id). Statuses are answered in the caller's API's words (vocabulary overrides); a status filter in those words selects every incident shown with that word (Mini-XDR's resolved includes EventSec's closed), and the other API's words are accepted too.
+         */
+        get: operations["incidents-listApi"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1095,6 +1138,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Same as GET /incidents/{id}, at the path the Mini-XDR front-end calls
+         * @description Events are those linked to the incident's alerts plus attached event items, oldest first, paginated with events_limit (≤ 200) and events_offset; event_summary counts all of them, iocs come from the latest 1000.
+         */
+        get: operations["incidents-getApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/incidents/{incident_id}": {
         parameters: {
             query?: never;
@@ -1110,7 +1173,7 @@ export interface paths {
         head?: never;
         /**
          * Update an incident: title, description, severity, status, assignee, tags (EventSec)
-         * @description Status follows the lifecycle (open → investigating | contained | resolved | false_positive; investigating → contained | resolved | false_positive; contained → investigating | resolved | false_positive; resolved → open; false_positive → open); any other move is a 409 naming the allowed ones. Reopening a resolved or false-positive incident is the explicit move to open. Every change is on the incident timeline and in the audit log.
+         * @description Status follows the lifecycle (open → triage | investigating | contained | resolved | closed | false_positive; triage → investigating | contained | resolved | closed | false_positive; investigating → contained | resolved | closed | false_positive; contained → investigating | resolved | closed | false_positive; resolved → open | closed; closed → open; false_positive → open; stored names, docs/status-vocabularies.md); any other move is a 409 naming the allowed ones in the caller's words. Either API's status words are accepted; asking for the status the caller already reads changes nothing. Reopening a resolved, closed or false-positive incident is the explicit move to open (new). assigned_to takes the user id (integer). Every change is on the incident timeline and in the audit log.
          */
         patch: operations["incidents-update"];
         trace?: never;
@@ -1227,7 +1290,7 @@ export interface paths {
         put?: never;
         /**
          * Switch auto-containment on or off for your organisation (settings:write; audited)
-         * @description Persisted per organisation and audited. It is only stored for now: no incident is contained automatically until the response actions land, whatever this says.
+         * @description Send {"enabled": true|false}, `?enabled=true|false`, or a bare JSON `true` / `false` body. Persisted per organisation and audited. It is only stored for now: no incident is contained automatically until the response actions land, whatever this says.
          */
         post: operations["settings-setAutoContain"];
         delete?: never;
@@ -1725,8 +1788,10 @@ export interface operations {
                         /** @description Access-token lifetime in seconds */
                         expires_in: number;
                         user: {
-                            /** @description User id (UUID) */
-                            id: string;
+                            /** @description User id (integer, as Mini-XDR numbers users); the one to send as user_id, assigned_to, escalated_to */
+                            id: number;
+                            /** @description Vigil's internal user id, as audit entries and journals record it */
+                            uuid: string;
                             /** @description Login email, normalised to lower case */
                             email: string;
                             full_name: string;
@@ -1950,8 +2015,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         user: {
-                            /** @description User id (UUID) */
-                            id: string;
+                            /** @description User id (integer, as Mini-XDR numbers users); the one to send as user_id, assigned_to, escalated_to */
+                            id: number;
+                            /** @description Vigil's internal user id, as audit entries and journals record it */
+                            uuid: string;
                             /** @description Login email, normalised to lower case */
                             email: string;
                             full_name: string;
@@ -2034,8 +2101,10 @@ export interface operations {
                     "application/json": {
                         message: string;
                         user: {
-                            /** @description User id (UUID) */
-                            id: string;
+                            /** @description User id (integer, as Mini-XDR numbers users); the one to send as user_id, assigned_to, escalated_to */
+                            id: number;
+                            /** @description Vigil's internal user id, as audit entries and journals record it */
+                            uuid: string;
                             /** @description Login email, normalised to lower case */
                             email: string;
                             full_name: string;
@@ -2250,7 +2319,10 @@ export interface operations {
                         /** @constant */
                         token_type: "bearer";
                         user: {
-                            id: string;
+                            /** @description User id (integer, as EventSec's UI expects); the one to send as user_id, assigned_to, escalated_to */
+                            id: number;
+                            /** @description Vigil's internal user id, as audit entries and journals record it */
+                            uuid: string;
                             full_name: string;
                             /** @enum {string} */
                             role: "viewer" | "analyst" | "soc_lead" | "admin";
@@ -2372,7 +2444,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        id: string;
+                        /** @description User id (integer, as EventSec's UI expects); the one to send as user_id, assigned_to, escalated_to */
+                        id: number;
+                        /** @description Vigil's internal user id, as audit entries and journals record it */
+                        uuid: string;
                         full_name: string;
                         /** @enum {string} */
                         role: "viewer" | "analyst" | "soc_lead" | "admin";
@@ -2434,7 +2509,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        id: string;
+                        /** @description User id (integer, as EventSec's UI expects); the one to send as user_id, assigned_to, escalated_to */
+                        id: number;
+                        /** @description Vigil's internal user id, as audit entries and journals record it */
+                        uuid: string;
                         full_name: string;
                         /** @enum {string} */
                         role: "viewer" | "analyst" | "soc_lead" | "admin";
@@ -2514,7 +2592,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        id: string;
+                        /** @description User id (integer, as EventSec's UI expects); the one to send as user_id, assigned_to, escalated_to */
+                        id: number;
+                        /** @description Vigil's internal user id, as audit entries and journals record it */
+                        uuid: string;
                         full_name: string;
                         /** @enum {string} */
                         role: "viewer" | "analyst" | "soc_lead" | "admin";
@@ -2574,7 +2655,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                user_id: string;
+                /** @description User id (integer); the user uuid is accepted too */
+                user_id: number | string;
             };
             cookie?: never;
         };
@@ -2601,7 +2683,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        id: string;
+                        /** @description User id (integer, as EventSec's UI expects); the one to send as user_id, assigned_to, escalated_to */
+                        id: number;
+                        /** @description Vigil's internal user id, as audit entries and journals record it */
+                        uuid: string;
                         full_name: string;
                         /** @enum {string} */
                         role: "viewer" | "analyst" | "soc_lead" | "admin";
@@ -3275,15 +3360,15 @@ export interface operations {
     "ingest-cowrie": {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description The device id issued by POST /api/devices */
-                "X-Device-ID": string;
+                "X-Device-ID"?: string;
                 /** @description Request time, integer Unix seconds (±300 s) */
-                "X-TS": string;
+                "X-TS"?: string;
                 /** @description 8–128 visible ASCII characters, never reused by the device */
-                "X-Nonce": string;
-                /** @description Lower-case hex HMAC-SHA256 (key = device secret) over METHOD|path|body|X-TS|X-Nonce; body = raw bytes after gzip */
-                "X-Signature": string;
+                "X-Nonce"?: string;
+                /** @description Lower-case hex HMAC-SHA256 (key = device secret) over METHOD|path|body|X-TS|X-Nonce; body = raw bytes after gzip; no query string */
+                "X-Signature"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3292,6 +3377,8 @@ export interface operations {
             content: {
                 "application/json": {
                     events?: unknown[];
+                    /** @description Hold the answer, at most 10 s, until a detection pass has evaluated the stored events; the answer then carries detection_complete, incidents_detected and incident_ids */
+                    wait_for_detection?: boolean | ("0" | "1" | "true" | "false");
                 } & {
                     [key: string]: unknown;
                 };
@@ -3317,6 +3404,14 @@ export interface operations {
                             field: string | null;
                         }[];
                         received: number;
+                        /** @description Events accepted, stored now or already stored (received − rejected): Mini-XDR's count, which its scripts compare with the number sent */
+                        processed: number;
+                        /** @description true once a detection pass has evaluated every event this request stored; false when the wait ended first (detection still runs later) */
+                        detection_complete?: boolean;
+                        /** @description How many incidents the events stored by this request are filed under (new or existing ones) */
+                        incidents_detected?: number;
+                        /** @description Those incidents, ascending, as GET /incidents lists them */
+                        incident_ids?: number[];
                     };
                 };
             };
@@ -3350,11 +3445,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    source_type: "cowrie" | "suricata" | "zeek" | "osquery" | "syslog" | "custom";
+                    /** @description The sender's name for the source: cowrie, suricata, zeek, osquery, syslog, custom, auto (the default), or any other */
+                    source_type?: string;
                     /** @description The host the events come from; recorded as the sensor id */
                     hostname?: string | null;
-                    events: unknown[];
+                    events?: unknown[];
+                    /** @description Hold the answer, at most 10 s, until a detection pass has evaluated the stored events; the answer then carries detection_complete, incidents_detected and incident_ids */
+                    wait_for_detection?: boolean | ("0" | "1" | "true" | "false");
+                } & {
+                    [key: string]: unknown;
                 };
             };
         };
@@ -3378,8 +3477,16 @@ export interface operations {
                             field: string | null;
                         }[];
                         received: number;
-                        /** @enum {string} */
-                        source_type: "cowrie" | "suricata" | "zeek" | "osquery" | "syslog" | "custom";
+                        /** @description Events accepted, stored now or already stored (received − rejected): Mini-XDR's count, which its scripts compare with the number sent */
+                        processed: number;
+                        /** @description true once a detection pass has evaluated every event this request stored; false when the wait ended first (detection still runs later) */
+                        detection_complete?: boolean;
+                        /** @description How many incidents the events stored by this request are filed under (new or existing ones) */
+                        incidents_detected?: number;
+                        /** @description Those incidents, ascending, as GET /incidents lists them */
+                        incident_ids?: number[];
+                        /** @description As sent, or auto */
+                        source_type: string;
                     };
                 };
             };
@@ -3729,7 +3836,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Host name; re-enrolling a live name issues a new key and invalidates the old one */
+                    /** @description Host name */
                     name: string;
                     os: string;
                     /** @description IPv4 or IPv6 address */
@@ -3737,6 +3844,8 @@ export interface operations {
                     version?: string;
                     /** @description An enrolment key from POST /api/agents/enrollment-keys */
                     enrollment_key: string;
+                    /** @description The current key of the agent re-enrolling (or send it as X-Agent-Key / X-Agent-Token) */
+                    api_key?: string;
                 };
             };
         };
@@ -3748,11 +3857,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        agent_id: string;
-                        /** @description Send as X-Agent-Key (or Authorization: Bearer). Shown only in this response. */
+                        /** @description Agent id (integer), used in /agents/{agent_id} paths */
+                        agent_id: number;
+                        /** @description Send as X-Agent-Key (or X-Agent-Token, or Authorization: Bearer). Shown only in this response. */
                         api_key: string;
                         heartbeat_interval_seconds: number;
-                        /** @description True when an agent of this name existed and got a new key */
+                        /** @description True when the caller proved it is an enrolled agent (its current key) and got a new key; false for a new agent */
                         rotated: boolean;
                     };
                 };
@@ -3813,9 +3923,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Agent id (UUID) */
-                        id: string;
-                        /** @description Host name the agent enrolled with; unique among live agents of the organisation */
+                        /** @description Agent id (integer), used in /agents/{agent_id} paths */
+                        id: number;
+                        /** @description Internal agent id, as audit entries name the agent */
+                        uuid: string;
+                        /** @description Host name the agent enrolled with; several agents may share one */
                         name: string;
                         os: string;
                         ip_address: string | null;
@@ -3891,8 +4003,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Agent id (UUID) */
-                agent_id: string;
+                /** @description Agent id (integer) */
+                agent_id: number;
             };
             cookie?: never;
         };
@@ -3905,9 +4017,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Agent id (UUID) */
-                        id: string;
-                        /** @description Host name the agent enrolled with; unique among live agents of the organisation */
+                        /** @description Agent id (integer), used in /agents/{agent_id} paths */
+                        id: number;
+                        /** @description Internal agent id, as audit entries name the agent */
+                        uuid: string;
+                        /** @description Host name the agent enrolled with; several agents may share one */
                         name: string;
                         os: string;
                         ip_address: string | null;
@@ -3983,8 +4097,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Agent id (UUID) */
-                agent_id: string;
+                /** @description Agent id (integer) */
+                agent_id: number;
             };
             cookie?: never;
         };
@@ -4012,7 +4126,83 @@ export interface operations {
                 content: {
                     "application/json": {
                         detail: string;
-                        agent_id: string;
+                        agent_id: number;
+                        status: string;
+                        last_heartbeat: string | null;
+                        heartbeat_interval_seconds: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "agents-ownHeartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: string;
+                    /** @description IPv4 or IPv6 address */
+                    ip_address?: string | "";
+                    /** @description What the agent reports (default 'online') */
+                    status?: string;
+                    /** @description The agent's clock; kept as reported, never used for liveness */
+                    last_seen?: string | number;
+                    /** @description How often this agent sends heartbeats (default 60) */
+                    heartbeat_interval_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        agent_id: number;
                         status: string;
                         last_heartbeat: string | null;
                         heartbeat_interval_seconds: number;
@@ -4062,8 +4252,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Agent id (UUID) */
-                agent_id: string;
+                /** @description Agent id (integer) */
+                agent_id: number;
             };
             cookie?: never;
         };
@@ -4076,9 +4266,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Agent id (UUID) */
-                        id: string;
-                        /** @description Host name the agent enrolled with; unique among live agents of the organisation */
+                        /** @description Agent id (integer), used in /agents/{agent_id} paths */
+                        id: number;
+                        /** @description Internal agent id, as audit entries name the agent */
+                        uuid: string;
+                        /** @description Host name the agent enrolled with; several agents may share one */
                         name: string;
                         os: string;
                         ip_address: string | null;
@@ -4155,7 +4347,7 @@ export interface operations {
                 query?: string;
                 severity?: string;
                 event_type?: string;
-                agent_id?: string;
+                agent_id?: number;
                 since?: string | number;
                 until?: string | number;
                 size?: number;
@@ -4176,8 +4368,8 @@ export interface operations {
                     "application/json": {
                         /** @description Stored event id */
                         event_id: string;
-                        /** @description The agent whose key posted it, if any */
-                        agent_id: string | null;
+                        /** @description The agent (integer id) whose key posted it, if any */
+                        agent_id: number | null;
                         event_type: string;
                         /** @enum {string} */
                         severity: "info" | "low" | "medium" | "high" | "critical";
@@ -4279,8 +4471,8 @@ export interface operations {
                     "application/json": {
                         /** @description Stored event id; on a replay, the id of the event already stored */
                         id: number;
-                        /** @description Set when posted with an agent key */
-                        agent_id: string | null;
+                        /** @description The agent (integer id), when posted with an agent key */
+                        agent_id: number | null;
                         event_type: string;
                         /** @enum {string} */
                         severity: "info" | "low" | "medium" | "high" | "critical";
@@ -4374,7 +4566,7 @@ export interface operations {
                             channel: string;
                             /** @description The agent's name, for agent sources */
                             hostname: string | null;
-                            agent_id: string | null;
+                            agent_id: number | null;
                             agent_version: string | null;
                             /**
                              * @description active: an event within the last hour
@@ -4867,11 +5059,15 @@ export interface operations {
                     "application/json": {
                         id: number;
                         timestamp: string;
-                        hostname: string | null;
-                        username: string | null;
+                        /** @description '' when unknown */
+                        hostname: string;
+                        /** @description '' when unknown */
+                        username: string;
                         event_type: string;
-                        process_name: string | null;
-                        action: string | null;
+                        /** @description '' when unknown */
+                        process_name: string;
+                        /** @description What the EDR did or saw (allowed, blocked, connect…); '' when unknown */
+                        action: string;
                         /** @enum {string} */
                         severity: "info" | "low" | "medium" | "high" | "critical";
                         details: {
@@ -4952,6 +5148,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        id: number;
+                        timestamp: string;
+                        /** @description '' when unknown */
+                        hostname: string;
+                        /** @description '' when unknown */
+                        username: string;
+                        event_type: string;
+                        /** @description '' when unknown */
+                        process_name: string;
+                        /** @description What the EDR did or saw (allowed, blocked, connect…); '' when unknown */
+                        action: string;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    } | {
                         /** @description Stored by this call or already stored (replay) */
                         accepted: number;
                         stored: number;
@@ -5186,6 +5399,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        id: number;
+                        timestamp: string;
+                        host: string;
+                        source: string;
+                        category: string;
+                        /** @enum {string} */
+                        severity: "info" | "low" | "medium" | "high" | "critical";
+                        message: string;
+                        /** @description {event_id, agent_id, event_type, severity, category, timestamp, details} */
+                        raw: {
+                            [key: string]: unknown;
+                        };
+                    } | {
                         /** @description Stored by this call or already stored (replay) */
                         accepted: number;
                         stored: number;
@@ -5504,7 +5730,7 @@ export interface operations {
                 status?: "open" | "in_progress" | "closed";
                 severity?: "low" | "medium" | "high" | "critical";
                 category?: string;
-                assigned_to?: string | ("me" | "none");
+                assigned_to?: (number | string) | ("me" | "none");
                 src_ip?: string;
                 incident_id?: number;
                 since?: string;
@@ -5541,8 +5767,8 @@ export interface operations {
                         hostname: string | null;
                         created_at: string;
                         updated_at: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         conclusion: string | null;
                         /** @description Dedup key: a new firing (or an identical POST) within an hour of the last sighting extends this alert */
                         fingerprint: string;
@@ -5664,8 +5890,8 @@ export interface operations {
                         hostname: string | null;
                         created_at: string;
                         updated_at: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         conclusion: string | null;
                         /** @description Dedup key: a new firing (or an identical POST) within an hour of the last sighting extends this alert */
                         fingerprint: string;
@@ -5762,8 +5988,8 @@ export interface operations {
                         hostname: string | null;
                         created_at: string;
                         updated_at: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         conclusion: string | null;
                         /** @description Dedup key: a new firing (or an identical POST) within an hour of the last sighting extends this alert */
                         fingerprint: string;
@@ -5810,10 +6036,13 @@ export interface operations {
                         history: {
                             at: string;
                             actor_type: string;
+                            /** @description The actor's internal id (a user's or API key's UUID) */
                             actor_id: string | null;
+                            /** @description User id (integer) when a user made the change */
+                            actor_user_id: number | null;
                             /** @description created, occurrence, updated, escalated or action_requested */
                             kind: string;
-                            /** @description field → {from, to} */
+                            /** @description field → {from, to}; assigned_to as user ids (integers) */
                             changes: {
                                 [key: string]: {
                                     from: unknown;
@@ -5827,10 +6056,10 @@ export interface operations {
                         escalations: {
                             id: number;
                             alert_id: number;
-                            /** @description User id (UUID); the alert is now assigned to this user */
-                            escalated_to: string;
-                            /** @description Id of the user (or credential) that escalated */
-                            escalated_by: string;
+                            /** @description User id (integer); the alert is now assigned to this user */
+                            escalated_to: number | null;
+                            /** @description User id (integer) of who escalated; null when an API key did */
+                            escalated_by: number | null;
                             reason: string | null;
                             created_at: string;
                         }[];
@@ -5843,7 +6072,8 @@ export interface operations {
                             target: string;
                             /** @description 'requested' until a response connector picks the action up; nothing has been executed before that */
                             status: string;
-                            requested_by: string;
+                            /** @description User id (integer) of who requested it; null when an API key did */
+                            requested_by: number | null;
                             created_at: string;
                         }[];
                     };
@@ -5981,8 +6211,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     status?: "open" | "in_progress" | "closed";
-                    /** @description User id (UUID); null to unassign */
-                    assigned_to?: string | null;
+                    /** @description User id (integer; the UUID is accepted too); null to unassign */
+                    assigned_to?: (number | string) | null;
                     conclusion?: string | null;
                 };
             };
@@ -6011,8 +6241,8 @@ export interface operations {
                         hostname: string | null;
                         created_at: string;
                         updated_at: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         conclusion: string | null;
                         /** @description Dedup key: a new firing (or an identical POST) within an hour of the last sighting extends this alert */
                         fingerprint: string;
@@ -6096,11 +6326,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * Format: uuid
-                     * @description User id (UUID)
-                     */
-                    escalated_to: string;
+                    /** @description User id (integer); the user uuid is accepted too */
+                    escalated_to: number | string;
                     reason?: string | null;
                 };
             };
@@ -6115,10 +6342,10 @@ export interface operations {
                     "application/json": {
                         id: number;
                         alert_id: number;
-                        /** @description User id (UUID); the alert is now assigned to this user */
-                        escalated_to: string;
-                        /** @description Id of the user (or credential) that escalated */
-                        escalated_by: string;
+                        /** @description User id (integer); the alert is now assigned to this user */
+                        escalated_to: number | null;
+                        /** @description User id (integer) of who escalated; null when an API key did */
+                        escalated_by: number | null;
                         reason: string | null;
                         created_at: string;
                     };
@@ -6628,7 +6855,8 @@ export interface operations {
                 since?: string;
                 until?: string;
                 min_risk?: number;
-                assigned_to?: string;
+                assigned_to?: number | string;
+                vocabulary?: "eventsec" | "minixdr";
                 limit?: number;
                 offset?: number;
             };
@@ -6651,7 +6879,7 @@ export interface operations {
                         created_at: string;
                         src_ip: string | null;
                         reason: string | null;
-                        /** @description open, investigating, contained, resolved or false_positive */
+                        /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
                         status: string;
                         auto_contained: boolean;
                         /** @description Mini-XDR field; no LLM triage, always null */
@@ -6675,11 +6903,11 @@ export interface operations {
                         description: string | null;
                         /** @description low, medium, high or critical */
                         severity: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         tags: string[];
-                        /** @description 'detection', or the id of the user who created it */
-                        created_by: string | null;
+                        /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                        created_by: (number | string) | null;
                         updated_at: string;
                         items: {
                             id: number;
@@ -6763,10 +6991,10 @@ export interface operations {
                      * @enum {string}
                      */
                     severity?: "low" | "medium" | "high" | "critical";
-                    /** @description open by default; any lifecycle status (EventSec aliases accepted) */
+                    /** @description open (EventSec's new) by default; either API's words */
                     status?: string;
-                    /** @description User id of an active user of your organisation; null unassigns */
-                    assigned_to?: string | null;
+                    /** @description User id (integer; the UUID is accepted too) of an active user of your organisation; null unassigns */
+                    assigned_to?: (number | string) | null;
                     /** @default [] */
                     tags?: string[];
                     items?: {
@@ -6778,6 +7006,11 @@ export interface operations {
                         /** @description The alert or event id; free text for the other kinds */
                         ref_id: string | number;
                     }[];
+                    /**
+                     * @description Whose status words to answer (and read filters) in: eventsec (new, triage, in_progress, contained, resolved, closed) or minixdr (open, investigating, contained, resolved, false_positive). By default the caller's: an EventSec session or agent key gets eventsec; a Mini-XDR JWT, API key or device gets minixdr.
+                     * @enum {string}
+                     */
+                    vocabulary?: "eventsec" | "minixdr";
                 };
             };
         };
@@ -6793,7 +7026,7 @@ export interface operations {
                         created_at: string;
                         src_ip: string | null;
                         reason: string | null;
-                        /** @description open, investigating, contained, resolved or false_positive */
+                        /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
                         status: string;
                         auto_contained: boolean;
                         /** @description Mini-XDR field; no LLM triage, always null */
@@ -6817,11 +7050,11 @@ export interface operations {
                         description: string | null;
                         /** @description low, medium, high or critical */
                         severity: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         tags: string[];
-                        /** @description 'detection', or the id of the user who created it */
-                        created_by: string | null;
+                        /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                        created_by: (number | string) | null;
                         updated_at: string;
                         items: {
                             id: number;
@@ -6879,7 +7112,7 @@ export interface operations {
             };
         };
     };
-    "incidents-listReal": {
+    "incidents-listApi": {
         parameters: {
             query?: {
                 status?: string;
@@ -6889,10 +7122,10 @@ export interface operations {
                 since?: string;
                 until?: string;
                 min_risk?: number;
-                assigned_to?: string;
+                assigned_to?: number | string;
+                vocabulary?: "eventsec" | "minixdr";
                 limit?: number;
                 offset?: number;
-                include_test?: "0" | "1" | "true" | "false";
             };
             header?: never;
             path?: never;
@@ -6913,7 +7146,7 @@ export interface operations {
                         created_at: string;
                         src_ip: string | null;
                         reason: string | null;
-                        /** @description open, investigating, contained, resolved or false_positive */
+                        /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
                         status: string;
                         auto_contained: boolean;
                         /** @description Mini-XDR field; no LLM triage, always null */
@@ -6937,11 +7170,141 @@ export interface operations {
                         description: string | null;
                         /** @description low, medium, high or critical */
                         severity: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         tags: string[];
-                        /** @description 'detection', or the id of the user who created it */
-                        created_by: string | null;
+                        /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                        created_by: (number | string) | null;
+                        updated_at: string;
+                        items: {
+                            id: number;
+                            incident_id: number;
+                            kind: string;
+                            ref_id: string;
+                            created_at: string;
+                        }[];
+                        /** @description The last response action taken; independent of status */
+                        last_action: string | null;
+                        alert_count: number;
+                        event_count: number;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-listReal": {
+        parameters: {
+            query?: {
+                status?: string;
+                escalation_level?: "low" | "medium" | "high" | "critical";
+                threat_category?: string;
+                src_ip?: string;
+                since?: string;
+                until?: string;
+                min_risk?: number;
+                assigned_to?: number | string;
+                vocabulary?: "eventsec" | "minixdr";
+                limit?: number;
+                offset?: number;
+                include_test?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    /** @description Incidents matching the filters, whatever limit/offset */
+                    "X-Total-Count": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        created_at: string;
+                        src_ip: string | null;
+                        reason: string | null;
+                        /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
+                        status: string;
+                        auto_contained: boolean;
+                        /** @description Mini-XDR field; no LLM triage, always null */
+                        triage_note: null;
+                        /** @description 0–1, deterministic; see risk_evidence on the detail */
+                        risk_score: number;
+                        /** @description low, medium, high or critical (band of risk_score) */
+                        escalation_level: string;
+                        threat_category: string | null;
+                        /** @description Null until a containment action ran */
+                        containment_method: string | null;
+                        /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                        agent_confidence: number | null;
+                        /** @description Null: risk is rule-based, not ML */
+                        ml_confidence: number | null;
+                        council_confidence: number | null;
+                        council_verdict: string | null;
+                        /** @description Organisation slug */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description low, medium, high or critical */
+                        severity: string;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
+                        tags: string[];
+                        /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                        created_by: (number | string) | null;
                         updated_at: string;
                         items: {
                             id: number;
@@ -7018,7 +7381,17 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Whose status words to answer (and read filters) in: eventsec (new, triage, in_progress, contained, resolved, closed) or minixdr (open, investigating, contained, resolved, false_positive). By default the caller's: an EventSec session or agent key gets eventsec; a Mini-XDR JWT, API key or device gets minixdr.
+                     * @enum {string}
+                     */
+                    vocabulary?: "eventsec" | "minixdr";
+                };
+            };
+        };
         responses: {
             /** @description Successful response */
             200: {
@@ -7031,7 +7404,7 @@ export interface operations {
                         created_at: string;
                         src_ip: string | null;
                         reason: string | null;
-                        /** @description open, investigating, contained, resolved or false_positive */
+                        /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
                         status: string;
                         auto_contained: boolean;
                         /** @description Mini-XDR field; no LLM triage, always null */
@@ -7055,11 +7428,11 @@ export interface operations {
                         description: string | null;
                         /** @description low, medium, high or critical */
                         severity: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         tags: string[];
-                        /** @description 'detection', or the id of the user who created it */
-                        created_by: string | null;
+                        /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                        created_by: (number | string) | null;
                         updated_at: string;
                         items: {
                             id: number;
@@ -7127,7 +7500,17 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Whose status words to answer (and read filters) in: eventsec (new, triage, in_progress, contained, resolved, closed) or minixdr (open, investigating, contained, resolved, false_positive). By default the caller's: an EventSec session or agent key gets eventsec; a Mini-XDR JWT, API key or device gets minixdr.
+                     * @enum {string}
+                     */
+                    vocabulary?: "eventsec" | "minixdr";
+                };
+            };
+        };
         responses: {
             /** @description Successful response */
             200: {
@@ -7140,7 +7523,7 @@ export interface operations {
                         created_at: string;
                         src_ip: string | null;
                         reason: string | null;
-                        /** @description open, investigating, contained, resolved or false_positive */
+                        /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
                         status: string;
                         auto_contained: boolean;
                         /** @description Mini-XDR field; no LLM triage, always null */
@@ -7164,11 +7547,11 @@ export interface operations {
                         description: string | null;
                         /** @description low, medium, high or critical */
                         severity: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         tags: string[];
-                        /** @description 'detection', or the id of the user who created it */
-                        created_by: string | null;
+                        /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                        created_by: (number | string) | null;
                         updated_at: string;
                         items: {
                             id: number;
@@ -7407,6 +7790,7 @@ export interface operations {
             query?: {
                 events_limit?: number;
                 events_offset?: number;
+                vocabulary?: "eventsec" | "minixdr";
             };
             header?: never;
             path: {
@@ -7428,7 +7812,7 @@ export interface operations {
                         created_at: string;
                         src_ip: string | null;
                         reason: string | null;
-                        /** @description open, investigating, contained, resolved or false_positive */
+                        /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
                         status: string;
                         auto_contained: boolean;
                         /** @description Mini-XDR field; no LLM triage, always null */
@@ -7452,11 +7836,11 @@ export interface operations {
                         description: string | null;
                         /** @description low, medium, high or critical */
                         severity: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         tags: string[];
-                        /** @description 'detection', or the id of the user who created it */
-                        created_by: string | null;
+                        /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                        created_by: (number | string) | null;
                         updated_at: string;
                         items: {
                             id: number;
@@ -7586,9 +7970,257 @@ export interface operations {
                             at: string;
                             /** @description system, user, api_key, … */
                             actor_type: string;
+                            /** @description The actor's internal id (a user's or API key's UUID, a detector name) */
                             actor_id: string | null;
+                            /** @description User id (integer) when a user made the entry */
+                            actor_user_id: number | null;
                             /** @description created, alert_added, item_added, status_changed, reopened, assigned, updated, comment */
                             kind: string;
+                            /** @description Statuses in the caller's words; an assignment's from/to as user ids (integers) */
+                            detail: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidents-getApi": {
+        parameters: {
+            query?: {
+                events_limit?: number;
+                events_offset?: number;
+                vocabulary?: "eventsec" | "minixdr";
+            };
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        created_at: string;
+                        src_ip: string | null;
+                        reason: string | null;
+                        /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
+                        status: string;
+                        auto_contained: boolean;
+                        /** @description Mini-XDR field; no LLM triage, always null */
+                        triage_note: null;
+                        /** @description 0–1, deterministic; see risk_evidence on the detail */
+                        risk_score: number;
+                        /** @description low, medium, high or critical (band of risk_score) */
+                        escalation_level: string;
+                        threat_category: string | null;
+                        /** @description Null until a containment action ran */
+                        containment_method: string | null;
+                        /** @description Mini-XDR field; always null (no agent confidence is invented) */
+                        agent_confidence: number | null;
+                        /** @description Null: risk is rule-based, not ML */
+                        ml_confidence: number | null;
+                        council_confidence: number | null;
+                        council_verdict: string | null;
+                        /** @description Organisation slug */
+                        tenant_id: string;
+                        title: string;
+                        description: string | null;
+                        /** @description low, medium, high or critical */
+                        severity: string;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
+                        tags: string[];
+                        /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                        created_by: (number | string) | null;
+                        updated_at: string;
+                        items: {
+                            id: number;
+                            incident_id: number;
+                            kind: string;
+                            ref_id: string;
+                            created_at: string;
+                        }[];
+                        /** @description The last response action taken; independent of status */
+                        last_action: string | null;
+                        alert_count: number;
+                        event_count: number;
+                        first_seen_at: string | null;
+                        last_seen_at: string | null;
+                        /** @description ATT&CK technique ids */
+                        mitre: string[];
+                        /** @description Per-detector contributions to risk_score (engines/detection/README.md) */
+                        risk_evidence: {
+                            detector: string;
+                            fingerprintKey?: string;
+                            severity: string;
+                            weight: number;
+                            observed: number | string;
+                            threshold: number | string;
+                            intensity: number;
+                            points: number;
+                        }[];
+                        /** @description Events linked to the incident (same as event_summary.total_events) */
+                        events_analyzed_count: number;
+                        events_limit: number;
+                        events_offset: number;
+                        /** @description This page of the linked events, compact (Mini-XDR shape) */
+                        triggering_events: {
+                            id: number;
+                            ts: string;
+                            /** @description Normalised action, e.g. cowrie.login.failed, zeek.conn */
+                            eventid: string;
+                            src_ip: string | null;
+                            dst_ip: string | null;
+                            dst_port: number | null;
+                            message: string | null;
+                        }[];
+                        /** @description The same page with every field, oldest first */
+                        detailed_events: {
+                            id: number;
+                            ts: string;
+                            /** @description Normalised action, e.g. cowrie.login.failed, zeek.conn */
+                            eventid: string;
+                            src_ip: string | null;
+                            dst_ip: string | null;
+                            dst_port: number | null;
+                            message: string | null;
+                            /** @description How it arrived: cowrie, multi, network, agent, synthetic, … */
+                            channel: string;
+                            /** @description Parser: cowrie, suricata, zeek, osquery, … */
+                            source: string;
+                            category: string;
+                            outcome: string;
+                            /** @description info, low, medium, high or critical */
+                            severity: string;
+                            src_port: number | null;
+                            protocol: string | null;
+                            hostname: string | null;
+                            username: string | null;
+                            command: string | null;
+                            url: string | null;
+                            file_sha256: string | null;
+                            session: string | null;
+                            sensor: string | null;
+                            attributes: unknown;
+                            /** @description The record as received (escape before rendering) */
+                            raw: unknown;
+                        }[];
+                        /** @description From the most recent 1000 linked events */
+                        iocs: {
+                            ips: string[];
+                            domains: string[];
+                            urls: string[];
+                            hashes: string[];
+                            usernames: string[];
+                            commands: string[];
+                        };
+                        /** @description This page's events and the incident timeline, in time order */
+                        attack_timeline: {
+                            at: string;
+                            /**
+                             * @description An observed event, or an entry of the incident timeline (created, alert added, status, comment…)
+                             * @enum {string}
+                             */
+                            source: "event" | "incident";
+                            /** @description Event action, or timeline kind */
+                            type: string;
+                            description: string;
+                            /** @description Event severity (info…critical); null for timeline entries */
+                            severity: string | null;
+                            event_id: number | null;
+                            /** @description Who made a timeline entry (detector id or user id) */
+                            actor: string | null;
+                        }[];
+                        event_summary: {
+                            total_events: number;
+                            event_types: string[];
+                            time_range: {
+                                start: string | null;
+                                end: string | null;
+                            };
+                            event_counts_by_type: {
+                                [key: string]: number;
+                            };
+                        };
+                        alerts: {
+                            id: number;
+                            title: string;
+                            detector: string | null;
+                            category: string;
+                            severity: string;
+                            status: string;
+                            /** @description Times the detector fired on this alert */
+                            occurrences: number;
+                            first_seen_at: string;
+                            last_seen_at: string;
+                            mitre: string[];
+                        }[];
+                        /** @description The first 200 timeline entries; page with GET /api/incidents/{id}/timeline */
+                        timeline: {
+                            id: number;
+                            at: string;
+                            /** @description system, user, api_key, … */
+                            actor_type: string;
+                            /** @description The actor's internal id (a user's or API key's UUID, a detector name) */
+                            actor_id: string | null;
+                            /** @description User id (integer) when a user made the entry */
+                            actor_user_id: number | null;
+                            /** @description created, alert_added, item_added, status_changed, reopened, assigned, updated, comment */
+                            kind: string;
+                            /** @description Statuses in the caller's words; an assignment's from/to as user ids (integers) */
                             detail: unknown;
                         }[];
                     };
@@ -7658,11 +8290,16 @@ export interface operations {
                     description?: string | null;
                     /** @enum {string} */
                     severity?: "low" | "medium" | "high" | "critical";
-                    /** @description open, investigating, contained, resolved, false_positive; EventSec's new, triage, in_progress, closed are accepted and mapped */
+                    /** @description EventSec's new, triage, in_progress, contained, resolved, closed or Mini-XDR's open, investigating, contained, resolved, false_positive (docs/status-vocabularies.md) */
                     status?: string;
-                    /** @description User id of an active user of your organisation; null unassigns */
-                    assigned_to?: string | null;
+                    /** @description User id (integer; the UUID is accepted too) of an active user of your organisation; null unassigns */
+                    assigned_to?: (number | string) | null;
                     tags?: string[];
+                    /**
+                     * @description Whose status words to answer (and read filters) in: eventsec (new, triage, in_progress, contained, resolved, closed) or minixdr (open, investigating, contained, resolved, false_positive). By default the caller's: an EventSec session or agent key gets eventsec; a Mini-XDR JWT, API key or device gets minixdr.
+                     * @enum {string}
+                     */
+                    vocabulary?: "eventsec" | "minixdr";
                 };
             };
         };
@@ -7678,7 +8315,7 @@ export interface operations {
                         created_at: string;
                         src_ip: string | null;
                         reason: string | null;
-                        /** @description open, investigating, contained, resolved or false_positive */
+                        /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
                         status: string;
                         auto_contained: boolean;
                         /** @description Mini-XDR field; no LLM triage, always null */
@@ -7702,11 +8339,11 @@ export interface operations {
                         description: string | null;
                         /** @description low, medium, high or critical */
                         severity: string;
-                        /** @description User id (UUID) of the assignee */
-                        assigned_to: string | null;
+                        /** @description User id (integer) of the assignee */
+                        assigned_to: number | null;
                         tags: string[];
-                        /** @description 'detection', or the id of the user who created it */
-                        created_by: string | null;
+                        /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                        created_by: (number | string) | null;
                         updated_at: string;
                         items: {
                             id: number;
@@ -7879,9 +8516,13 @@ export interface operations {
                         at: string;
                         /** @description system, user, api_key, … */
                         actor_type: string;
+                        /** @description The actor's internal id (a user's or API key's UUID, a detector name) */
                         actor_id: string | null;
+                        /** @description User id (integer) when a user made the entry */
+                        actor_user_id: number | null;
                         /** @description created, alert_added, item_added, status_changed, reopened, assigned, updated, comment */
                         kind: string;
+                        /** @description Statuses in the caller's words; an assignment's from/to as user ids (integers) */
                         detail: unknown;
                     };
                 };
@@ -7930,6 +8571,7 @@ export interface operations {
                 kinds?: string;
                 limit?: number;
                 offset?: number;
+                vocabulary?: "eventsec" | "minixdr";
             };
             header?: never;
             path: {
@@ -7956,9 +8598,13 @@ export interface operations {
                             at: string;
                             /** @description system, user, api_key, … */
                             actor_type: string;
+                            /** @description The actor's internal id (a user's or API key's UUID, a detector name) */
                             actor_id: string | null;
+                            /** @description User id (integer) when a user made the entry */
+                            actor_user_id: number | null;
                             /** @description created, alert_added, item_added, status_changed, reopened, assigned, updated, comment */
                             kind: string;
+                            /** @description Statuses in the caller's words; an assignment's from/to as user ids (integers) */
                             detail: unknown;
                         }[];
                     };
@@ -8013,7 +8659,9 @@ export interface operations {
     };
     "incidents-context": {
         parameters: {
-            query?: never;
+            query?: {
+                vocabulary?: "eventsec" | "minixdr";
+            };
             header?: never;
             path: {
                 /** @description Incident id */
@@ -8077,7 +8725,7 @@ export interface operations {
                             created_at: string;
                             src_ip: string | null;
                             reason: string | null;
-                            /** @description open, investigating, contained, resolved or false_positive */
+                            /** @description In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive */
                             status: string;
                             auto_contained: boolean;
                             /** @description Mini-XDR field; no LLM triage, always null */
@@ -8101,11 +8749,11 @@ export interface operations {
                             description: string | null;
                             /** @description low, medium, high or critical */
                             severity: string;
-                            /** @description User id (UUID) of the assignee */
-                            assigned_to: string | null;
+                            /** @description User id (integer) of the assignee */
+                            assigned_to: number | null;
                             tags: string[];
-                            /** @description 'detection', or the id of the user who created it */
-                            created_by: string | null;
+                            /** @description User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's */
+                            created_by: (number | string) | null;
                             updated_at: string;
                             items: {
                                 id: number;
@@ -8177,6 +8825,7 @@ export interface operations {
         parameters: {
             query?: {
                 active_window_minutes?: number;
+                vocabulary?: "eventsec" | "minixdr";
             };
             header?: never;
             path: {
@@ -8346,8 +8995,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description true or false */
-                    enabled: boolean | ("true" | "false");
+                    /** @description true or false (or send the bare JSON boolean as the body) */
+                    enabled?: boolean | ("true" | "false");
                 };
             };
         };

@@ -62,14 +62,21 @@ export const ZConfig = z.object({
     .min(1)
     .max(3650)
     .default(30)
-    .describe('Events older than this many days are dropped, a whole day partition at a time.'),
+    .describe('Events older than this many days are dropped: whole day partitions, and archived imports by arrival time.'),
+  EVENT_MAX_FUTURE_SKEW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(86_400)
+    .describe('Events stated to happen more than this many seconds after their arrival are rejected (timestamp_in_future).'),
   INGEST_LIMIT_PER_MINUTE: z.coerce
     .number()
     .int()
     .min(1)
     .default(1200)
     .describe('Ingest requests allowed per credential (agent, device, key or user) per minute (429 beyond).'),
-  AUTH_LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10).describe('Login attempts allowed per email address per minute (429 beyond).'),
+  AUTH_LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10).describe('Login attempts allowed per email and client IP per minute (429 beyond).'),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;

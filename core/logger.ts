@@ -13,6 +13,7 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'req.headers["x-agent-key"]',
+  'req.headers["x-agent-token"]',
   'req.headers["x-signature"]',
   'res.headers["set-cookie"]',
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),

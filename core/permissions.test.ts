@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseRole, PERMISSIONS, ROLE_PERMISSIONS, roleCan } from './permissions.ts';
+import { normaliseRole, PERMISSIONS, ROLE_PERMISSIONS, roleCan, weakerRole } from './permissions.ts';
 
 describe('permission matrix', () => {
   it('grows with each role: viewer ⊂ analyst ⊂ soc_lead ⊂ admin', () => {
@@ -21,6 +21,21 @@ describe('permission matrix', () => {
     expect(roleCan('agent', 'events:write')).toBe(true);
     expect(roleCan('agent', 'events:read')).toBe(false);
     expect(roleCan('device', 'users:read')).toBe(false);
+  });
+
+  it('keeps response actions to leads and admins, and synthetic data to people', () => {
+    expect(roleCan('analyst', 'response:execute')).toBe(false);
+    expect(roleCan('soc_lead', 'response:execute')).toBe(true);
+    expect(roleCan('analyst', 'events:generate')).toBe(true);
+    expect(roleCan('viewer', 'events:generate')).toBe(false);
+    expect(roleCan('agent', 'events:generate')).toBe(false);
+    expect(roleCan('device', 'events:generate')).toBe(false);
+  });
+
+  it('picks the weaker of two roles, whichever comes first', () => {
+    expect(weakerRole('admin', 'analyst')).toBe('analyst');
+    expect(weakerRole('viewer', 'soc_lead')).toBe('viewer');
+    expect(weakerRole('soc_lead', 'soc_lead')).toBe('soc_lead');
   });
 
   it("maps EventSec's role names and rejects unknown ones", () => {

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'audit:read',
   'events:read',
   'events:write',
+  /** Generating synthetic scenarios: test data for people, never for machine credentials. */
+  'events:generate',
   'sensors:manage',
   'alerts:read',
   'alerts:write',
@@ -29,7 +31,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: readonly Permission[] = ['profile:read', 'users:read', 'events:read', 'alerts:read', 'incidents:read', 'settings:read'];
-const ANALYST: readonly Permission[] = [...VIEWER, 'events:write', 'alerts:write', 'incidents:write'];
+const ANALYST: readonly Permission[] = [...VIEWER, 'events:write', 'events:generate', 'alerts:write', 'incidents:write'];
 const SOC_LEAD: readonly Permission[] = [...ANALYST, 'response:execute', 'rules:write', 'sensors:manage'];
 
 /** The permission matrix: which role may do what. */
@@ -44,6 +46,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<PrincipalRole, ReadonlySet<Permis
 
 export function roleCan(role: PrincipalRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
+}
+
+/** The less powerful of two roles (ROLES runs from least to most). */
+export function weakerRole(a: Role, b: Role): Role {
+  return ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b;
 }
 
 /** EventSec's role names, accepted on input and mapped onto ours. */

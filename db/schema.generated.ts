@@ -52,6 +52,7 @@ export interface Agents {
   offline_alerted_at: Timestamp | null;
   org_id: string;
   os: string;
+  public_id: Generated<number>;
   revoked_at: Timestamp | null;
   status: Generated<string>;
   tags: Generated<string[]>;
@@ -241,6 +242,7 @@ export interface IncidentItems {
   id: Generated<number>;
   incident_id: number;
   kind: string;
+  occurred_at: Timestamp | null;
   org_id: string;
   ref_id: string;
 }
@@ -285,6 +287,13 @@ export interface IncidentTimeline {
   incident_id: number;
   kind: string;
   org_id: string;
+}
+
+export interface LoginFailures {
+  email: string;
+  failures: number;
+  source_ip: string;
+  window_started_at: Generated<Timestamp>;
 }
 
 export interface NetworkIngestErrors {
@@ -366,17 +375,16 @@ export interface Users {
   computer: string | null;
   created_at: Generated<Timestamp>;
   email: string;
-  failed_login_attempts: Generated<number>;
   full_name: string;
   id: Generated<string>;
   is_active: Generated<boolean>;
   last_login_at: Timestamp | null;
-  locked_until: Timestamp | null;
   manager: string | null;
   mobile_phone: string | null;
   must_change_password: Generated<boolean>;
   org_id: string;
   password_hash: string;
+  public_id: Generated<number>;
   role: string;
   team: string | null;
   timezone: Generated<string>;
@@ -409,6 +417,7 @@ export interface DB {
   incident_items: IncidentItems;
   incident_timeline: IncidentTimeline;
   incidents: Incidents;
+  login_failures: LoginFailures;
   network_ingest_errors: NetworkIngestErrors;
   network_sensors: NetworkSensors;
   org_settings: OrgSettings;

@@ -5,16 +5,18 @@ import { AppError } from '../core/errors.ts';
 import { type Permission, roleCan } from '../core/permissions.ts';
 import type { Principal } from '../core/principal.ts';
 import { type Credentials, looksLikeAgentKey, resolvePrincipal, SESSION_COOKIE } from '../services/identity/index.ts';
+import { authenticateDeviceRequest, hasDeviceHeaders } from '../services/ingest/index.ts';
 import type { Context } from './context.ts';
 import { assertSameOrigin } from './csrf.ts';
-import { middleware, publicProcedure } from './trpc.ts';
+import { type Meta, middleware, publicProcedure } from './trpc.ts';
 
 export function credentialsFrom(headers: IncomingHttpHeaders): Credentials {
   const apiKey = headers['x-api-key'];
   const authorization = headers.authorization;
   const bearer = typeof authorization === 'string' && /^bearer\s+/i.test(authorization) ? authorization.replace(/^bearer\s+/i, '').trim() : undefined;
   const sessionCookie = typeof headers.cookie === 'string' ? parseCookie(headers.cookie)[SESSION_COOKIE] : undefined;
-  const agentKeyHeader = headers['x-agent-key'];
+  // EventSec's IDS collector (and its Python agent before enrolment) send X-Agent-Token
+  const agentKeyHeader = headers['x-agent-key'] ?? headers['x-agent-token'];
   const agentKey = typeof agentKeyHeader === 'string' ? agentKeyHeader.trim() : bearer !== undefined && looksLikeAgentKey(bearer) ? bearer : undefined;
   return {
     apiKey: typeof apiKey === 'string' ? apiKey.trim() : undefined,
@@ -30,7 +32,7 @@ export function credentialsFrom(headers: IncomingHttpHeaders): Credentials {
  */
 const authenticate = middleware(async ({ ctx, next, meta, type }) => {
   const credentials = credentialsFrom(ctx.request.headers);
-  const principal = await resolvePrincipal(ctx.deps, credentials);
+  const principal = hasDeviceHeaders(ctx.request.headers) ? await deviceReader(ctx, meta, type) : await resolvePrincipal(ctx.deps, credentials);
   if (principal === null) throw new AppError('UNAUTHENTICATED', 'Not authenticated: send a bearer token, the session cookie, an x-api-key or an X-Agent-Key');
   if (principal === 'invalid') throw new AppError('UNAUTHENTICATED', 'Invalid, expired or revoked credentials');
   if (principal.mustChangePassword && !meta?.allowPendingPasswordChange) {
@@ -41,6 +43,24 @@ const authenticate = middleware(async ({ ctx, next, meta, type }) => {
   const service: OrgServiceContext = { ...ctx.service, logger, principal, orgId: principal.orgId };
   return next({ ctx: { ...ctx, logger, principal, orgId: principal.orgId, service } });
 });
+
+/**
+ * Mini-XDR's signer (send_signed_request.py) signs reads too, as its HMAC covered /api/*: a device may call the GET
+ * routes its role allows. Device headers are never passed over for another credential, and the signature must cover
+ * the whole request: the documented path (so none with path parameters) and the empty body of a GET (the host
+ * refuses a query string next to device headers).
+ */
+async function deviceReader(ctx: Context, meta: Meta | undefined, type: string): Promise<Principal> {
+  const route = meta?.openapi;
+  if (type !== 'query' || route?.method !== 'GET' || route.path.includes('{')) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Device credentials (X-Device-ID, X-TS, X-Nonce, X-Signature) post to /ingest/cowrie and /ingest/multi and read GET routes without path parameters; use an API key here',
+    );
+  }
+  const device = await authenticateDeviceRequest(ctx.service, { headers: ctx.request.headers, method: 'GET', path: route.path, rawBody: ctx.request.rawBody });
+  return device.ctx.principal;
+}
 
 function byCookieAlone(credentials: Credentials): boolean {
   return credentials.sessionCookie !== undefined && credentials.bearer === undefined && credentials.apiKey === undefined && credentials.agentKey === undefined;

@@ -10,7 +10,8 @@ export type EventFilter = {
   severity?: number | undefined;
   /** Matches `action` exactly, or `agent.<type>` for agent events. */
   eventType?: string | undefined;
-  agentId?: string | undefined;
+  /** The agent's public (integer) id. */
+  agentId?: number | undefined;
   /** A case-insensitive substring of message, action, host or user (matched literally). */
   text?: string | undefined;
   limit: number;
@@ -24,6 +25,7 @@ function likePattern(text: string): string {
 export function searchEvents(db: Executor, orgId: OrgId, filter: EventFilter) {
   let query = db
     .selectFrom('events')
+    .leftJoin('agents', (join) => join.onRef('agents.id', '=', 'events.agent_id').on('agents.org_id', '=', orgId))
     .select([
       'events.id',
       'events.occurred_at',
@@ -45,12 +47,13 @@ export function searchEvents(db: Executor, orgId: OrgId, filter: EventFilter) {
       'events.file_name',
       'events.attributes',
       'events.raw',
+      'agents.public_id as agent_public_id',
     ])
     .where('events.org_id', '=', orgId)
     .where('events.occurred_at', '>=', filter.since)
     .where('events.occurred_at', '<=', filter.until);
   if (filter.severity !== undefined) query = query.where('events.severity', '=', filter.severity);
-  if (filter.agentId !== undefined) query = query.where('events.agent_id', '=', filter.agentId);
+  if (filter.agentId !== undefined) query = query.where('agents.public_id', '=', filter.agentId);
   if (filter.eventType !== undefined) query = query.where('events.action', 'in', [filter.eventType, `agent.${filter.eventType}`]);
   if (filter.text !== undefined) {
     const pattern = likePattern(filter.text);
@@ -87,7 +90,15 @@ export function summariseEventSources(db: Executor, orgId: OrgId, since: Date, l
         .as('s'),
     )
     .leftJoin('agents', (join) => join.onRef('agents.id', '=', 's.agent_id').on('agents.org_id', '=', orgId))
-    .select(['s.channel', 's.source_kind', 's.agent_id', 's.events', 's.last_event_ts', 'agents.name as agent_name', 'agents.version as agent_version'])
+    .select([
+      's.channel',
+      's.source_kind',
+      'agents.public_id as agent_public_id',
+      's.events',
+      's.last_event_ts',
+      'agents.name as agent_name',
+      'agents.version as agent_version',
+    ])
     .orderBy('s.last_event_ts', 'desc')
     .limit(limit)
     .execute();

@@ -50,8 +50,18 @@ export type AlertEventSummaryRow = {
   message: string | null;
 };
 
-/** The most recent stored events linked to the alert (events removed by retention are skipped). */
-export function listAlertEventSummaries(db: Executor, orgId: OrgId, alertId: number, limit: number): Promise<AlertEventSummaryRow[]> {
+/**
+ * The most recent stored events linked to the alert (events removed by retention are skipped). The links' own
+ * time span bounds the read, so PostgreSQL prunes every day partition outside it when planning.
+ */
+export async function listAlertEventSummaries(db: Executor, orgId: OrgId, alertId: number, limit: number): Promise<AlertEventSummaryRow[]> {
+  const span = await db
+    .selectFrom('alert_events')
+    .select((eb) => [eb.fn.min('alert_events.occurred_at').as('from'), eb.fn.max('alert_events.occurred_at').as('to')])
+    .where('alert_events.org_id', '=', orgId)
+    .where('alert_events.alert_id', '=', alertId)
+    .executeTakeFirst();
+  if (!span?.from || !span.to) return [];
   return db
     .selectFrom('alert_events')
     .innerJoin('events', (join) =>
@@ -63,6 +73,8 @@ export function listAlertEventSummaries(db: Executor, orgId: OrgId, alertId: num
     .select([...EVENT_SUMMARY_COLUMNS, sql<string | null>`left(events.message, 500)`.as('message')])
     .where('alert_events.org_id', '=', orgId)
     .where('alert_events.alert_id', '=', alertId)
+    .where('events.occurred_at', '>=', new Date(span.from))
+    .where('events.occurred_at', '<=', new Date(span.to))
     .orderBy('alert_events.occurred_at', 'desc')
     .orderBy('alert_events.event_id', 'desc')
     .limit(limit)

@@ -41,23 +41,33 @@ function windowIncidentIds(db: Executor, orgId: OrgId, window: Window, maxIncide
 
 export type FlowRow = { src: string; dst: string | null; dst_port: number | null; transport: string | null; count: number };
 
-/** Source → target host → port flows among the events linked to the window's incidents, busiest first. */
+/**
+ * Source → target host → port flows among the events linked to the window's incidents, busiest first. Links carry
+ * the event's occurred_at: events are matched on (id, occurred_at) inside the links' time span, so PostgreSQL
+ * prunes the day partitions outside it when planning.
+ */
 export async function attackFlowRows(db: Executor, orgId: OrgId, window: Window, bounds: { maxIncidents: number; maxRows: number }): Promise<FlowRow[]> {
   const linked = db
     .selectFrom('alert_events')
     .innerJoin('alerts', (join) => join.onRef('alerts.org_id', '=', 'alert_events.org_id').onRef('alerts.id', '=', 'alert_events.alert_id'))
-    .select('alert_events.event_id')
+    .select(['alert_events.event_id as event_id', 'alert_events.occurred_at as occurred_at'])
     .where('alert_events.org_id', '=', orgId)
     .where('alerts.org_id', '=', orgId)
     .where('alerts.incident_id', 'in', windowIncidentIds(db, orgId, window, bounds.maxIncidents))
     .union(
       db
         .selectFrom('incident_items')
-        .select(sql<number>`incident_items.ref_id::bigint`.as('event_id'))
+        .select([sql<number>`incident_items.ref_id::bigint`.as('event_id'), sql<Date>`incident_items.occurred_at`.as('occurred_at')])
         .where('incident_items.org_id', '=', orgId)
         .where('incident_items.kind', 'in', ['event', 'network_event'])
+        .where('incident_items.occurred_at', 'is not', null)
         .where('incident_items.incident_id', 'in', windowIncidentIds(db, orgId, window, bounds.maxIncidents)),
     );
+  const span = await db
+    .selectFrom(linked.as('linked'))
+    .select((eb) => [eb.fn.min('linked.occurred_at').as('from'), eb.fn.max('linked.occurred_at').as('to')])
+    .executeTakeFirst();
+  if (!span?.from || !span.to) return [];
   const rows = await db
     .selectFrom('events')
     .select([
@@ -68,7 +78,9 @@ export async function attackFlowRows(db: Executor, orgId: OrgId, window: Window,
       sql<string>`count(*)`.as('count'),
     ])
     .where('events.org_id', '=', orgId)
-    .where('events.id', 'in', linked)
+    .where('events.occurred_at', '>=', new Date(span.from))
+    .where('events.occurred_at', '<=', new Date(span.to))
+    .where(sql<boolean>`(events.id, events.occurred_at) in (${linked})`)
     .where('events.src_ip', 'is not', null)
     .groupBy(['events.src_ip', 'events.dst_ip', 'events.dst_port', 'events.transport'])
     .orderBy(sql`count(*)`, 'desc')

@@ -47,33 +47,47 @@ export async function countIncidentLinkedEvents(db: Executor, orgId: OrgId, inci
 }
 
 // The events of an incident: those linked to its alerts (alert_events) plus those attached as items
-// (kind event / network_event). Every query is scoped by org on each table it reads.
+// (kind event / network_event). Both links carry the event's occurred_at, so events are matched on
+// (id, occurred_at) inside the evidence's own time span, a constant range that lets PostgreSQL prune every
+// day partition outside it when planning. Every query is scoped by org on each table it reads.
 
 const EVENT_ITEM_KINDS = ['event', 'network_event'];
 
-function linkedEventIds(db: Executor, orgId: OrgId, incidentId: number) {
+function evidenceLinks(db: Executor, orgId: OrgId, incidentId: number) {
   return db
     .selectFrom('alert_events')
     .innerJoin('alerts', (join) => join.onRef('alerts.org_id', '=', 'alert_events.org_id').onRef('alerts.id', '=', 'alert_events.alert_id'))
-    .select('alert_events.event_id as event_id')
+    .select(['alert_events.event_id as event_id', 'alert_events.occurred_at as occurred_at'])
     .where('alert_events.org_id', '=', orgId)
     .where('alerts.org_id', '=', orgId)
     .where('alerts.incident_id', '=', incidentId)
     .union(
       db
         .selectFrom('incident_items')
-        .select(sql<number>`incident_items.ref_id::bigint`.as('event_id'))
+        .select([sql<number>`incident_items.ref_id::bigint`.as('event_id'), sql<Date>`incident_items.occurred_at`.as('occurred_at')])
         .where('incident_items.org_id', '=', orgId)
         .where('incident_items.incident_id', '=', incidentId)
-        .where('incident_items.kind', 'in', EVENT_ITEM_KINDS),
+        .where('incident_items.kind', 'in', EVENT_ITEM_KINDS)
+        .where('incident_items.occurred_at', 'is not', null),
     );
 }
 
-function incidentEvents(db: Executor, orgId: OrgId, incidentId: number) {
+/** The first and last occurred_at of the incident's evidence; null without evidence. */
+async function evidenceSpan(db: Executor, orgId: OrgId, incidentId: number): Promise<{ from: Date; to: Date } | null> {
+  const row = await db
+    .selectFrom(evidenceLinks(db, orgId, incidentId).as('evidence'))
+    .select((eb) => [eb.fn.min('evidence.occurred_at').as('from'), eb.fn.max('evidence.occurred_at').as('to')])
+    .executeTakeFirst();
+  return row?.from && row.to ? { from: new Date(row.from), to: new Date(row.to) } : null;
+}
+
+function incidentEvents(db: Executor, orgId: OrgId, incidentId: number, span: { from: Date; to: Date }) {
   return db
     .selectFrom('events')
     .where('events.org_id', '=', orgId)
-    .where('events.id', 'in', linkedEventIds(db, orgId, incidentId));
+    .where('events.occurred_at', '>=', span.from)
+    .where('events.occurred_at', '<=', span.to)
+    .where(sql<boolean>`(events.id, events.occurred_at) in (${evidenceLinks(db, orgId, incidentId)})`);
 }
 
 const EVENT_COLUMNS = LISTED_EVENT_COLUMNS;
@@ -81,8 +95,15 @@ const EVENT_COLUMNS = LISTED_EVENT_COLUMNS;
 export type IncidentEventRow = ListedEventRow & { file_sha256: string | null; file_md5: string | null; session_id: string | null };
 
 /** A page of the incident's events in time order (oldest first, as an attack unfolds). */
-export function listIncidentEventRows(db: Executor, orgId: OrgId, incidentId: number, page: { limit: number; offset: number }): Promise<IncidentEventRow[]> {
-  return incidentEvents(db, orgId, incidentId)
+export async function listIncidentEventRows(
+  db: Executor,
+  orgId: OrgId,
+  incidentId: number,
+  page: { limit: number; offset: number },
+): Promise<IncidentEventRow[]> {
+  const span = await evidenceSpan(db, orgId, incidentId);
+  if (span === null) return [];
+  return incidentEvents(db, orgId, incidentId, span)
     .select([...EVENT_COLUMNS, 'events.file_sha256', 'events.file_md5', 'events.session_id'])
     .orderBy('events.occurred_at')
     .orderBy('events.id')
@@ -92,8 +113,10 @@ export function listIncidentEventRows(db: Executor, orgId: OrgId, incidentId: nu
 }
 
 /** The most recent `limit` events, for indicator extraction. */
-export function listRecentIncidentEventRows(db: Executor, orgId: OrgId, incidentId: number, limit: number): Promise<IncidentEventRow[]> {
-  return incidentEvents(db, orgId, incidentId)
+export async function listRecentIncidentEventRows(db: Executor, orgId: OrgId, incidentId: number, limit: number): Promise<IncidentEventRow[]> {
+  const span = await evidenceSpan(db, orgId, incidentId);
+  if (span === null) return [];
+  return incidentEvents(db, orgId, incidentId, span)
     .select([...EVENT_COLUMNS, 'events.file_sha256', 'events.file_md5', 'events.session_id'])
     .orderBy('events.occurred_at', 'desc')
     .orderBy('events.id', 'desc')
@@ -104,11 +127,13 @@ export function listRecentIncidentEventRows(db: Executor, orgId: OrgId, incident
 export type IncidentEventStats = { total: number; first: Date | null; last: Date | null; byAction: { action: string; count: number }[] };
 
 export async function incidentEventStats(db: Executor, orgId: OrgId, incidentId: number, maxTypes: number): Promise<IncidentEventStats> {
+  const span = await evidenceSpan(db, orgId, incidentId);
+  if (span === null) return { total: 0, first: null, last: null, byAction: [] };
   const [totals, byAction] = await Promise.all([
-    incidentEvents(db, orgId, incidentId)
+    incidentEvents(db, orgId, incidentId, span)
       .select((eb) => [eb.fn.countAll<string>().as('total'), eb.fn.min('events.occurred_at').as('first'), eb.fn.max('events.occurred_at').as('last')])
       .executeTakeFirstOrThrow(),
-    incidentEvents(db, orgId, incidentId)
+    incidentEvents(db, orgId, incidentId, span)
       .select((eb) => ['events.action', eb.fn.countAll<string>().as('count')])
       .groupBy('events.action')
       .orderBy('count', 'desc')
@@ -138,13 +163,15 @@ export async function recentEntityActivity(db: Executor, orgId: OrgId, entity: A
 }
 
 export type IncidentFilter = {
-  status?: string | undefined;
+  /** Any of these lifecycle statuses. */
+  statuses?: readonly string[] | undefined;
   escalationLevel?: string | undefined;
   threatCategory?: string | undefined;
   srcIp?: string | undefined;
   since?: Date | undefined;
   until?: Date | undefined;
   minRisk?: number | undefined;
+  /** The assignee's UUID. */
   assignedTo?: string | undefined;
   /** Leave out test/synthetic incidents (see `isRealIncident`). */
   realOnly?: boolean | undefined;
@@ -181,7 +208,7 @@ function isRealIncident(eb: ExpressionBuilder<DB, 'incidents'>) {
 
 function filtered(db: Executor, orgId: OrgId, filter: IncidentFilter): SelectQueryBuilder<DB, 'incidents', object> {
   let query = db.selectFrom('incidents').where('incidents.org_id', '=', orgId);
-  if (filter.status !== undefined) query = query.where('incidents.status', '=', filter.status);
+  if (filter.statuses !== undefined) query = query.where('incidents.status', 'in', [...filter.statuses]);
   if (filter.escalationLevel !== undefined) query = query.where('incidents.escalation_level', '=', filter.escalationLevel);
   if (filter.threatCategory !== undefined) query = query.where('incidents.threat_category', '=', filter.threatCategory);
   if (filter.srcIp !== undefined) query = query.where('incidents.src_ip', '=', sql<string>`${filter.srcIp}::inet`);

@@ -170,3 +170,23 @@ export async function hasEventsAfter(db: Executor, orgId: OrgId, afterId: number
   const row = await db.selectFrom('events').select('events.id').where('events.org_id', '=', orgId).where('events.id', '>', afterId).limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Incidents whose alerts link any of these events, ascending. An alert's last_seen_at is never before the events it
+ * links (its window ends at its newest event), so `eventsFrom`, the earliest of them, keeps the read to recent alerts.
+ */
+export async function selectIncidentIdsLinkedToEvents(db: Executor, orgId: OrgId, eventIds: readonly number[], eventsFrom: Date): Promise<number[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('alerts')
+    .innerJoin('alert_events', (join) => join.onRef('alert_events.org_id', '=', 'alerts.org_id').onRef('alert_events.alert_id', '=', 'alerts.id'))
+    .select('alerts.incident_id')
+    .distinct()
+    .where('alerts.org_id', '=', orgId)
+    .where('alerts.last_seen_at', '>=', eventsFrom)
+    .where('alerts.incident_id', 'is not', null)
+    .where('alert_events.event_id', '=', sql<number>`any(${[...eventIds]}::bigint[])`)
+    .orderBy('alerts.incident_id')
+    .execute();
+  return rows.map((row) => Number(row.incident_id));
+}

@@ -43,8 +43,8 @@ export function listNetworkEventRows(db: Executor, orgId: OrgId, filter: Network
     .select(LISTED_EVENT_COLUMNS)
     .where('events.org_id', '=', orgId)
     .where('events.channel', '=', 'network')
-    .where('events.occurred_at', '>=', filter.from);
-  if (filter.to !== null) query = query.where('events.occurred_at', '<=', filter.to);
+    .where('events.occurred_at', '>=', filter.from)
+    .where('events.occurred_at', '<=', filter.to);
   if (filter.sourceKind !== undefined) query = query.where('events.source_kind', '=', filter.sourceKind);
   if (filter.actions !== undefined) query = query.where('events.action', 'in', [...filter.actions]);
   if (filter.severity !== undefined) query = query.where('events.severity', '=', filter.severity);
@@ -63,8 +63,8 @@ export function listViewEventRows(db: Executor, orgId: OrgId, view: EventView, f
     .select(LISTED_EVENT_COLUMNS)
     .where('events.org_id', '=', orgId)
     .where('events.occurred_at', '>=', filter.from)
+    .where('events.occurred_at', '<=', filter.to)
     .where(inView(view));
-  if (filter.to !== null) query = query.where('events.occurred_at', '<=', filter.to);
   if (filter.severity !== undefined) query = query.where('events.severity', '=', filter.severity);
   if (filter.text !== undefined) {
     const pattern = `%${filter.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -99,16 +99,17 @@ const OVERALL = 7;
 /**
  * Totals and top-5 lists of the organisation's retained network events in one scan (grouping sets),
  * ranked in SQL so only the winning buckets leave the database. Suricata alerts name a signature, Zeek
- * notices a note.
+ * notices a note. All retained days are read by definition; `latest` (the latest time ingest accepts)
+ * still prunes partitions beyond it.
  */
-export async function networkStatsRow(db: Executor, orgId: OrgId, since24h: Date, top: number): Promise<NetworkStatsRow> {
+export async function networkStatsRow(db: Executor, orgId: OrgId, at: { since24h: Date; latest: Date }, top: number): Promise<NetworkStatsRow> {
   const result = await sql<{ set_id: number; key: string | null; n: number; recent: number }>`
     with grouped as (
       select grouping(sig, dst, sev) as set_id, coalesce(sig, dst, sev::text) as key, count(*)::int as n,
-             count(*) filter (where occurred_at >= ${since24h})::int as recent
+             count(*) filter (where occurred_at >= ${at.since24h})::int as recent
       from (
         select coalesce(attributes->>'signature', attributes->>'note') as sig, host(dst_ip) as dst, severity as sev, occurred_at
-        from events where org_id = ${orgId} and channel = 'network'
+        from events where org_id = ${orgId} and channel = 'network' and occurred_at <= ${at.latest}
       ) e
       group by grouping sets ((sig), (dst), (sev), ())
     )
@@ -129,7 +130,7 @@ export async function networkStatsRow(db: Executor, orgId: OrgId, since24h: Date
   };
 }
 
-// Aggregates over the organisation's Cowrie events since a given time (an occurred_at range: partitions pruned).
+// Aggregates over the organisation's Cowrie events in a time range (an occurred_at range: partitions pruned).
 
 const LOGIN = sql`action like 'cowrie.login.%'`;
 
@@ -152,14 +153,14 @@ export type AttackerRow = {
 };
 
 /** The most active source addresses, with what each did. */
-export async function topAttackerRows(db: Executor, orgId: OrgId, since: Date, limit: number): Promise<AttackerRow[]> {
+export async function topAttackerRows(db: Executor, orgId: OrgId, range: TimeRange, limit: number): Promise<AttackerRow[]> {
   const result = await sql<AttackerRow>`
     select host(src_ip) as ip, count(*)::int as total_events, min(occurred_at) as first_seen, max(occurred_at) as last_seen,
            array_agg(distinct action order by action) as event_types,
            bool_or(${LOGIN}) as brute_force, bool_or(${COMMAND}) as command_execution,
            bool_or(${FILE}) as file_operations, bool_or(${WEB}) as web_attacks
     from events
-    where org_id = ${orgId} and source_kind = 'cowrie' and occurred_at >= ${since} and src_ip is not null
+    where org_id = ${orgId} and source_kind = 'cowrie' and occurred_at >= ${range.from} and occurred_at <= ${range.to} and src_ip is not null
     group by src_ip
     order by count(*) desc, src_ip
     limit ${limit}`.execute(db);
@@ -175,13 +176,13 @@ export type HoneypotTotalsRow = {
   web_attacks: number;
 };
 
-export async function honeypotTotalsRow(db: Executor, orgId: OrgId, since: Date): Promise<HoneypotTotalsRow> {
+export async function honeypotTotalsRow(db: Executor, orgId: OrgId, range: TimeRange): Promise<HoneypotTotalsRow> {
   const result = await sql<HoneypotTotalsRow>`
     select count(*)::int as total_events, count(distinct src_ip)::int as total_attackers,
            (count(*) filter (where ${LOGIN}))::int as brute_force, (count(*) filter (where ${COMMAND}))::int as command_execution,
            (count(*) filter (where ${FILE}))::int as file_operations, (count(*) filter (where ${WEB}))::int as web_attacks
     from events
-    where org_id = ${orgId} and source_kind = 'cowrie' and occurred_at >= ${since}`.execute(db);
+    where org_id = ${orgId} and source_kind = 'cowrie' and occurred_at >= ${range.from} and occurred_at <= ${range.to}`.execute(db);
   const row = result.rows[0];
   return row ?? { total_events: 0, total_attackers: 0, brute_force: 0, command_execution: 0, file_operations: 0, web_attacks: 0 };
 }
@@ -189,7 +190,7 @@ export async function honeypotTotalsRow(db: Executor, orgId: OrgId, since: Date)
 export type HoneypotTopRow = { list: 'username' | 'password' | 'command' | 'download'; value: string; count: number };
 
 /** Top credentials tried, commands typed and files fetched, ranked per list in one scan. */
-export async function honeypotTopRows(db: Executor, orgId: OrgId, since: Date, top: number): Promise<HoneypotTopRow[]> {
+export async function honeypotTopRows(db: Executor, orgId: OrgId, range: TimeRange, top: number): Promise<HoneypotTopRow[]> {
   const result = await sql<HoneypotTopRow>`
     select list, left(value, 500) as value, count from (
       select v.list, v.value, count(*)::int as count, row_number() over (partition by v.list order by count(*) desc, v.value) as rank
@@ -200,7 +201,7 @@ export async function honeypotTopRows(db: Executor, orgId: OrgId, since: Date, t
         ('command', case when ${COMMAND} then process_command_line end),
         ('download', case when action = 'cowrie.session.file_download' then coalesce(url, file_sha256) end)
       ) as v(list, value)
-      where org_id = ${orgId} and source_kind = 'cowrie' and occurred_at >= ${since} and v.value is not null
+      where org_id = ${orgId} and source_kind = 'cowrie' and occurred_at >= ${range.from} and occurred_at <= ${range.to} and v.value is not null
       group by v.list, v.value
     ) ranked
     where rank <= ${top}

@@ -14,45 +14,71 @@ function selectAgents(db: Executor, orgId: OrgId) {
   return db.selectFrom('agents').selectAll('agents').select(silent.as('silent')).where('agents.org_id', '=', orgId);
 }
 
-/**
- * Creates the agent, or, when a live agent of that name (case-insensitive) exists in the
- * organisation, replaces its key: concurrent enrolments of one name cannot create two agents.
- */
-export async function upsertEnrolledAgent(db: Executor, orgId: OrgId, values: AgentEnrolment): Promise<{ agent: AgentRow; created: boolean }> {
-  const row = await db
+export function insertEnrolledAgent(db: Executor, orgId: OrgId, values: AgentEnrolment): Promise<AgentRow> {
+  return db
     .insertInto('agents')
     .values({ ...values, org_id: orgId })
-    .onConflict((conflict) =>
-      conflict
-        .expression(sql`org_id, lower(name)`)
-        .where('revoked_at', 'is', null)
-        .doUpdateSet({
-          os: values.os,
-          ip_address: values.ip_address ?? null,
-          version: values.version ?? null,
-          key_prefix: values.key_prefix,
-          key_hash: values.key_hash,
-          enrollment_key_id: values.enrollment_key_id ?? null,
-          status: 'enrolled',
-          key_rotated_at: sql`now()`,
-          updated_at: sql`now()`,
-        }),
-    )
     .returningAll()
-    .returning(sql<boolean>`xmax = 0`.as('created'))
     .executeTakeFirstOrThrow();
-  const { created, ...agent } = row;
-  return { agent, created };
+}
+
+/**
+ * Re-enrolment of a live agent that proved who it is: new key and host facts, same agent. Only while
+ * its key is still the one presented (`currentKeyPrefix`), so of two concurrent re-enrolments one wins.
+ */
+export function reenrollAgent(
+  db: Executor,
+  orgId: OrgId,
+  agent: { id: string; currentKeyPrefix: string },
+  values: AgentEnrolment,
+): Promise<AgentRow | undefined> {
+  return db
+    .updateTable('agents')
+    .set({
+      name: values.name,
+      os: values.os,
+      ip_address: values.ip_address ?? null,
+      version: values.version ?? null,
+      key_prefix: values.key_prefix,
+      key_hash: values.key_hash,
+      enrollment_key_id: values.enrollment_key_id ?? null,
+      status: 'enrolled',
+      key_rotated_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where('agents.org_id', '=', orgId)
+    .where('agents.id', '=', agent.id)
+    .where('agents.key_prefix', '=', agent.currentKeyPrefix)
+    .where('agents.revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function findAgent(db: Executor, orgId: OrgId, agentId: string): Promise<AgentView | undefined> {
   return selectAgents(db, orgId).where('agents.id', '=', agentId).executeTakeFirst();
 }
 
+export function findAgentByPublicId(db: Executor, orgId: OrgId, publicId: number): Promise<AgentView | undefined> {
+  return selectAgents(db, orgId).where('agents.public_id', '=', publicId).executeTakeFirst();
+}
+
+export type AgentLabel = { id: string; public_id: number; name: string };
+
+/** Public ids and names of the given agents (internal ids) of the organisation, for read views. */
+export function findAgentLabels(db: Executor, orgId: OrgId, agentIds: readonly string[]): Promise<AgentLabel[]> {
+  if (agentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('agents')
+    .select(['agents.id', 'agents.public_id', 'agents.name'])
+    .where('agents.org_id', '=', orgId)
+    .where('agents.id', 'in', [...agentIds])
+    .execute();
+}
+
 export function listAgents(db: Executor, orgId: OrgId, options: { includeRevoked: boolean; limit: number }): Promise<AgentView[]> {
   let query = selectAgents(db, orgId);
   if (!options.includeRevoked) query = query.where('agents.revoked_at', 'is', null);
-  return query.orderBy('agents.name').orderBy('agents.id').limit(options.limit).execute();
+  return query.orderBy('agents.name').orderBy('agents.public_id').limit(options.limit).execute();
 }
 
 export type HeartbeatValues = {
@@ -64,9 +90,12 @@ export type HeartbeatValues = {
   heartbeatIntervalSeconds?: number | undefined;
 };
 
-/** Stamps the heartbeat with the database clock; a revoked agent is not updated. */
-export function recordAgentHeartbeat(db: Executor, orgId: OrgId, agentId: string, values: HeartbeatValues): Promise<AgentView | undefined> {
-  return db
+/**
+ * Stamps the heartbeat with the database clock; a revoked agent is not updated, nor one whose public
+ * id is not `publicId` when given (a heartbeat addressed to another agent's path).
+ */
+export function recordAgentHeartbeat(db: Executor, orgId: OrgId, agentId: string, values: HeartbeatValues, publicId?: number): Promise<AgentView | undefined> {
+  let query = db
     .updateTable('agents')
     .set({
       status: values.status,
@@ -80,18 +109,17 @@ export function recordAgentHeartbeat(db: Executor, orgId: OrgId, agentId: string
     })
     .where('agents.org_id', '=', orgId)
     .where('agents.id', '=', agentId)
-    .where('agents.revoked_at', 'is', null)
-    .returningAll()
-    .returning(sql<boolean>`false`.as('silent'))
-    .executeTakeFirst();
+    .where('agents.revoked_at', 'is', null);
+  if (publicId !== undefined) query = query.where('agents.public_id', '=', publicId);
+  return query.returningAll().returning(sql<boolean>`false`.as('silent')).executeTakeFirst();
 }
 
-export function revokeAgent(db: Executor, orgId: OrgId, agentId: string): Promise<AgentView | undefined> {
+export function revokeAgent(db: Executor, orgId: OrgId, publicId: number): Promise<AgentView | undefined> {
   return db
     .updateTable('agents')
     .set({ revoked_at: sql`coalesce(revoked_at, now())`, updated_at: sql`now()` })
     .where('agents.org_id', '=', orgId)
-    .where('agents.id', '=', agentId)
+    .where('agents.public_id', '=', publicId)
     .returningAll()
     .returning(silent.as('silent'))
     .executeTakeFirst();

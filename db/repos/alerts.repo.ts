@@ -2,6 +2,7 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
 import { chunks } from '../chunks.ts';
 import type { Alerts } from '../schema.generated.ts';
+import { ACTIVE_INCIDENT_STATUSES } from './incidents.repo.ts';
 
 export type AlertRow = Selectable<Alerts>;
 
@@ -30,7 +31,7 @@ export function findAlertToExtend(db: Executor, orgId: OrgId, fingerprint: strin
             .select('incidents.id')
             .whereRef('incidents.id', '=', 'alerts.incident_id')
             .where('incidents.org_id', '=', orgId)
-            .where('incidents.status', 'in', ['open', 'investigating', 'contained']),
+            .where('incidents.status', 'in', [...ACTIVE_INCIDENT_STATUSES]),
         ),
       ]),
     )

@@ -26,6 +26,34 @@ export function revokeApiKey(db: Executor, orgId: OrgId, keyId: string): Promise
     .executeTakeFirst();
 }
 
+export function findApiKey(db: Executor, orgId: OrgId, keyId: string): Promise<ApiKeyRow | undefined> {
+  return db.selectFrom('api_keys').selectAll().where('api_keys.org_id', '=', orgId).where('api_keys.id', '=', keyId).executeTakeFirst();
+}
+
+/** The keys a user created that still work. */
+export function listLiveApiKeysCreatedBy(db: Executor, orgId: OrgId, userId: string): Promise<ApiKeyRow[]> {
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('api_keys.org_id', '=', orgId)
+    .where('api_keys.created_by', '=', userId)
+    .where('api_keys.revoked_at', 'is', null)
+    .orderBy('api_keys.created_at')
+    .execute();
+}
+
+/** Revokes every key a user created that still works; returns those it revoked. */
+export function revokeApiKeysCreatedBy(db: Executor, orgId: OrgId, userId: string): Promise<ApiKeyRow[]> {
+  return db
+    .updateTable('api_keys')
+    .set({ revoked_at: sql`now()` })
+    .where('api_keys.org_id', '=', orgId)
+    .where('api_keys.created_by', '=', userId)
+    .where('api_keys.revoked_at', 'is', null)
+    .returningAll()
+    .execute();
+}
+
 /** Records use at most once a minute, so a busy key does not write on every request. */
 export async function touchApiKey(db: Executor, orgId: OrgId, keyId: string): Promise<void> {
   await db

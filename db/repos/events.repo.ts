@@ -126,8 +126,8 @@ export function findEventByDedupKey(db: Executor, orgId: OrgId, dedupKey: string
 }
 
 // Read (and view-scoped delete) queries over the events table. Every query is bounded by org and,
-// except deletes by id, by an occurred_at range so PostgreSQL prunes day partitions and uses
-// (org_id, occurred_at desc).
+// except look-ups by id (detection cursor, items), by an occurred_at range so PostgreSQL prunes day
+// partitions and uses (org_id, occurred_at desc).
 
 const LISTED = [
   'id',
@@ -178,16 +178,19 @@ export const EVENT_SUMMARY_COLUMNS = [
   'events.user_name',
 ] as const;
 
-/** `to` is inclusive; null leaves the window open towards the future. */
-export type TimeRange = { from: Date; to: Date | null };
+/** Both ends inclusive. Every read of events is bounded on both sides so PostgreSQL prunes day partitions. */
+export type TimeRange = { from: Date; to: Date };
 
-/** The EDR view also shows agents' EDR telemetry (EventSec lists agent events typed edr.* or in category edr). */
+/**
+ * The EDR view also shows agents' EDR telemetry (EventSec lists agent events typed edr.* or in category edr);
+ * the SIEM view shows every event, whatever channel it came through (EventSec's SIEM reads its whole event index).
+ */
 export type EventView = 'edr' | 'siem';
 
 export function inView(view: EventView) {
   return (eb: ExpressionBuilder<DB, 'events'>) =>
     view === 'siem'
-      ? eb('events.channel', '=', 'siem')
+      ? eb.lit(true)
       : eb.or([
           eb('events.channel', '=', 'edr'),
           eb.and([

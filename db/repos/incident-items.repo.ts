@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
 import type { IncidentItems } from '../schema.generated.ts';
 
@@ -15,10 +15,18 @@ export function findIncidentItem(db: Executor, orgId: OrgId, incidentId: number,
 
 export type ItemRow = Selectable<IncidentItems>;
 
+const EVENT_KINDS = ['event', 'network_event'];
+
+/** An event item keeps the event's occurred_at (as alert_events does), so reading the incident's events can prune partitions. */
+function eventTime(orgId: OrgId, item: { kind: string; refId: string }) {
+  if (!EVENT_KINDS.includes(item.kind) || !/^[1-9]\d{0,15}$/.test(item.refId)) return null;
+  return sql<Date>`(select events.occurred_at from events where events.org_id = ${orgId} and events.id = ${Number(item.refId)} limit 1)`;
+}
+
 export async function addIncidentItem(db: Executor, orgId: OrgId, incidentId: number, item: { kind: string; refId: string }): Promise<ItemRow> {
   const inserted = await db
     .insertInto('incident_items')
-    .values({ org_id: orgId, incident_id: incidentId, kind: item.kind, ref_id: item.refId })
+    .values({ org_id: orgId, incident_id: incidentId, kind: item.kind, ref_id: item.refId, occurred_at: eventTime(orgId, item) })
     .onConflict((oc) => oc.columns(['incident_id', 'kind', 'ref_id']).doNothing())
     .returningAll()
     .executeTakeFirst();

@@ -9,7 +9,8 @@ export type IncidentInsert = Omit<Insertable<Incidents>, 'org_id' | 'id'>;
 
 export type IncidentPatch = Omit<Updateable<Incidents>, 'id' | 'org_id' | 'created_at'>;
 
-export const ACTIVE_INCIDENT_STATUSES = ['open', 'investigating', 'contained'] as const;
+/** Statuses detection still feeds; the closed ones (resolved, closed, false_positive) get a new incident instead. */
+export const ACTIVE_INCIDENT_STATUSES = ['open', 'triage', 'investigating', 'contained'] as const;
 
 export function insertIncident(db: Executor, orgId: OrgId, values: IncidentInsert): Promise<IncidentRow> {
   return db

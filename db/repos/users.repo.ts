@@ -3,7 +3,7 @@ import type { Executor, OrgId } from '../../core/database.ts';
 import type { Users } from '../schema.generated.ts';
 
 export type UserRow = Selectable<Users>;
-export type UserPatch = Omit<Updateable<Users>, 'id' | 'org_id' | 'created_at'>;
+export type UserPatch = Omit<Updateable<Users>, 'id' | 'public_id' | 'org_id' | 'created_at'>;
 
 export function insertUser(db: Executor, orgId: OrgId, values: Omit<Insertable<Users>, 'org_id'>): Promise<UserRow> {
   return db
@@ -15,6 +15,21 @@ export function insertUser(db: Executor, orgId: OrgId, values: Omit<Insertable<U
 
 export function findUser(db: Executor, orgId: OrgId, userId: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('users.org_id', '=', orgId).where('users.id', '=', userId).executeTakeFirst();
+}
+
+/** By the integer id the API shows (`public_id`). */
+export function findUserByPublicId(db: Executor, orgId: OrgId, publicId: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('users.org_id', '=', orgId).where('users.public_id', '=', publicId).executeTakeFirst();
+}
+
+/** The integer ids of those of `userIds` that are users of the organisation. */
+export function listUserPublicIds(db: Executor, orgId: OrgId, userIds: readonly string[]): Promise<{ id: string; public_id: number }[]> {
+  return db
+    .selectFrom('users')
+    .select(['users.id', 'users.public_id'])
+    .where('users.org_id', '=', orgId)
+    .where('users.id', 'in', [...userIds])
+    .execute();
 }
 
 export function listUsers(db: Executor, orgId: OrgId, limit: number): Promise<UserRow[]> {
@@ -42,25 +57,6 @@ export async function countActiveAdmins(db: Executor, orgId: OrgId): Promise<num
   return Number(row.count);
 }
 
-/** Counts a failure; the fifth within the lockout policy locks the account until `lockUntil`. */
-export async function recordFailedLogin(db: Executor, orgId: OrgId, userId: string, maxFailures: number, lockMinutes: number): Promise<UserRow | undefined> {
-  return db
-    .updateTable('users')
-    .set({
-      failed_login_attempts: sql`failed_login_attempts + 1`,
-      locked_until: sql`case when failed_login_attempts + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else locked_until end`,
-    })
-    .where('users.org_id', '=', orgId)
-    .where('users.id', '=', userId)
-    .returningAll()
-    .executeTakeFirst();
-}
-
 export async function recordSuccessfulLogin(db: Executor, orgId: OrgId, userId: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_login_attempts: 0, locked_until: null, last_login_at: sql`now()` })
-    .where('users.org_id', '=', orgId)
-    .where('users.id', '=', userId)
-    .execute();
+  await db.updateTable('users').set({ last_login_at: sql`now()` }).where('users.org_id', '=', orgId).where('users.id', '=', userId).execute();
 }

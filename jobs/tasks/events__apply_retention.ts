@@ -1,4 +1,4 @@
-import { dropExpiredEventPartitions, retentionHorizon } from '../../services/events/index.ts';
+import { applyEventRetention, eventTimePolicy, retentionHorizon } from '../../services/events/index.ts';
 import { pruneExpiredSessionsAndWindows } from '../../services/identity/index.ts';
 import { pruneIngestRecords } from '../../services/ingest/index.ts';
 import { applyRetentionContract } from '../contracts.ts';
@@ -6,8 +6,8 @@ import { defineTask } from '../define-task.ts';
 
 export const applyRetentionTask = defineTask(applyRetentionContract, async (_payload, { deps, logger }) => {
   const retentionDays = deps.config.EVENT_RETENTION_DAYS;
-  const dropped = await dropExpiredEventPartitions(deps.db, retentionDays);
+  const events = await applyEventRetention(deps.db, eventTimePolicy(deps.config));
   const ingest = await pruneIngestRecords(deps.db, retentionHorizon(retentionDays));
   const identity = await pruneExpiredSessionsAndWindows(deps.db);
-  logger.info({ dropped, retentionDays, ...identity, ...ingest }, 'retention applied');
+  logger.info({ ...events, retentionDays, ...identity, ...ingest }, 'retention applied');
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createEnrollmentKey, enrollAgent, orgWithAgent, sampleEvent } from '../../tests/fixtures/agents.ts';
+import { eveAlert, sensor } from '../../tests/fixtures/events.ts';
 import { createTestOrg } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
 
@@ -40,7 +41,7 @@ describe('agent lifecycle over HTTP', () => {
       tags: [],
     });
 
-    await sql`update agents set last_heartbeat = now() - interval '181 seconds' where id = ${agent.agentId}`.execute(t.deps.db);
+    await sql`update agents set last_heartbeat = now() - interval '181 seconds' where public_id = ${agent.agentId}`.execute(t.deps.db);
     expect((await t.http.get(`/agents/${agent.agentId}`, org.admin.headers)).body).toMatchObject({ status: 'offline', reported_status: 'online' });
     expect((await t.http.get('/api/telemetry/status', org.admin.headers)).body.agents).toEqual({ total: 1, online: 0, offline: 1 });
 
@@ -58,16 +59,53 @@ describe('agent lifecycle over HTTP', () => {
     expect((await t.http.post(`/agents/${first.agentId}/heartbeat`, {})).status).toBe(401);
   });
 
-  it('rotates the key on re-enrolment and refuses revoked agents and enrolment keys', async () => {
+  it('enrols a second host of the same name as a new agent, leaving the first one working', async () => {
     const org = await createTestOrg(t.deps);
     const first = await orgWithAgent(t.http, org, 'db-01');
-    const again = await t.http.post('/agents/enroll', { name: 'DB-01', os: 'linux', ip_address: '', enrollment_key: first.enrollmentKey });
+    const twin = await enrollAgent(t.http, first.enrollmentKey, 'DB-01');
+    expect(twin.agentId).not.toBe(first.agentId);
+    expect((await t.http.post(`/agents/${first.agentId}/heartbeat`, {}, first.headers)).status).toBe(200);
+    expect((await t.http.post(`/agents/${twin.agentId}/heartbeat`, {}, twin.headers)).status).toBe(200);
+    const listed = await t.http.get<{ id: number; name: string }[]>('/agents', org.admin.headers);
+    expect(listed.body.map((agent) => agent.id).sort((x, y) => x - y)).toEqual([first.agentId, twin.agentId].sort((x, y) => x - y));
+  });
+
+  it('rotates the key of an agent that proves itself with its current key, and refuses a stale one', async () => {
+    const org = await createTestOrg(t.deps);
+    const first = await orgWithAgent(t.http, org, 'db-01');
+    const twin = await enrollAgent(t.http, first.enrollmentKey, 'db-01');
+    const enrolment = { name: 'db-01', os: 'linux', ip_address: '', enrollment_key: first.enrollmentKey };
+    const again = await t.http.post('/agents/enroll', enrolment, { 'x-agent-token': first.apiKey });
     expect(again.body).toMatchObject({ agent_id: first.agentId, rotated: true });
     expect(again.body.api_key).not.toBe(first.apiKey);
     expect((await t.http.post(`/agents/${first.agentId}/heartbeat`, {}, first.headers)).status).toBe(401);
-    const rotated = { 'x-agent-key': again.body.api_key as string };
+    expect((await t.http.post(`/agents/${twin.agentId}/heartbeat`, {}, twin.headers)).status).toBe(200);
+    const stale = await t.http.post('/agents/enroll', enrolment, first.headers);
+    expect(stale.status).toBe(401);
+    expect(stale.body.detail).toContain('agent key');
+    const viaBody = await t.http.post('/agents/enroll', { ...enrolment, api_key: again.body.api_key });
+    expect(viaBody.body).toMatchObject({ agent_id: first.agentId, rotated: true });
+    const rotated = { 'x-agent-key': viaBody.body.api_key as string };
     expect((await t.http.post(`/agents/${first.agentId}/heartbeat`, {}, rotated)).status).toBe(200);
+    expect((await t.http.get<unknown[]>('/agents', org.admin.headers)).body).toHaveLength(2);
+  });
 
+  it('lets one of two concurrent re-enrolments with the same key win, whatever their timing', async () => {
+    const org = await createTestOrg(t.deps);
+    const agent = await orgWithAgent(t.http, org, 'race-host');
+    const enrolment = { name: 'race-host', os: 'linux', enrollment_key: agent.enrollmentKey, api_key: agent.apiKey };
+    const results = await Promise.all([t.http.post('/agents/enroll', enrolment), t.http.post('/agents/enroll', enrolment)]);
+    expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
+    const winner = results.find((result) => result.status === 200);
+    expect((await t.http.post('/agent/heartbeat', {}, { 'x-agent-key': winner?.body.api_key })).status).toBe(200);
+    expect((await t.http.get<unknown[]>('/agents', org.admin.headers)).body).toHaveLength(1);
+  });
+
+  it('refuses revoked agents and enrolment keys', async () => {
+    const org = await createTestOrg(t.deps);
+    const first = await orgWithAgent(t.http, org, 'db-01');
+    const again = await t.http.post('/agents/enroll', { name: 'db-01', os: 'linux', enrollment_key: first.enrollmentKey }, first.headers);
+    const rotated = { 'x-agent-key': again.body.api_key as string };
     const revoked = await t.http.delete(`/api/agents/${first.agentId}`, org.admin.headers);
     expect(revoked.body).toMatchObject({ id: first.agentId, status: 'revoked' });
     expect((await t.http.post('/events', sampleEvent(), rotated)).status).toBe(401);
@@ -89,6 +127,53 @@ describe('agent lifecycle over HTTP', () => {
     for (const action of ['agent_enrollment_key.created', 'agent.enrolled', 'agent.key_rotated', 'agent.revoked', 'agent_enrollment_key.revoked']) {
       expect(actions).toContain(action);
     }
+  });
+});
+
+describe('EventSec agent clients', () => {
+  it('gives the Go agent integer ids in the enrolment answer, agent listings and heartbeat paths', async () => {
+    const org = await createTestOrg(t.deps);
+    const agent = await orgWithAgent(t.http, org, 'go-host');
+    expect(Number.isInteger(agent.agentId)).toBe(true);
+    const beat = await t.http.post(
+      `/agents/${agent.agentId}/heartbeat`,
+      { status: 'online', last_seen: new Date().toISOString(), version: '1.0' },
+      agent.headers,
+    );
+    expect(beat.body).toMatchObject({ agent_id: agent.agentId });
+    const [listed] = (await t.http.get<{ id: unknown; uuid: string }[]>('/agents', org.admin.headers)).body;
+    expect(listed?.id).toBe(agent.agentId);
+    expect(listed?.uuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await t.http.get(`/agents/${agent.agentId}`, org.admin.headers)).body).toMatchObject({ id: agent.agentId, name: 'go-host' });
+  });
+
+  it("serves the Python agent's POST /agent/heartbeat, naming the agent by its key", async () => {
+    const org = await createTestOrg(t.deps);
+    const agent = await orgWithAgent(t.http, org, 'py-host');
+    const body = { version: 'eventsec-agent-demo', ip_address: '10.0.0.7', status: 'online', last_seen: new Date().toISOString() };
+    const beat = await t.http.post('/agent/heartbeat', body, agent.headers);
+    expect(beat.status).toBe(200);
+    expect(beat.body).toMatchObject({ detail: 'Heartbeat recorded', agent_id: agent.agentId, status: 'online' });
+    expect((await t.http.get(`/agents/${agent.agentId}`, org.admin.headers)).body).toMatchObject({
+      status: 'online',
+      version: 'eventsec-agent-demo',
+      ip_address: '10.0.0.7',
+    });
+    expect((await t.http.post('/agent/heartbeat', { status: 'degraded' }, { 'x-agent-token': agent.apiKey })).body).toMatchObject({ status: 'degraded' });
+    expect((await t.http.post('/agent/heartbeat', { status: 'revoked' }, agent.headers)).status).toBe(400);
+    expect((await t.http.post('/agent/heartbeat', {}, org.admin.headers)).status).toBe(403);
+    expect((await t.http.post('/agent/heartbeat', {})).status).toBe(401);
+    expect((await t.http.post('/agent/heartbeat', {}, { 'x-agent-token': 'shared-eventsec-token' })).status).toBe(401);
+  });
+
+  it('accepts X-Agent-Token like X-Agent-Key, as the IDS collector sends it', async () => {
+    const org = await createTestOrg(t.deps);
+    const agent = await orgWithAgent(t.http, org, 'ids-host');
+    const token = { 'x-agent-token': agent.apiKey };
+    const bulk = await t.http.post('/ingest/network/bulk', { source: 'suricata', sensor: sensor('ids-1'), events: [eveAlert()] }, token);
+    expect(bulk.status).toBe(200);
+    expect(bulk.body).toMatchObject({ accepted: 1 });
+    expect((await t.http.post('/events', sampleEvent(), token)).body).toMatchObject({ agent_id: agent.agentId });
   });
 });
 

@@ -5,12 +5,13 @@ import { createTwoOrgs } from '../../tests/tenancy.ts';
 
 const t = useTestServer();
 const MISSING = '00000000-0000-4000-8000-000000000000';
+const MISSING_AGENT = '999999999';
 
 describe('agents.createEnrollmentKey', () => {
   it("makes a key that enrols agents into the creator's organisation only", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const agent = await enrollAgent(t.http, await createEnrollmentKey(t.http, b), 'b-host');
-    expect((await t.http.get<{ id: string }[]>('/agents', b.admin.headers)).body.map((row) => row.id)).toEqual([agent.agentId]);
+    expect((await t.http.get<{ id: number }[]>('/agents', b.admin.headers)).body.map((row) => row.id)).toEqual([agent.agentId]);
     expect((await t.http.get('/agents', a.admin.headers)).body).toEqual([]);
   });
 });
@@ -32,7 +33,7 @@ describe('agents.revokeEnrollmentKey', () => {
     expect(response.status).toBe(404);
     const missing = await t.http.delete(`/api/agents/enrollment-keys/${MISSING}`, b.admin.headers);
     expect(response.body.detail.replace(created.body.id, 'ID')).toBe(missing.body.detail.replace(MISSING, 'ID'));
-    await expect(enrollAgent(t.http, created.body.key, 'still-works')).resolves.toMatchObject({ agentId: expect.any(String) });
+    await expect(enrollAgent(t.http, created.body.key, 'still-works')).resolves.toMatchObject({ agentId: expect.any(Number) });
   });
 });
 
@@ -43,8 +44,18 @@ describe('agents.enroll', () => {
     const inB = await orgWithAgent(t.http, b, 'shared-host');
     expect(inB.agentId).not.toBe(inA.agentId);
     expect((await t.http.post(`/agents/${inA.agentId}/heartbeat`, {}, inA.headers)).status).toBe(200);
-    expect((await t.http.get<{ id: string }[]>('/agents', a.admin.headers)).body.map((row) => row.id)).toEqual([inA.agentId]);
-    expect((await t.http.get<{ id: string }[]>('/agents', b.admin.headers)).body.map((row) => row.id)).toEqual([inB.agentId]);
+    expect((await t.http.get<{ id: number }[]>('/agents', a.admin.headers)).body.map((row) => row.id)).toEqual([inA.agentId]);
+    expect((await t.http.get<{ id: number }[]>('/agents', b.admin.headers)).body.map((row) => row.id)).toEqual([inB.agentId]);
+  });
+
+  it("refuses to re-enrol B's agent with A's enrolment key, and leaves that agent's key working", async () => {
+    const { a, b } = await createTwoOrgs(t.deps);
+    const inA = await orgWithAgent(t.http, a, 'a-host');
+    const inB = await orgWithAgent(t.http, b, 'b-host');
+    const stolen = await t.http.post('/agents/enroll', { name: 'b-host', os: 'linux', enrollment_key: inA.enrollmentKey, api_key: inB.apiKey });
+    expect(stolen.status).toBe(401);
+    expect((await t.http.post(`/agents/${inB.agentId}/heartbeat`, {}, inB.headers)).status).toBe(200);
+    expect((await t.http.get('/agents', a.admin.headers)).body).toHaveLength(1);
   });
 });
 
@@ -63,8 +74,8 @@ describe('agents.get', () => {
     const agent = await orgWithAgent(t.http, a, 'a-host');
     const response = await t.http.get(`/agents/${agent.agentId}`, b.admin.headers);
     expect(response.status).toBe(404);
-    const missing = await t.http.get(`/agents/${MISSING}`, b.admin.headers);
-    expect(response.body.detail.replace(agent.agentId, 'ID')).toBe(missing.body.detail.replace(MISSING, 'ID'));
+    const missing = await t.http.get(`/agents/${MISSING_AGENT}`, b.admin.headers);
+    expect(response.body.detail.replace(String(agent.agentId), 'ID')).toBe(missing.body.detail.replace(MISSING_AGENT, 'ID'));
   });
 });
 
@@ -75,6 +86,17 @@ describe('agents.heartbeat', () => {
     const inB = await orgWithAgent(t.http, b, 'b-host');
     expect((await t.http.post(`/agents/${inA.agentId}/heartbeat`, { status: 'isolated', version: 'evil' }, inB.headers)).status).toBe(404);
     expect((await t.http.get(`/agents/${inA.agentId}`, a.admin.headers)).body).toMatchObject({ status: 'enrolled', version: '1.0.0' });
+  });
+});
+
+describe('agents.ownHeartbeat', () => {
+  it("records the beat on the key's own agent only, never on another organisation's", async () => {
+    const { a, b } = await createTwoOrgs(t.deps);
+    const inA = await orgWithAgent(t.http, a, 'shared-name');
+    const inB = await orgWithAgent(t.http, b, 'shared-name');
+    expect((await t.http.post('/agent/heartbeat', { status: 'isolated', version: 'b-build' }, inB.headers)).body).toMatchObject({ agent_id: inB.agentId });
+    expect((await t.http.get(`/agents/${inA.agentId}`, a.admin.headers)).body).toMatchObject({ status: 'enrolled', version: '1.0.0' });
+    expect((await t.http.get(`/agents/${inB.agentId}`, b.admin.headers)).body).toMatchObject({ status: 'isolated', version: 'b-build' });
   });
 });
 
@@ -93,8 +115,13 @@ describe('agents.postEvents', () => {
     const agent = await orgWithAgent(t.http, a, 'a-host');
     const posted = await t.http.post('/events', sampleEvent({ details: { hostname: 'a-secret-host' } }), agent.headers);
     expect(posted.status).toBe(200);
-    const row = await t.deps.db.selectFrom('events').select(['org_id', 'agent_id']).where('id', '=', posted.body.id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ org_id: a.orgId, agent_id: agent.agentId });
+    const row = await t.deps.db
+      .selectFrom('events')
+      .innerJoin('agents', 'agents.id', 'events.agent_id')
+      .select(['events.org_id', 'agents.public_id'])
+      .where('events.id', '=', posted.body.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ org_id: a.orgId, public_id: agent.agentId });
     expect(JSON.stringify((await t.http.get('/events', b.admin.headers)).body)).not.toContain('a-secret-host');
   });
 });

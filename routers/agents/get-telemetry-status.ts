@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { telemetryStatus, ZTelemetryStatus } from '../../services/agents/index.ts';
-import { orgProcedure } from '../procedures.ts';
+import { orgProcedureAnyOf } from '../procedures.ts';
 
-export const getTelemetryStatusProcedure = orgProcedure('events:read')
+/** Also for reporters (telemetry:report: devices, agents), to see what their reports arrived as. */
+export const getTelemetryStatusProcedure = orgProcedureAnyOf(['events:read', 'telemetry:report'])
   .meta({ openapi: { method: 'GET', path: '/api/telemetry/status', tags: ['agents'], summary: 'Telemetry summary of your organisation: events and agents' } })
   .input(z.void())
   .output(ZTelemetryStatus)

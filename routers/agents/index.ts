@@ -9,6 +9,7 @@ import { listEventsProcedure } from './list-events.ts';
 import { listSourcesProcedure } from './list-sources.ts';
 import { postEventsProcedure } from './post-events.ts';
 import { recordHeartbeatProcedure } from './record-heartbeat.ts';
+import { recordOwnHeartbeatProcedure } from './record-own-heartbeat.ts';
 import { revokeAgentProcedure } from './revoke-agent.ts';
 import { revokeEnrollmentKeyProcedure } from './revoke-enrollment-key.ts';
 
@@ -21,6 +22,7 @@ export const agentsRouter = router({
   list: listAgentsProcedure,
   get: getAgentProcedure,
   heartbeat: recordHeartbeatProcedure,
+  ownHeartbeat: recordOwnHeartbeatProcedure,
   revoke: revokeAgentProcedure,
   postEvents: postEventsProcedure,
   listEvents: listEventsProcedure,

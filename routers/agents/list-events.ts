@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { searchOrgEvents, ZIndexedEvent, ZReportedTime, ZSeverityWord } from '../../services/agents/index.ts';
 import { orgProcedure } from '../procedures.ts';
+import { ZAgentId } from './agents.schemas.ts';
 
 export const listEventsProcedure = orgProcedure('events:read')
   .meta({
@@ -16,7 +17,7 @@ export const listEventsProcedure = orgProcedure('events:read')
       query: z.string().max(200).optional().describe('Case-insensitive substring of message, event type, host or user (taken literally)'),
       severity: ZSeverityWord.optional(),
       event_type: z.string().trim().min(1).max(128).optional(),
-      agent_id: z.uuid().optional(),
+      agent_id: ZAgentId.optional(),
       since: ZReportedTime.optional().describe('ISO 8601; default: 24 hours before until'),
       until: ZReportedTime.optional().describe('ISO 8601; default: now'),
       size: z.coerce.number().int().min(1).max(500).default(100),

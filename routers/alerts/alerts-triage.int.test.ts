@@ -14,15 +14,19 @@ describe('PATCH /alerts/{alert_id}', () => {
     const alertId = await detectorAlertId(t.deps, org);
     const patched = await t.http.patch(`/alerts/${alertId}`, { status: 'in_progress', assigned_to: analyst.id.toUpperCase() }, analyst.headers);
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ id: alertId, status: 'in_progress', assigned_to: analyst.id, conclusion: null });
+    expect(patched.body).toMatchObject({ id: alertId, status: 'in_progress', assigned_to: analyst.publicId, conclusion: null });
     await t.http.patch(`/alerts/${alertId}`, { status: 'closed', conclusion: 'blocked at the edge', assigned_to: null }, analyst.headers);
     const unchanged = await t.http.patch(`/alerts/${alertId}`, { status: 'closed' }, analyst.headers);
     expect(unchanged.body).toMatchObject({ status: 'closed', assigned_to: null, conclusion: 'blocked at the edge' });
 
     const history = (await t.http.get(`/alerts/${alertId}`, analyst.headers)).body.history;
     expect(history.map((entry: { changes: object }) => entry.changes)).toEqual([
-      { status: { from: 'open', to: 'in_progress' }, assigned_to: { from: null, to: analyst.id } },
-      { status: { from: 'in_progress', to: 'closed' }, assigned_to: { from: analyst.id, to: null }, conclusion: { from: null, to: 'blocked at the edge' } },
+      { status: { from: 'open', to: 'in_progress' }, assigned_to: { from: null, to: analyst.publicId } },
+      {
+        status: { from: 'in_progress', to: 'closed' },
+        assigned_to: { from: analyst.publicId, to: null },
+        conclusion: { from: null, to: 'blocked at the edge' },
+      },
     ]);
     const audit = await t.http.get<{ items: { action: string; target_id: string }[] }>('/api/audit?action=alert.updated', org.admin.headers);
     expect(audit.body.items.filter((item) => item.target_id === String(alertId))).toHaveLength(2);
@@ -92,9 +96,9 @@ describe('DELETE /alerts/{alert_id}', () => {
 describe('alert actions', () => {
   it.each(ALERT_ACTION_ROUTES)('$path records a request and says it is not executed', async ({ path, action, param, value }) => {
     const org = await createTestOrg(t.deps);
-    const analyst = await org.addUser('analyst');
+    const lead = await org.addUser('soc_lead');
     const alertId = await reportedAlertId(t.http, org);
-    const response = await t.http.post(`/alerts/${alertId}/${path}`, { [param]: value }, analyst.headers);
+    const response = await t.http.post(`/alerts/${alertId}/${path}`, { [param]: value }, lead.headers);
     expect(response.status).toBe(202);
     expect(response.body).toEqual({
       detail: `Recorded; no response connector executes ${action} yet`,
@@ -105,12 +109,25 @@ describe('alert actions', () => {
       status: 'requested',
     });
     const row = await t.deps.db.selectFrom('alert_actions').selectAll().where('id', '=', response.body.action_id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ org_id: org.orgId, action, target: value, status: 'requested', requested_by: analyst.id });
-    const repeat = await t.http.post(`/alerts/${alertId}/${path}`, { [param]: value }, analyst.headers);
+    expect(row).toMatchObject({ org_id: org.orgId, action, target: value, status: 'requested', requested_by: lead.id });
+    const repeat = await t.http.post(`/alerts/${alertId}/${path}`, { [param]: value }, lead.headers);
     expect(repeat.body).toMatchObject({ action_id: response.body.action_id, detail: expect.stringMatching(/^Already recorded/) });
-    const fromAlert = await t.http.post(`/alerts/${alertId}/${path}`, undefined, analyst.headers);
-    expect(fromAlert.body.target).toBe((await t.http.get(`/alerts/${alertId}`, analyst.headers)).body[param]);
-    expect((await t.http.get(`/alerts/${alertId}`, analyst.headers)).body.actions).toHaveLength(2);
+    const fromAlert = await t.http.post(`/alerts/${alertId}/${path}`, undefined, lead.headers);
+    expect(fromAlert.body.target).toBe((await t.http.get(`/alerts/${alertId}`, lead.headers)).body[param]);
+    expect((await t.http.get(`/alerts/${alertId}`, lead.headers)).body.actions).toHaveLength(2);
+  });
+
+  it('are response actions: an analyst gets 403 on each (isolating a host included) and nothing is recorded', async () => {
+    const org = await createTestOrg(t.deps);
+    const analyst = await org.addUser('analyst');
+    const alertId = await reportedAlertId(t.http, org);
+    for (const { path, param, value } of ALERT_ACTION_ROUTES) {
+      const refused = await t.http.post(`/alerts/${alertId}/${path}`, { [param]: value }, analyst.headers);
+      expect(refused.status, path).toBe(403);
+      expect(refused.body.detail).toContain('response:execute');
+    }
+    const recorded = await t.deps.db.selectFrom('alert_actions').select('id').where('org_id', '=', org.orgId).execute();
+    expect(recorded).toEqual([]);
   });
 
   it('answers 400 when neither the request nor the alert names a target', async () => {

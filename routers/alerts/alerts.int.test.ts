@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { orgWithAgent } from '../../tests/fixtures/agents.ts';
 import { detectorAlertId, ingestAndDetect, reportBody } from '../../tests/fixtures/alerts.ts';
+import { itWithCorpus, readCorpus } from '../../tests/fixtures/corpus.ts';
 import { createTestOrg } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
 
@@ -44,16 +44,16 @@ describe('the alert queue', () => {
     expect(escalated.body).toEqual({
       id: expect.any(Number),
       alert_id: alertId,
-      escalated_to: lead.id,
-      escalated_by: analyst.id,
+      escalated_to: lead.publicId,
+      escalated_by: analyst.publicId,
       reason: 'needs a lead',
       created_at: expect.any(String),
     });
-    const mine = await t.http.get<{ id: number; assigned_to: string }[]>('/alerts?assigned_to=me', lead.headers);
-    expect(mine.body.map((alert) => [alert.id, alert.assigned_to])).toEqual([[alertId, lead.id]]);
+    const mine = await t.http.get<{ id: number; assigned_to: number }[]>('/alerts?assigned_to=me', lead.headers);
+    expect(mine.body.map((alert) => [alert.id, alert.assigned_to])).toEqual([[alertId, lead.publicId]]);
     const after = await t.http.get(`/alerts/${alertId}`, lead.headers);
     expect(after.body.escalations).toHaveLength(1);
-    expect(after.body.history.at(-1)).toMatchObject({ kind: 'escalated', actor_id: analyst.id, changes: { assigned_to: { from: null, to: lead.id } } });
+    expect(after.body.history.at(-1)).toMatchObject({ kind: 'escalated', actor_id: analyst.id, changes: { assigned_to: { from: null, to: lead.publicId } } });
     expect(await auditActions(org.admin.headers)).toContainEqual(expect.objectContaining({ action: 'alert.escalated', target_id: String(alertId) }));
   });
 
@@ -81,9 +81,9 @@ describe('the alert queue', () => {
 });
 
 describe('Suricata alerts from a real EVE record', () => {
-  it('take their severity from the Suricata priority (1 high, 2 medium, 3 low)', async () => {
+  itWithCorpus('take their severity from the Suricata priority (1 high, 2 medium, 3 low)', async () => {
     const org = await createTestOrg(t.deps);
-    const line = readFileSync(new URL('../../../shared/corpus/suricata/tenzir-eve/eve.json', import.meta.url), 'utf8').split('\n')[0] ?? '';
+    const line = readCorpus('suricata/tenzir-eve/eve.json').split('\n')[0] ?? '';
     const record = JSON.parse(line) as { alert: { severity: number }; src_ip: string; flow_id: number };
     const variant = (priority: number, srcIp: string) => ({
       ...record,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALERT_SEVERITIES } from '../../services/alerts/index.ts';
+import { ZUserRef } from '../identity/users.schemas.ts';
 
 export const ZAlertId = z.coerce.number().int().positive().describe('Alert id');
 export const ZAlertIdParam = z.object({ alert_id: ZAlertId });
@@ -27,8 +28,5 @@ export const ZReportedAlert = z.object({
   hostname: optionalText(255),
 });
 
-/** A user id; PostgreSQL compares UUIDs case-insensitively, history should show one spelling. */
-export const ZUserId = z
-  .uuid()
-  .transform((value) => value.toLowerCase())
-  .describe('User id (UUID)');
+/** A user: the integer id (EventSec's), or the UUID (lower-cased, so history shows one spelling). */
+export const ZUserId = ZUserRef;

@@ -12,18 +12,19 @@ function targetInput<P extends keyof typeof MAX_TARGET>(param: P) {
 
 /**
  * One alert action route. It records the request (status 'requested', 202) and says plainly that
- * nothing executes it yet; EventSec answered "URL … blocked" without blocking anything.
+ * nothing executes it yet; EventSec answered "URL … blocked" without blocking anything. Every one is a
+ * response action (blocking, revoking, isolating), so it needs response:execute, not alerts:write.
  */
 function alertActionProcedure(action: AlertActionName, path: string, summary: string) {
   const { param, field } = ALERT_ACTIONS[action];
-  return orgProcedure('alerts:write')
+  return orgProcedure('response:execute')
     .meta({
       openapi: {
         method: 'POST',
         path: `/alerts/{alert_id}/${path}`,
         tags: ['alerts'],
         summary: `${summary} (recorded as requested; not executed yet)`,
-        description: `Records a ${action} request for the response connectors and answers 202. No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. \`${param}\` is read from the JSON body (EventSec's query-string form \`?${param}=\` is not read yet); without it the alert's own ${field} is used (400 when it has none). A repeat while the same request is still pending returns that request.`,
+        description: `Records a ${action} request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. \`${param}\` is read from the JSON body (EventSec's query-string form \`?${param}=\` is not read yet); without it the alert's own ${field} is used (400 when it has none). A repeat while the same request is still pending returns that request.`,
       },
     })
     .input(targetInput(param))

@@ -18,7 +18,7 @@ export const updateAlertProcedure = orgProcedure('alerts:write')
     z.object({
       alert_id: ZAlertId,
       status: z.enum(ALERT_STATUSES).optional(),
-      assigned_to: ZUserId.nullable().optional().describe('User id (UUID); null to unassign'),
+      assigned_to: ZUserId.nullable().optional().describe('User id (integer; the UUID is accepted too); null to unassign'),
       conclusion: z
         .string()
         .trim()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createIncident, ZIncident } from '../../services/cases/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { ZAssignee, ZItemInput, ZSeverityInput, ZStatusInput, ZTags } from './incidents.schemas.ts';
+import { sharedPathVocabulary, ZAssignee, ZItemInput, ZSeverityInput, ZStatusInput, ZTags, ZVocabulary } from './incidents.schemas.ts';
 
 export const createIncidentProcedure = orgProcedure('incidents:write')
   .meta({
@@ -19,24 +19,29 @@ export const createIncidentProcedure = orgProcedure('incidents:write')
       title: z.string().trim().min(1).max(300),
       description: z.string().trim().max(10_000).optional(),
       severity: ZSeverityInput.default('medium'),
-      status: ZStatusInput.optional().describe('open by default; any lifecycle status (EventSec aliases accepted)'),
+      status: ZStatusInput.optional().describe("open (EventSec's new) by default; either API's words"),
       assigned_to: ZAssignee.optional(),
       tags: ZTags.default([]),
       items: z.array(ZItemInput).max(100).default([]),
+      vocabulary: ZVocabulary,
     }),
   )
   .output(ZIncident)
   .mutation(async ({ ctx, input }) => {
     const unique = new Map(input.items.map((item) => [`${item.kind}:${item.ref_id}`, { kind: item.kind, refId: item.ref_id }]));
-    const incident = await createIncident(ctx.service, {
-      title: input.title,
-      description: input.description,
-      severity: input.severity,
-      status: input.status ?? 'open',
-      assignedTo: input.assigned_to,
-      tags: input.tags,
-      items: [...unique.values()],
-    });
+    const incident = await createIncident(
+      ctx.service,
+      {
+        title: input.title,
+        description: input.description,
+        severity: input.severity,
+        status: input.status,
+        assignedTo: input.assigned_to,
+        tags: input.tags,
+        items: [...unique.values()],
+      },
+      sharedPathVocabulary(ctx.service.principal, input.vocabulary),
+    );
     ctx.response.status = 201;
     return incident;
   });

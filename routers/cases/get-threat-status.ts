@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getThreatStatus, ZThreatStatus } from '../../services/cases/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { positiveId } from './incidents.schemas.ts';
+import { positiveId, ZMiniXdrVocabulary } from './incidents.schemas.ts';
 
 export const getThreatStatusProcedure = orgProcedure('incidents:read')
   .meta({
@@ -18,7 +18,8 @@ export const getThreatStatusProcedure = orgProcedure('incidents:read')
     z.object({
       incident_id: positiveId('Incident id'),
       active_window_minutes: z.coerce.number().int().min(1).max(1440).default(15),
+      vocabulary: ZMiniXdrVocabulary,
     }),
   )
   .output(ZThreatStatus)
-  .query(({ ctx, input }) => getThreatStatus(ctx.service, input.incident_id, input.active_window_minutes));
+  .query(({ ctx, input }) => getThreatStatus(ctx.service, input.incident_id, input.active_window_minutes, input.vocabulary ?? 'minixdr'));

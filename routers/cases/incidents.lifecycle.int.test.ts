@@ -17,7 +17,7 @@ describe('incident lifecycle (PATCH /incidents/{incident_id})', () => {
       escalation_level: 'medium',
       risk_score: 0,
       tags: ['email'],
-      created_by: org.admin.id,
+      created_by: org.admin.publicId,
     });
     const path = `/incidents/${created.body.id}`;
     const move = (status: string) => t.http.patch(path, { status }, org.admin.headers);
@@ -38,7 +38,7 @@ describe('incident lifecycle (PATCH /incidents/{incident_id})', () => {
 
     const analyst = await org.addUser('analyst');
     const assigned = await t.http.patch(path, { assigned_to: analyst.id, severity: 'high', title: 'Phishing wave 2' }, org.admin.headers);
-    expect(assigned.body).toMatchObject({ assigned_to: analyst.id, severity: 'high', escalation_level: 'high', title: 'Phishing wave 2' });
+    expect(assigned.body).toMatchObject({ assigned_to: analyst.publicId, severity: 'high', escalation_level: 'high', title: 'Phishing wave 2' });
     const stranger = await t.http.patch(path, { assigned_to: '00000000-0000-4000-8000-000000000000' }, org.admin.headers);
     expect(stranger.status).toBe(400);
     expect(stranger.body.issues[0].path).toBe('assigned_to');
@@ -59,7 +59,7 @@ describe('incident lifecycle (PATCH /incidents/{incident_id})', () => {
       'updated',
     ]);
     expect(timeline.body.entries[4].detail).toEqual({ from: 'resolved', to: 'open' });
-    expect(timeline.body.entries[7]).toMatchObject({ actor_type: 'user', actor_id: org.admin.id, detail: { from: null, to: analyst.id } });
+    expect(timeline.body.entries[7]).toMatchObject({ actor_type: 'user', actor_id: org.admin.id, detail: { from: null, to: analyst.publicId } });
     const audit = await t.deps.db
       .selectFrom('audit_log')
       .select('action')
@@ -83,7 +83,7 @@ describe('POST /incidents and items', () => {
     expect(created.body).toMatchObject({
       status: 'investigating',
       severity: 'critical',
-      assigned_to: org.admin.id,
+      assigned_to: org.admin.publicId,
       items: [{ kind: 'alert', ref_id: String(alertId) }],
     });
     const missing = await t.http.post('/incidents', { title: 'x', items: [{ kind: 'alert', ref_id: '99999999' }] }, org.admin.headers);

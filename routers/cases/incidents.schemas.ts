@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, ITEM_KINDS, LEGACY_STATUS_ALIASES, normaliseStatus } from '../../services/cases/index.ts';
+import type { Principal } from '../../core/principal.ts';
+import {
+  callerVocabulary,
+  INCIDENT_SEVERITIES,
+  type IncidentListFilter,
+  ITEM_KINDS,
+  STATUS_INPUT_WORDS,
+  STATUS_VOCABULARIES,
+  STATUS_WORDS,
+  type StatusVocabulary,
+  statusOfWord,
+} from '../../services/cases/index.ts';
 import { ZIpParam, ZTimeParam } from '../events/network.schemas.ts';
+import { ZUserRef } from '../identity/users.schemas.ts';
 
 export { ZIpParam, ZTimeParam };
 
@@ -14,18 +26,41 @@ export function positiveId(description: string) {
     .describe(description);
 }
 
+const wordsOf = (vocabulary: StatusVocabulary) => [...new Set(Object.values(STATUS_WORDS[vocabulary]))].join(', ');
+
+/** A status word of either API, kept as sent (lower-cased): what it means can depend on the incident and the caller. */
 export const ZStatusInput = z
   .string()
   .max(32)
   .transform((value, ctx) => {
-    const status = normaliseStatus(value);
-    if (!status) {
-      ctx.addIssue({ code: 'custom', message: `must be one of ${INCIDENT_STATUSES.join(', ')} (or ${Object.keys(LEGACY_STATUS_ALIASES).join(', ')})` });
+    const word = value.trim().toLowerCase();
+    if (statusOfWord(word) === undefined) {
+      ctx.addIssue({ code: 'custom', message: `must be one of ${STATUS_INPUT_WORDS.join(', ')}` });
       return z.NEVER;
     }
-    return status;
+    return word;
   })
-  .describe(`${INCIDENT_STATUSES.join(', ')}; EventSec's new, triage, in_progress, closed are accepted and mapped`);
+  .describe(`EventSec's ${wordsOf('eventsec')} or Mini-XDR's ${wordsOf('minixdr')} (docs/status-vocabularies.md)`);
+
+const VOCABULARY_WORDS = `eventsec (${wordsOf('eventsec')}) or minixdr (${wordsOf('minixdr')})`;
+
+/** `?vocabulary=`: whose status words to answer in; `byDefault` says whose words the path speaks without it. */
+export function vocabularyParam(byDefault: string) {
+  return z.enum(STATUS_VOCABULARIES).describe(`Whose status words to answer (and read filters) in: ${VOCABULARY_WORDS}. ${byDefault}`).optional();
+}
+
+/** On paths both APIs share. */
+export const ZVocabulary = vocabularyParam(
+  "By default the caller's: an EventSec session or agent key gets eventsec; a Mini-XDR JWT, API key or device gets minixdr.",
+);
+
+/** On Mini-XDR's own paths (`/api/incidents/…`). */
+export const ZMiniXdrVocabulary = vocabularyParam("minixdr by default: this is Mini-XDR's path.");
+
+/** `/incidents…` paths are shared by both APIs: the caller's credential picks the words unless `vocabulary` says. */
+export function sharedPathVocabulary(principal: Principal, requested: StatusVocabulary | undefined): StatusVocabulary {
+  return requested ?? callerVocabulary(principal);
+}
 
 export const ZSeverityInput = z.enum(INCIDENT_SEVERITIES);
 
@@ -49,7 +84,7 @@ export function checkItemRef(item: { kind: string; ref_id: string }, ctx: z.Refi
 
 export const ZItemInput = ZItemFields.superRefine(checkItemRef);
 
-export const ZAssignee = z.uuid().nullable().describe('User id of an active user of your organisation; null unassigns');
+export const ZAssignee = ZUserRef.nullable().describe('User id (integer; the UUID is accepted too) of an active user of your organisation; null unassigns');
 
 export const ZListQuery = z.object({
   status: ZStatusInput.optional(),
@@ -59,13 +94,14 @@ export const ZListQuery = z.object({
   since: ZTimeParam.optional().describe('Created at or after (ISO 8601 or epoch)'),
   until: ZTimeParam.optional().describe('Created at or before'),
   min_risk: z.coerce.number().min(0).max(1).optional().describe('risk_score at least this (0–1)'),
-  assigned_to: z.uuid().optional(),
+  assigned_to: ZUserRef.optional(),
+  vocabulary: ZVocabulary,
   limit: z.coerce.number().int().min(1).max(200).default(100),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 export type ListQuery = z.infer<typeof ZListQuery>;
 
-export function listFilter(input: ListQuery) {
+export function listFilter(input: ListQuery): IncidentListFilter {
   return {
     status: input.status,
     escalationLevel: input.escalation_level,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listIncidents, ZIncident } from '../../services/cases/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { listFilter, TOTAL_COUNT_NOTE, ZListQuery, ZTotalCountHeader } from './incidents.schemas.ts';
+import { listFilter, sharedPathVocabulary, TOTAL_COUNT_NOTE, ZListQuery, ZTotalCountHeader } from './incidents.schemas.ts';
 
 export const listRealIncidentsProcedure = orgProcedure('incidents:read')
   .meta({
@@ -26,7 +26,8 @@ export const listRealIncidentsProcedure = orgProcedure('incidents:read')
   .output(z.array(ZIncident))
   .query(async ({ ctx, input }) => {
     const filter = { ...listFilter(input), realOnly: !input.include_test };
-    const page = await listIncidents(ctx.service, filter, { limit: input.limit, offset: input.offset });
+    const vocabulary = sharedPathVocabulary(ctx.service.principal, input.vocabulary);
+    const page = await listIncidents(ctx.service, filter, { limit: input.limit, offset: input.offset }, vocabulary);
     ctx.response.headers['x-total-count'] = String(page.total);
     return page.incidents;
   });

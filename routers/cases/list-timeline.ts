@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listIncidentTimeline, ZTimelinePage } from '../../services/cases/index.ts';
 import { orgProcedure } from '../procedures.ts';
-import { positiveId } from './incidents.schemas.ts';
+import { positiveId, ZMiniXdrVocabulary } from './incidents.schemas.ts';
 
 const ZKinds = z
   .string()
@@ -31,7 +31,10 @@ export const listTimelineProcedure = orgProcedure('incidents:read')
       kinds: ZKinds.optional(),
       limit: z.coerce.number().int().min(1).max(500).default(200),
       offset: z.coerce.number().int().min(0).max(100_000).default(0),
+      vocabulary: ZMiniXdrVocabulary,
     }),
   )
   .output(ZTimelinePage)
-  .query(({ ctx, input }) => listIncidentTimeline(ctx.service, input.id, { limit: input.limit, offset: input.offset, kinds: input.kinds }));
+  .query(({ ctx, input }) =>
+    listIncidentTimeline(ctx.service, input.id, { limit: input.limit, offset: input.offset, kinds: input.kinds }, input.vocabulary ?? 'minixdr'),
+  );

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { listEdrEvents, ZEdrEvent } from '../../services/events/index.ts';
+import { getPostedEdrEvent, listEdrEvents, ZEdrEvent } from '../../services/events/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZViewQuery } from './network.schemas.ts';
 import { createViewEventsProcedure, deleteViewEventsProcedure } from './view-procedures.ts';
 
-export const createEdrEventsProcedure = createViewEventsProcedure('edr');
+export const createEdrEventsProcedure = createViewEventsProcedure('edr', ZEdrEvent, getPostedEdrEvent);
 
 export const listEdrEventsProcedure = orgProcedure('events:read')
   .meta({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestRecords } from '../../services/ingest/index.ts';
-import { minutesAgo } from '../../tests/fixtures/events.ts';
+import { orgWithAgent } from '../../tests/fixtures/agents.ts';
+import { eveAlert, minutesAgo, sensor } from '../../tests/fixtures/events.ts';
 import { createTestOrg, orgServiceContext } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
 
@@ -45,8 +46,20 @@ describe('/edr/events and /siem/events', () => {
     const org = await createTestOrg(t.deps);
     const created = await t.http.post('/edr/events', edr(), org.admin.headers);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ accepted: 1, stored: 1, deduplicated: 0, rejected: 0 });
-    expect((await t.http.post('/edr/events', edr(), org.admin.headers)).body).toMatchObject({ stored: 0, deduplicated: 1 });
+    expect(created.body).toEqual({
+      id: expect.any(Number),
+      timestamp: EDR_AT,
+      hostname: 'ws-042',
+      username: 'alice',
+      event_type: 'edr.process_start',
+      process_name: 'powershell.exe',
+      action: 'allowed',
+      severity: 'high',
+      details: { command_line: 'powershell -enc SQBFAFgA', event_id: 'edr-1' },
+    });
+    const replay = await t.http.post('/edr/events', edr(), org.admin.headers);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual(created.body);
     const batch = await t.http.post(
       '/edr/events',
       { events: [edr({ details: { event_id: 'edr-2' }, severity: 'low' }), { hostname: 'x' }] },
@@ -71,6 +84,8 @@ describe('/edr/events and /siem/events', () => {
 
     const listed = await t.http.get<any[]>('/edr/events', org.admin.headers);
     expect(listed.body.map((event) => event.event_type)).toEqual(['edr_network_connection', 'edr.process_start', 'edr.process_start']);
+    // EventSec's EdrEvent has no nullable fields: unknown ones are empty strings
+    expect(listed.body[0]).toMatchObject({ hostname: 'ws-9', username: '', process_name: '', action: '' });
     expect(listed.body[2]).toMatchObject({
       hostname: 'ws-042',
       username: 'alice',
@@ -115,6 +130,50 @@ describe('/edr/events and /siem/events', () => {
       }),
     ]);
     expect(listed.body[0].raw).toMatchObject({ event_id: '1700000000.42', agent_id: '001', details: expect.objectContaining({ full_log: wazuh.full_log }) });
+  });
+
+  it('answers a single posted SIEM event with the stored event, a bare minimum filled in as EventSec does', async () => {
+    const org = await createTestOrg(t.deps);
+    const created = await t.http.post('/siem/events', siem(), org.admin.headers);
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({
+      id: expect.any(Number),
+      timestamp: SIEM_AT,
+      host: 'db-01',
+      source: 'auditd',
+      category: 'authentication',
+      severity: 'medium',
+      message: 'sudo: 3 incorrect password attempts',
+      raw: siem().raw,
+    });
+    const bare = await t.http.post('/siem/events', { event_type: 'port_probe', timestamp: SIEM_AT }, org.admin.headers);
+    expect(bare.body).toMatchObject({ host: 'unknown', message: 'port_probe detected', raw: { event_type: 'port_probe', agent_id: null } });
+  });
+
+  it('lists in the SIEM view the events of every channel, agents included, with the agent named by its integer id', async () => {
+    const org = await createTestOrg(t.deps);
+    const agent = await orgWithAgent(t.http, org, 'ws-agent-7');
+    const at = minutesAgo(3);
+    await t.http.post(
+      '/events',
+      { event_type: 'logcollector', severity: 'high', category: '/var/log/auth.log', details: { line: 'x' }, timestamp: at },
+      agent.headers,
+    );
+    await t.http.post('/ingest/network/bulk', { source: 'suricata', sensor: sensor('edge-1'), events: [eveAlert()] }, org.admin.headers);
+    await t.http.post('/siem/events', siem(), org.admin.headers);
+    const listed = await t.http.get<any[]>('/siem/events', org.admin.headers);
+    expect(listed.body.map((event) => event.raw.event_type).sort()).toEqual(['alert', 'auth_failure', 'logcollector']);
+    const fromAgent = listed.body.find((event) => event.raw.event_type === 'logcollector');
+    expect(fromAgent).toMatchObject({
+      host: 'ws-agent-7',
+      category: '/var/log/auth.log',
+      severity: 'high',
+      message: 'logcollector detected',
+      raw: { agent_id: agent.agentId, event_type: 'logcollector', details: { line: 'x' } },
+    });
+    const high = await t.http.get<any[]>('/siem/events?severity=high', org.admin.headers);
+    expect(high.body.map((event) => event.raw.event_type)).toContain('logcollector');
+    expect(high.body.map((event) => event.raw.event_type)).not.toContain('auth_failure');
   });
 
   it('deletes (admin only, range and/or ids required, audited) only rows posted to that store', async () => {

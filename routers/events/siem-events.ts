@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { listSiemEvents, ZSiemEvent } from '../../services/events/index.ts';
+import { getPostedSiemEvent, listSiemEvents, ZSiemEvent } from '../../services/events/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZViewQuery } from './network.schemas.ts';
 import { createViewEventsProcedure, deleteViewEventsProcedure } from './view-procedures.ts';
 
-export const createSiemEventsProcedure = createViewEventsProcedure('siem');
+export const createSiemEventsProcedure = createViewEventsProcedure('siem', ZSiemEvent, getPostedSiemEvent);
 
 export const listSiemEventsProcedure = orgProcedure('events:read')
   .meta({

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import type { OrgServiceContext } from '../../core/context.ts';
 import { clearViewEvents, type EventView, ZViewDeleteResult } from '../../services/events/index.ts';
 import { ingestViewEvents, ZViewIngestResult } from '../../services/ingest/index.ts';
 import { orgProcedure } from '../procedures.ts';
@@ -5,8 +7,13 @@ import { recordsOf, ZOneOrManyEvents, ZViewDelete } from './network.schemas.ts';
 
 const LABEL: Record<EventView, string> = { edr: 'EDR', siem: 'SIEM' };
 
-/** POST /edr/events and /siem/events: the same use case on two stores. */
-export function createViewEventsProcedure(view: EventView) {
+type PostedReader<T> = (ctx: OrgServiceContext, eventId: number) => Promise<T>;
+
+/**
+ * POST /edr/events and /siem/events: the same use case on two stores. One event is answered with the
+ * stored event in the view's shape (as EventSec's EdrEvent / SiemEvent), a batch with its summary.
+ */
+export function createViewEventsProcedure<T>(view: EventView, eventSchema: z.ZodType<T>, readPosted: PostedReader<T>) {
   return orgProcedure('events:write')
     .meta({
       acceptsRecordsWithNul: true,
@@ -14,16 +21,16 @@ export function createViewEventsProcedure(view: EventView) {
         method: 'POST',
         path: `/${view}/events`,
         tags: [view],
-        summary: `Store ${LABEL[view]} events: one event, or {events: [...]} (a bad single event is a 400; in a batch, rejects are listed by index)`,
+        summary: `Store ${LABEL[view]} events: one event (answered with the stored event; a bad one is a 400), or {events: [...]} (answered with a summary; rejects listed by index)`,
       },
     })
     .input(ZOneOrManyEvents)
-    .output(ZViewIngestResult)
+    .output(z.union([eventSchema, ZViewIngestResult]))
     .mutation(async ({ ctx, input }) => {
       const { records, single } = recordsOf(input);
-      const result = await ingestViewEvents(ctx.service, view, records, single);
-      if (result.stored > 0) ctx.response.status = 201;
-      return result;
+      const { eventId, ...summary } = await ingestViewEvents(ctx.service, view, records, single);
+      if (summary.stored > 0) ctx.response.status = 201;
+      return eventId === undefined ? summary : readPosted(ctx.service, eventId);
     });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signEvent } from '../../services/ingest/index.ts';
+import { orgWithAgent } from '../../tests/fixtures/agents.ts';
 import { createTestOrg } from '../../tests/fixtures/identity.ts';
 import { cowrieLogin, postSigned, registerDevice } from '../../tests/fixtures/ingest.ts';
 import { useTestServer } from '../../tests/harness.ts';
@@ -28,6 +29,7 @@ describe('POST /ingest/multi', () => {
     expect(response.body).toEqual({
       source_type: 'suricata',
       received: 4,
+      processed: 2,
       stored: 2,
       deduplicated: 0,
       rejected: [
@@ -60,13 +62,39 @@ describe('POST /ingest/multi', () => {
     const empty = await t.http.post('/ingest/multi', { source_type: 'zeek', hostname: 'h', events: [] }, org.admin.headers);
     expect(empty.status).toBe(400);
     expect(empty.body.issues).toEqual([{ path: 'events', message: 'at least one event is required' }]);
-    const badType = await t.http.post('/ingest/multi', { source_type: 'windows', events: [{}] }, org.admin.headers);
-    expect(badType.body.issues[0].path).toBe('source_type');
+    for (const badType of ['web honeypot', '-dash', 'x'.repeat(65)]) {
+      const refused = await t.http.post('/ingest/multi', { source_type: badType, events: [{}] }, org.admin.headers);
+      expect(refused.status, badType).toBe(400);
+      expect(refused.body.issues[0].path).toBe('source_type');
+    }
     const anonymous = await t.http.post('/ingest/multi', { source_type: 'zeek', events: [{}] });
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.detail).toMatch(/^Not authenticated: sign the request/);
+    expect(anonymous.body.detail).toMatch(/^Missing authentication headers: sign the request/);
     const viewer = await org.addUser('viewer');
     expect((await t.http.post('/ingest/multi', { source_type: 'zeek', events: [{}] }, viewer.headers)).status).toBe(403);
+  });
+
+  it('stores a source type without a parser of its own as custom events keeping the declared name, instead of refusing the batch', async () => {
+    const org = await createTestOrg(t.deps);
+    const webhoneypot = { timestamp: '2026-11-24T09:00:00Z', src_ip: '198.51.100.7', method: 'GET', path: '/wp-login.php', event_type: 'webhoneypot.request' };
+    const dionaea = { timestamp: '2026-11-24T09:00:01Z', src_ip: '198.51.100.8', dst_port: 445, connection: { protocol: 'smbd' } };
+    // Before resolveSourceType, 'windows' (like these) was refused with a 400 for the whole batch
+    const batches = [
+      ['webhoneypot', webhoneypot],
+      ['dionaea', dionaea],
+      ['windows', { timestamp: '2026-11-24T09:00:02Z', event_id: 4625, ip: '198.51.100.9' }],
+    ] as const;
+    for (const [sourceType, record] of batches) {
+      const response = await t.http.post('/ingest/multi', { source_type: sourceType, hostname: 'tpot', events: [record] }, org.admin.headers);
+      expect(response.status, sourceType).toBe(200);
+      expect(response.body).toMatchObject({ source_type: sourceType, received: 1, processed: 1, stored: 1, rejected: [] });
+    }
+    const rows = await t.deps.db.selectFrom('events').select(['source_kind', 'attributes', 'src_ip']).where('org_id', '=', org.orgId).orderBy('id').execute();
+    expect(rows.map((row) => [row.source_kind, (row.attributes as { sourceType?: string }).sourceType, row.src_ip])).toEqual([
+      ['custom', 'webhoneypot', '198.51.100.7'],
+      ['custom', 'dionaea', '198.51.100.8'],
+      ['custom', 'windows', '198.51.100.9'],
+    ]);
   });
 
   it('takes syslog lines and custom objects', async () => {
@@ -125,12 +153,18 @@ describe('POST /ingest/synthetic', () => {
     expect(Math.max(...times) - Math.min(...times)).toBeLessThan(60_000);
   });
 
-  it('validates its input and needs events:write', async () => {
+  it('validates its input and needs events:generate, which agent keys lack', async () => {
     const org = await createTestOrg(t.deps);
     const bad = await t.http.post('/ingest/synthetic', { scenario: 'ddos', src_ip: 'nope' }, org.admin.headers);
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['scenario', 'src_ip']);
     const viewer = await org.addUser('viewer');
     expect((await t.http.post('/ingest/synthetic', { scenario: 'benign' }, viewer.headers)).status).toBe(403);
+    const agent = await orgWithAgent(t.http, org, 'synthetic-agent');
+    const byAgent = await t.http.post('/ingest/synthetic', { scenario: 'benign' }, agent.headers);
+    expect(byAgent.status).toBe(403);
+    expect(byAgent.body.detail).toContain('events:generate');
+    const analyst = await org.addUser('analyst');
+    expect((await t.http.post('/ingest/synthetic', { scenario: 'benign', count: 1 }, analyst.headers)).status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@ import { SCENARIOS } from '../../engines/synthetic/index.ts';
 import { ingestSynthetic, MAX_SEED, ZSyntheticResult } from '../../services/ingest/index.ts';
 import { orgProcedure } from '../procedures.ts';
 
-export const ingestSyntheticProcedure = orgProcedure('events:write')
+export const ingestSyntheticProcedure = orgProcedure('events:generate')
   .meta({
     openapi: {
       method: 'POST',

@@ -78,7 +78,9 @@ describe('device authentication on /ingest/cowrie: every failure is a 401 with i
     const device = await registerDevice(t, org);
     const unsigned = await t.http.post('/ingest/cowrie', [cowrieLogin()]);
     expect(unsigned.status).toBe(401);
-    expect(unsigned.body.detail).toBe('Missing authentication headers: X-Device-ID, X-TS, X-Nonce, X-Signature');
+    expect(unsigned.body.detail).toBe(
+      'Missing authentication headers: sign the request with X-Device-ID, X-TS, X-Nonce and X-Signature, or send an x-api-key or a bearer token',
+    );
     const partial = await t.http.post('/ingest/cowrie', [cowrieLogin()], { 'x-device-id': device.device_id, 'x-ts': '1' });
     expect(partial.body.detail).toBe('Missing authentication headers: X-Nonce, X-Signature');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TestOrg } from '../../tests/fixtures/identity.ts';
-import { cowrieLogin, postSigned, registerDevice } from '../../tests/fixtures/ingest.ts';
+import { bruteForceBurst, cowrieLogin, getSigned, postSigned, registerDevice } from '../../tests/fixtures/ingest.ts';
 import { useTestServer } from '../../tests/harness.ts';
 import { createTwoOrgs } from '../../tests/tenancy.ts';
 
@@ -64,7 +64,7 @@ describe('ingest.devices.revoke', () => {
 });
 
 describe('ingest.cowrie', () => {
-  it("a device of A always writes into A, whatever the records claim; B's credentials cannot post", async () => {
+  it("a device of A always writes into A, whatever the records claim; B's own credentials write into B only", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const device = await registerDevice(t, a);
     const records = [cowrieLogin({ session: 'sec-1', organization_id: b.orgId, tenant_id: b.slug })];
@@ -72,9 +72,23 @@ describe('ingest.cowrie', () => {
     expect(response.body.stored).toBe(1);
     expect(await eventCount(a)).toBe(1);
     expect(await eventCount(b)).toBe(0);
-    const asB = await t.http.post('/ingest/cowrie', records, b.admin.headers);
-    expect(asB.status).toBe(401);
-    expect(await eventCount(b)).toBe(0);
+    const asB = await t.http.post('/ingest/cowrie', [cowrieLogin({ session: 'sec-2', organization_id: a.orgId })], b.admin.headers);
+    expect(asB.body.stored).toBe(1);
+    expect(await eventCount(a)).toBe(1);
+    expect(await eventCount(b)).toBe(1);
+  });
+
+  it("wait_for_detection reports only the caller's incidents, though another organisation is attacked by the same address", async () => {
+    const { a, b } = await createTwoOrgs(t.deps);
+    const keyOf = async (org: TestOrg) => (await t.http.post('/api/keys', { name: 'fluent-bit', role: 'analyst' }, org.admin.headers)).body.key as string;
+    const burst = (session: string) => bruteForceBurst('203.0.113.77', session);
+    const fromA = await t.http.post('/ingest/cowrie?wait_for_detection=true', burst('a'), { 'x-api-key': await keyOf(a) });
+    const fromB = await t.http.post('/ingest/cowrie?wait_for_detection=true', burst('b'), { 'x-api-key': await keyOf(b) });
+    expect(fromA.body).toMatchObject({ detection_complete: true, incidents_detected: 1 });
+    expect(fromB.body).toMatchObject({ detection_complete: true, incidents_detected: 1 });
+    const listed = async (org: TestOrg) => (await t.http.get<{ id: number }[]>('/incidents', org.admin.headers)).body.map((incident) => incident.id);
+    expect(await listed(a)).toEqual(fromA.body.incident_ids);
+    expect(await listed(b)).toEqual(fromB.body.incident_ids);
   });
 });
 
@@ -109,5 +123,24 @@ describe('ingest.synthetic', () => {
     expect(response.body.stored).toBe(5);
     expect(await eventCount(b)).toBe(5);
     expect(await eventCount(a)).toBe(0);
+  });
+});
+
+describe('device credentials on read routes', () => {
+  it("a device of A reads A's log sources only", async () => {
+    const { a, b } = await createTwoOrgs(t.deps);
+    const [deviceA, deviceB] = [await registerDevice(t, a, { name: 'hp-a' }), await registerDevice(t, b, { name: 'hp-b' })];
+    const now = new Date().toISOString();
+    await postSigned(t, deviceA, '/ingest/cowrie', JSON.stringify([cowrieLogin({ session: 'src-a', timestamp: now })]));
+    await postSigned(
+      t,
+      deviceB,
+      '/ingest/multi',
+      JSON.stringify({ source_type: 'custom', hostname: 'ids-b', events: [{ timestamp: now, event_type: 'x', src_ip: '10.0.0.2' }] }),
+    );
+    const read = await getSigned(t, deviceA, '/api/sources');
+    expect(read.status).toBe(200);
+    expect(read.body.sources.map((source: { source_type: string }) => source.source_type)).toEqual(['cowrie']);
+    expect((await getSigned(t, deviceB, '/api/sources')).body.sources.map((source: { source_type: string }) => source.source_type)).toEqual(['custom']);
   });
 });

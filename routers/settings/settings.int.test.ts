@@ -27,7 +27,12 @@ describe('/settings/auto_contain', () => {
     expect((await t.http.post('/settings/auto_contain', { enabled: true }, org.admin.headers)).body).toEqual({ enabled: true });
     expect((await t.http.get('/settings/auto_contain', viewer.headers)).body).toEqual({ enabled: true });
     expect((await t.http.post('/settings/auto_contain', { enabled: 'false' }, org.admin.headers)).body).toEqual({ enabled: false });
-    for (const bad of [{}, { enabled: 'yes' }, { enabled: 1 }]) {
+    // Mini-XDR's front-end posts the bare JSON boolean
+    expect((await t.http.post('/settings/auto_contain', true, org.admin.headers)).body).toEqual({ enabled: true });
+    expect((await t.http.post('/settings/auto_contain', false, org.admin.headers)).body).toEqual({ enabled: false });
+    expect((await t.http.post('/settings/auto_contain', { enabled: true }, org.admin.headers)).body).toEqual({ enabled: true });
+    expect((await t.http.post('/settings/auto_contain', { enabled: 'false' }, org.admin.headers)).body).toEqual({ enabled: false });
+    for (const bad of [{}, { enabled: 'yes' }, { enabled: 1 }, 'true', 1]) {
       const response = await t.http.post('/settings/auto_contain', bad, org.admin.headers);
       expect(response.status, JSON.stringify(bad)).toBe(400);
       expect(issuePaths(response.body)).toEqual(['enabled']);
@@ -36,6 +41,10 @@ describe('/settings/auto_contain', () => {
     expect((await t.http.post('/settings/auto_contain', { enabled: true }, viewer.headers)).status).toBe(403);
     const audit = await t.http.get<{ items: { details: object }[] }>('/api/audit?action=settings.auto_contain_changed', org.admin.headers);
     expect(audit.body.items.map((item) => item.details)).toEqual([
+      { from: true, to: false },
+      { from: false, to: true },
+      { from: true, to: false },
+      { from: false, to: true },
       { from: true, to: false },
       { from: false, to: true },
     ]);

@@ -3,7 +3,9 @@ import { createGunzip } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
+import { hasDeviceHeaders } from '../../services/ingest/index.ts';
 import { jsonDepth, MAX_JSON_DEPTH } from './json-depth.ts';
+import { splitConcatenatedJson } from './json-stream.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,9 +17,10 @@ const NDJSON_TYPES = ['application/x-ndjson', 'application/ndjson', 'application
 
 /**
  * Request bodies are normalised before any procedure sees them: gzip is inflated (the body limit
- * applies to the inflated size), the raw bytes are kept for signature checks, a top-level JSON array
- * and NDJSON become `{ events: [...] }`, and the content type is then presented as JSON, because the
- * REST adapter accepts only JSON objects.
+ * applies to the inflated size), the raw bytes are kept for signature checks, a top-level JSON array,
+ * NDJSON and concatenated JSON objects (Fluent Bit's json, json_lines and json_stream formats) become
+ * `{ events: [...] }`, and the content type is then presented as JSON, because the REST adapter accepts
+ * only JSON objects.
  */
 export function registerBodyHandling(app: FastifyInstance, bodyLimit: number, logger: Logger): void {
   app.addHook('preParsing', async (request, _reply, payload) => {
@@ -68,16 +71,40 @@ function hasBody(request: FastifyRequest): boolean {
 /**
  * Legacy clients pass some POST parameters in the query string (`?url=`, `?duration_seconds=`); the
  * REST adapter reads only the body for POSTs, so query parameters are merged in, the body winning.
+ * A device-signed request takes all its input from the signed bytes (see refuseUnsignedDeviceInput).
  */
 export function registerQueryMerge(app: FastifyInstance, trpcPrefix: string): void {
+  app.addHook('onRequest', async (request) => refuseUnsignedDeviceInput(request, trpcPrefix));
   app.addHook('preHandler', async (request) => {
-    if (request.method === 'GET' || request.url.startsWith(trpcPrefix)) return;
+    if (request.method === 'GET' || request.url.startsWith(trpcPrefix) || hasDeviceHeaders(request.headers)) return;
     const query = request.query as Record<string, unknown> | undefined;
     if (!query || Object.keys(query).length === 0) return;
     const body = request.body;
     if (body === undefined || body === null) request.body = { ...query };
     else if (typeof body === 'object' && !Array.isArray(body)) request.body = { ...query, ...(body as Record<string, unknown>) };
   });
+}
+
+/**
+ * X-Signature covers METHOD|path|body|X-TS|X-Nonce: neither the query string nor a tRPC call's input (which
+ * the tRPC adapter reads itself, so the kept raw bytes would be empty). A request carrying device headers
+ * there is refused before anything is read, rather than acting on input nobody signed.
+ */
+function refuseUnsignedDeviceInput(request: FastifyRequest, trpcPrefix: string): void {
+  if (!hasDeviceHeaders(request.headers)) return;
+  if (request.url.startsWith(trpcPrefix)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Device-signed requests (X-Device-ID, X-TS, X-Nonce, X-Signature) are accepted only on the documented REST paths (e.g. POST /ingest/cowrie), where the signature covers the body; over /trpc use an API key or a bearer token',
+    );
+  }
+  if (request.url.includes('?')) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Query parameters are not covered by X-Signature (it signs METHOD|path|body|X-TS|X-Nonce): send them in the signed JSON body instead',
+      { issues: [{ path: '(query)', message: 'not allowed on a device-signed request' }] },
+    );
+  }
 }
 
 function tooDeep(request: FastifyRequest, logger: Logger, depth: number): AppError {
@@ -92,10 +119,14 @@ function parseJsonBody(request: FastifyRequest, body: Buffer, logger: Logger): u
   if (body.length === 0) return undefined;
   const depth = jsonDepth(body);
   if (depth > MAX_JSON_DEPTH) throw tooDeep(request, logger, depth);
+  const text = body.toString('utf8');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
+    // Fluent Bit sends json_stream as application/json
+    const stream = splitConcatenatedJson(text);
+    if (stream) return { events: stream };
     throw new AppError('VALIDATION_FAILED', `Request body is not valid JSON: ${(error as Error).message}`, {
       issues: [{ path: '(body)', message: 'invalid JSON' }],
     });
@@ -103,16 +134,19 @@ function parseJsonBody(request: FastifyRequest, body: Buffer, logger: Logger): u
   return Array.isArray(parsed) ? { events: parsed } : parsed;
 }
 
-/** One record per non-empty line; a line that is not JSON is kept as its text so it can be rejected by index. */
+/**
+ * One record per non-empty line, or several when a line holds concatenated objects (json_stream sent as
+ * NDJSON); a line that is neither is kept as its text so it can be rejected by index.
+ */
 export function parseNdjson(text: string): unknown[] {
   return text
     .split(/\r?\n/)
     .filter((line) => line.trim().length > 0)
-    .map((line) => {
+    .flatMap((line) => {
       try {
-        return JSON.parse(line) as unknown;
+        return [JSON.parse(line) as unknown];
       } catch {
-        return line;
+        return splitConcatenatedJson(line) ?? [line];
       }
     });
 }

@@ -24,6 +24,12 @@ describe('credentialsFrom', () => {
     expect(credentialsFrom({ authorization: `Bearer ${agentKey}` })).toMatchObject({ agentKey, bearer: undefined });
     expect(credentialsFrom({ authorization: 'Bearer some.jwt.token' })).toMatchObject({ agentKey: undefined, bearer: 'some.jwt.token' });
   });
+
+  it('reads X-Agent-Token like X-Agent-Key, X-Agent-Key winning when both are sent', () => {
+    const other = generateAgentKey().key;
+    expect(credentialsFrom({ 'x-agent-token': agentKey })).toMatchObject({ agentKey });
+    expect(credentialsFrom({ 'x-agent-key': agentKey, 'x-agent-token': other })).toMatchObject({ agentKey });
+  });
 });
 
 describe('agentStatus', () => {

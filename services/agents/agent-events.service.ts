@@ -1,8 +1,8 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
+import { findAgent } from '../../db/repos/agents.repo.ts';
 import { findEventByDedupKey } from '../../db/repos/events.repo.ts';
-import type { BatchRejection } from '../../engines/telemetry/index.ts';
-import { enforceIngestRateLimit, ingestRecords } from '../ingest/index.ts';
+import { enforceIngestRateLimit, type IngestRejection, ingestRecords } from '../ingest/index.ts';
 import { type AgentEventInput, ZAgentEvent } from './agent-event-input.ts';
 import type { BatchSummary, PostedEvent } from './posted-event.dto.ts';
 
@@ -43,9 +43,10 @@ export async function postAgentEvent(ctx: OrgServiceContext, event: AgentEventIn
   }
   const stored = await findEventByDedupKey(ctx.deps.db, ctx.orgId, normalised.dedupKey.replaceAll('\u0000', '\uFFFD'), normalised.occurredAt);
   if (!stored) throw new Error('ingested event not found by its dedup key');
+  const agent = agentId === null ? undefined : await findAgent(ctx.deps.db, ctx.orgId, agentId);
   return {
     id: stored.id,
-    agent_id: agentId,
+    agent_id: agent?.public_id ?? null,
     event_type: event.event_type,
     severity: event.severity,
     category: event.category ?? null,
@@ -88,6 +89,6 @@ function rejectionOf(item: unknown, path: readonly PropertyKey[]): { reason: str
   return { reason: missing ? 'missing_field' : 'invalid_field', field };
 }
 
-function fromIngestRejection(rejection: BatchRejection, originalIndex: readonly number[]): BatchSummary['rejected'][number] {
+function fromIngestRejection(rejection: IngestRejection, originalIndex: readonly number[]): BatchSummary['rejected'][number] {
   return { index: originalIndex[rejection.index] ?? rejection.index, reason: rejection.reason, field: rejection.field ?? null };
 }

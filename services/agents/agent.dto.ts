@@ -3,8 +3,9 @@ import type { AgentView } from '../../db/repos/agents.repo.ts';
 
 /** EventSec's Agent, plus the heartbeat contract and key history. */
 export const ZAgent = z.object({
-  id: z.string().describe('Agent id (UUID)'),
-  name: z.string().describe('Host name the agent enrolled with; unique among live agents of the organisation'),
+  id: z.number().int().describe('Agent id (integer), used in /agents/{agent_id} paths'),
+  uuid: z.string().describe('Internal agent id, as audit entries name the agent'),
+  name: z.string().describe('Host name the agent enrolled with; several agents may share one'),
   os: z.string(),
   ip_address: z.string().nullable(),
   version: z.string().nullable(),
@@ -34,7 +35,8 @@ export function agentStatus(agent: AgentView): string {
 
 export function toAgentDto(agent: AgentView): AgentDto {
   return {
-    id: agent.id,
+    id: agent.public_id,
+    uuid: agent.id,
     name: agent.name,
     os: agent.os,
     ip_address: agent.ip_address,
@@ -54,7 +56,7 @@ export function toAgentDto(agent: AgentView): AgentDto {
 
 export const ZHeartbeatReceipt = z.object({
   detail: z.string(),
-  agent_id: z.string(),
+  agent_id: z.number().int(),
   status: z.string(),
   last_heartbeat: z.string().nullable(),
   heartbeat_interval_seconds: z.number().int(),
@@ -64,7 +66,7 @@ export type HeartbeatReceipt = z.infer<typeof ZHeartbeatReceipt>;
 export function toHeartbeatReceiptDto(agent: AgentView): HeartbeatReceipt {
   return {
     detail: 'Heartbeat recorded',
-    agent_id: agent.id,
+    agent_id: agent.public_id,
     status: agentStatus(agent),
     last_heartbeat: agent.last_heartbeat?.toISOString() ?? null,
     heartbeat_interval_seconds: agent.heartbeat_interval_seconds,

@@ -11,7 +11,7 @@ export type EventSearch = {
   query?: string | undefined;
   severity?: SeverityWord | undefined;
   event_type?: string | undefined;
-  agent_id?: string | undefined;
+  agent_id?: number | undefined;
   since?: Date | undefined;
   until?: Date | undefined;
   size: number;

@@ -5,7 +5,7 @@ import { SEVERITY_WORDS, type SeverityWord, severityWord } from '../events/index
 /** EventSec's IndexedEvent, read from the event store. */
 export const ZIndexedEvent = z.object({
   event_id: z.string().describe('Stored event id'),
-  agent_id: z.string().nullable().describe('The agent whose key posted it, if any'),
+  agent_id: z.number().int().nullable().describe('The agent (integer id) whose key posted it, if any'),
   event_type: z.string(),
   severity: z.enum(SEVERITY_WORDS),
   category: z.string().nullable(),
@@ -45,7 +45,7 @@ export function toIndexedEvent(row: EventRead): IndexedEvent {
   const attributes = isRecord(row.attributes) ? row.attributes : {};
   return {
     event_id: String(row.id),
-    agent_id: row.agent_id,
+    agent_id: row.agent_public_id,
     event_type: typeof attributes.eventType === 'string' ? attributes.eventType : row.action,
     severity: severityWord(row.severity),
     category: typeof attributes.sourceCategory === 'string' ? attributes.sourceCategory : row.category,

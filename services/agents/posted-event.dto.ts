@@ -3,7 +3,7 @@ import { SEVERITY_WORDS } from '../events/index.ts';
 
 export const ZPostedEvent = z.object({
   id: z.number().int().describe('Stored event id; on a replay, the id of the event already stored'),
-  agent_id: z.string().nullable().describe('Set when posted with an agent key'),
+  agent_id: z.number().int().nullable().describe('The agent (integer id), when posted with an agent key'),
   event_type: z.string(),
   severity: z.enum(SEVERITY_WORDS),
   category: z.string().nullable(),

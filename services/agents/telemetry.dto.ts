@@ -5,7 +5,7 @@ const ZLogSource = z.object({
   source_type: z.string().describe('agent, cowrie, suricata, zeek, syslog…'),
   channel: z.string().describe('The ingest route family the events came through'),
   hostname: z.string().nullable().describe("The agent's name, for agent sources"),
-  agent_id: z.string().nullable(),
+  agent_id: z.number().int().nullable(),
   agent_version: z.string().nullable(),
   status: z.enum(['active', 'stale']).describe('active: an event within the last hour'),
   events_processed: z.number().int().describe('Events stored in the window'),

@@ -14,11 +14,11 @@ export async function listLogSources(ctx: OrgServiceContext, windowHours: number
   const sources = rows.map((row): LogSource => {
     const last = new Date(row.last_event_ts as Date | string);
     return {
-      id: [row.channel, row.source_kind, row.agent_id].filter(Boolean).join(':'),
+      id: [row.channel, row.source_kind, row.agent_public_id].filter((part) => part !== null).join(':'),
       source_type: row.source_kind,
       channel: row.channel,
       hostname: row.agent_name,
-      agent_id: row.agent_id,
+      agent_id: row.agent_public_id,
       agent_version: row.agent_version,
       status: now - last.getTime() <= SOURCE_ACTIVE_WITHIN_MS ? 'active' : 'stale',
       events_processed: Number(row.events),

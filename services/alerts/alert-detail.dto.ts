@@ -4,25 +4,26 @@ import type { AlertActionRow } from '../../db/repos/alert-actions.repo.ts';
 import type { AlertEscalationRow } from '../../db/repos/alert-escalations.repo.ts';
 import type { AlertHistoryRow } from '../../db/repos/alert-history.repo.ts';
 import { SEVERITY_WORDS, severityWord } from '../events/index.ts';
+import type { UserIds } from '../identity/index.ts';
 import { ZAlert } from './alert.dto.ts';
 
 export const ZAlertEscalation = z.object({
   id: z.number().int(),
   alert_id: z.number().int(),
-  escalated_to: z.string().describe('User id (UUID); the alert is now assigned to this user'),
-  escalated_by: z.string().describe('Id of the user (or credential) that escalated'),
+  escalated_to: z.number().int().nullable().describe('User id (integer); the alert is now assigned to this user'),
+  escalated_by: z.number().int().nullable().describe('User id (integer) of who escalated; null when an API key did'),
   reason: z.string().nullable(),
   created_at: z.string(),
 });
 
 export type AlertEscalationDto = z.infer<typeof ZAlertEscalation>;
 
-export function toEscalationDto(row: AlertEscalationRow): AlertEscalationDto {
+export function toEscalationDto(row: AlertEscalationRow, users: UserIds): AlertEscalationDto {
   return {
     id: Number(row.id),
     alert_id: Number(row.alert_id),
-    escalated_to: row.escalated_to,
-    escalated_by: row.escalated_by,
+    escalated_to: users.of(row.escalated_to),
+    escalated_by: users.of(row.escalated_by),
     reason: row.reason,
     created_at: row.created_at.toISOString(),
   };
@@ -34,20 +35,20 @@ export const ZAlertAction = z.object({
   action: z.string().describe('block_url, unblock_url, block_sender, unblock_sender, revoke_session or isolate_device'),
   target: z.string(),
   status: z.string().describe("'requested' until a response connector picks the action up; nothing has been executed before that"),
-  requested_by: z.string(),
+  requested_by: z.number().int().nullable().describe('User id (integer) of who requested it; null when an API key did'),
   created_at: z.string(),
 });
 
 export type AlertActionDto = z.infer<typeof ZAlertAction>;
 
-export function toActionDto(row: AlertActionRow): AlertActionDto {
+export function toActionDto(row: AlertActionRow, users: UserIds): AlertActionDto {
   return {
     id: Number(row.id),
     alert_id: row.alert_id === null ? null : Number(row.alert_id),
     action: row.action,
     target: row.target,
     status: row.status,
-    requested_by: row.requested_by,
+    requested_by: users.of(row.requested_by),
     created_at: row.created_at.toISOString(),
   };
 }
@@ -55,19 +56,33 @@ export function toActionDto(row: AlertActionRow): AlertActionDto {
 export const ZAlertHistoryEntry = z.object({
   at: z.string(),
   actor_type: z.string(),
-  actor_id: z.string().nullable(),
+  actor_id: z.string().nullable().describe("The actor's internal id (a user's or API key's UUID)"),
+  actor_user_id: z.number().int().nullable().describe('User id (integer) when a user made the change'),
   kind: z.string().describe('created, occurrence, updated, escalated or action_requested'),
-  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).describe('field → {from, to}'),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).describe('field → {from, to}; assigned_to as user ids (integers)'),
   detail: z.record(z.string(), z.unknown()),
 });
 
-export function toHistoryDto(row: AlertHistoryRow): z.infer<typeof ZAlertHistoryEntry> {
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
+
+/** The user UUIDs a history entry names (its actor, an assignment's from and to), to look their integer ids up at once. */
+export function historyUserRefs(row: AlertHistoryRow): (string | null)[] {
+  const assignment = (row.changes as Changes | null)?.assigned_to;
+  return [row.actor_id, text(assignment?.from), text(assignment?.to)];
+}
+
+export function toHistoryDto(row: AlertHistoryRow, users: UserIds): z.infer<typeof ZAlertHistoryEntry> {
+  const changes = (row.changes ?? {}) as Changes;
+  const assignment = changes.assigned_to;
   return {
     at: row.at.toISOString(),
     actor_type: row.actor_type,
     actor_id: row.actor_id,
+    actor_user_id: row.actor_type === 'user' ? users.of(row.actor_id) : null,
     kind: row.kind,
-    changes: row.changes as Record<string, { from: unknown; to: unknown }>,
+    changes: assignment ? { ...changes, assigned_to: { from: users.of(text(assignment.from)), to: users.of(text(assignment.to)) } } : changes,
     detail: row.detail as Record<string, unknown>,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AlertRow } from '../../db/repos/alerts.repo.ts';
+import type { UserIds } from '../identity/index.ts';
 
 export const ALERT_STATUSES = ['open', 'in_progress', 'closed'] as const;
 export const ALERT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -20,7 +21,7 @@ export const ZAlert = z.object({
   hostname: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
-  assigned_to: z.string().nullable().describe('User id (UUID) of the assignee'),
+  assigned_to: z.number().int().nullable().describe('User id (integer) of the assignee'),
   conclusion: z.string().nullable(),
   fingerprint: z.string().describe('Dedup key: a new firing (or an identical POST) within an hour of the last sighting extends this alert'),
   detector: z.string().nullable(),
@@ -40,7 +41,8 @@ export type AlertDto = z.infer<typeof ZAlert>;
 const asRecords = (value: unknown): Record<string, unknown>[] =>
   Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item)) : [];
 
-export function toAlertDto(row: AlertRow): AlertDto {
+/** `users` holds the integer id of the alert's assignee. */
+export function toAlertDto(row: AlertRow, users: UserIds): AlertDto {
   return {
     id: Number(row.id),
     title: row.title,
@@ -55,7 +57,7 @@ export function toAlertDto(row: AlertRow): AlertDto {
     hostname: row.hostname,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
-    assigned_to: row.assigned_to,
+    assigned_to: users.of(row.assigned_to),
     conclusion: row.conclusion,
     fingerprint: row.fingerprint,
     detector: row.detector,

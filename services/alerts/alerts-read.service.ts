@@ -5,8 +5,9 @@ import { listAlertEscalations } from '../../db/repos/alert-escalations.repo.ts';
 import { countAlertEvents, listAlertEventIds } from '../../db/repos/alert-events.repo.ts';
 import { listAlertHistory } from '../../db/repos/alert-history.repo.ts';
 import { type AlertRow, findAlert } from '../../db/repos/alerts.repo.ts';
+import { findUserByRef, loadUserIds, type UserRef } from '../identity/index.ts';
 import { type AlertDto, toAlertDto } from './alert.dto.ts';
-import { type AlertDetail, toActionDto, toEscalationDto, toEventSummaryDto, toHistoryDto } from './alert-detail.dto.ts';
+import { type AlertDetail, historyUserRefs, toActionDto, toEscalationDto, toEventSummaryDto, toHistoryDto } from './alert-detail.dto.ts';
 import { alertNotFound, invalidField } from './alert-errors.ts';
 
 /** Bounds of one alert's detail: linked events are capped at 500 when linked, shown up to these. */
@@ -16,12 +17,23 @@ export const DETAIL_ENTRIES = 100;
 
 export type AlertPage = { alerts: AlertDto[]; total: number };
 
-/** The organisation's queue: every alert of the organisation, whoever owns or holds it. */
-export async function listOrgAlerts(ctx: OrgServiceContext, filter: AlertQueueFilter, page: { limit: number; offset: number }): Promise<AlertPage> {
+/** GET /alerts filters as callers send them: the assignee by integer id or UUID (null: unassigned). */
+export type AlertListFilter = Omit<AlertQueueFilter, 'assignedTo'> & { assignedTo?: UserRef | null | undefined };
+
+/** The organisation's queue: every alert of the organisation, whoever owns or holds it. An assignee who is no user of the organisation matches nothing. */
+export async function listOrgAlerts(ctx: OrgServiceContext, filter: AlertListFilter, page: { limit: number; offset: number }): Promise<AlertPage> {
   if (filter.since && filter.until && filter.since > filter.until) throw invalidField('since', 'must not be after until');
   const { db } = ctx.deps;
-  const [alerts, total] = await Promise.all([listAlertQueue(db, ctx.orgId, filter, page), countAlertQueue(db, ctx.orgId, filter)]);
-  return { alerts: alerts.map(toAlertDto), total };
+  const assignee = filter.assignedTo == null ? filter.assignedTo : ((await findUserByRef(db, ctx.orgId, filter.assignedTo))?.id ?? false);
+  if (assignee === false) return { alerts: [], total: 0 };
+  const query: AlertQueueFilter = { ...filter, assignedTo: assignee };
+  const [alerts, total] = await Promise.all([listAlertQueue(db, ctx.orgId, query, page), countAlertQueue(db, ctx.orgId, query)]);
+  const users = await loadUserIds(
+    db,
+    ctx.orgId,
+    alerts.map((alert) => alert.assigned_to),
+  );
+  return { alerts: alerts.map((alert) => toAlertDto(alert, users)), total };
 }
 
 export async function getOrgAlert(ctx: OrgServiceContext, alertId: number): Promise<AlertRow> {
@@ -42,13 +54,19 @@ export async function getOrgAlertDetail(ctx: OrgServiceContext, alertId: number)
     listAlertEscalations(db, ctx.orgId, alertId, DETAIL_ENTRIES),
     listAlertActions(db, ctx.orgId, alertId, DETAIL_ENTRIES),
   ]);
+  const users = await loadUserIds(db, ctx.orgId, [
+    alert.assigned_to,
+    ...history.flatMap(historyUserRefs),
+    ...escalations.flatMap((row) => [row.escalated_to, row.escalated_by]),
+    ...actions.map((row) => row.requested_by),
+  ]);
   return {
-    ...toAlertDto(alert),
+    ...toAlertDto(alert, users),
     event_ids: ids.map((row) => Number(row.event_id)),
     events_linked: linked,
     events: events.map(toEventSummaryDto),
-    history: history.map(toHistoryDto),
-    escalations: escalations.map(toEscalationDto),
-    actions: actions.map(toActionDto),
+    history: history.map((row) => toHistoryDto(row, users)),
+    escalations: escalations.map((row) => toEscalationDto(row, users)),
+    actions: actions.map((row) => toActionDto(row, users)),
   };
 }

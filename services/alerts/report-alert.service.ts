@@ -3,6 +3,7 @@ import type { OrgServiceContext } from '../../core/context.ts';
 import type { Executor } from '../../core/database.ts';
 import { type AlertRow, findAlertToExtend, insertAlert, lockAlertFingerprint, updateAlert } from '../../db/repos/alerts.repo.ts';
 import { ALERT_MERGE_SECONDS } from '../detection/index.ts';
+import { loadUserIds } from '../identity/index.ts';
 import { ALERT_SEVERITIES, type AlertDto, type AlertSeverity, toAlertDto } from './alert.dto.ts';
 import { recordAlertChange } from './alert-change.ts';
 
@@ -49,7 +50,7 @@ export function reportAlert(ctx: OrgServiceContext, input: ReportedAlert): Promi
     const now = new Date();
     const existing = await findAlertToExtend(trx, ctx.orgId, fingerprint, new Date(now.getTime() - ALERT_MERGE_SECONDS * 1000));
     const extended = existing ? await addOccurrence(trx, ctx, existing, input, now) : undefined;
-    if (extended) return { alert: toAlertDto(extended), created: false };
+    if (extended) return { alert: toAlertDto(extended, await loadUserIds(trx, ctx.orgId, [extended.assigned_to])), created: false };
     const alert = await insertAlert(trx, ctx.orgId, {
       fingerprint,
       source: input.source,
@@ -72,7 +73,7 @@ export function reportAlert(ctx: OrgServiceContext, input: ReportedAlert): Promi
       auditAction: 'alert.created',
       detail: { source: input.source, category: input.category, severity: input.severity },
     });
-    return { alert: toAlertDto(alert), created: true };
+    return { alert: toAlertDto(alert, await loadUserIds(trx, ctx.orgId, [alert.assigned_to])), created: true };
   });
 }
 

@@ -1,19 +1,21 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import { type AlertPatch, type AlertRow, lockAlert, updateAlert } from '../../db/repos/alerts.repo.ts';
+import { loadUserIds, type UserRef } from '../identity/index.ts';
 import { type ALERT_STATUSES, type AlertDto, toAlertDto } from './alert.dto.ts';
-import { assertAssignable } from './alert-assignee.ts';
+import { assertAssignable, findAlertAssignee } from './alert-assignee.ts';
 import { recordAlertChange } from './alert-change.ts';
 import { alertNotFound, invalidField } from './alert-errors.ts';
 
 export type AlertUpdate = {
   status?: (typeof ALERT_STATUSES)[number] | undefined;
-  assigned_to?: string | null | undefined;
+  /** A user id (integer) or UUID; null unassigns. */
+  assigned_to?: UserRef | null | undefined;
   conclusion?: string | null | undefined;
 };
 
 type Changes = Record<string, { from: unknown; to: unknown }>;
 
-function changesOf(existing: AlertRow, update: AlertUpdate): Changes {
+function changesOf(existing: AlertRow, update: Omit<AlertUpdate, 'assigned_to'> & { assigned_to?: string | null | undefined }): Changes {
   const changes: Changes = {};
   for (const field of ['status', 'assigned_to', 'conclusion'] as const) {
     const to = update[field];
@@ -34,13 +36,14 @@ export function updateOrgAlert(ctx: OrgServiceContext, alertId: number, update: 
   return ctx.deps.db.transaction().execute(async (trx) => {
     const existing = await lockAlert(trx, ctx.orgId, alertId);
     if (!existing) throw alertNotFound(alertId);
-    const changes = changesOf(existing, update);
-    if (Object.keys(changes).length === 0) return toAlertDto(existing);
-    if (typeof update.assigned_to === 'string' && changes.assigned_to) await assertAssignable(trx, ctx.orgId, update.assigned_to, 'assigned_to');
+    const assignee = update.assigned_to == null ? update.assigned_to : await findAlertAssignee(trx, ctx.orgId, update.assigned_to, 'assigned_to');
+    const changes = changesOf(existing, { ...update, assigned_to: assignee == null ? assignee : assignee.id });
+    if (Object.keys(changes).length === 0) return toAlertDto(existing, await loadUserIds(trx, ctx.orgId, [existing.assigned_to]));
+    if (assignee && changes.assigned_to) assertAssignable(assignee, 'assigned_to');
     const patch = Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.to])) as AlertPatch;
     const updated = await updateAlert(trx, ctx.orgId, alertId, patch);
     if (!updated) throw alertNotFound(alertId);
     await recordAlertChange(trx, ctx, alertId, { kind: 'updated', auditAction: 'alert.updated', changes });
-    return toAlertDto(updated);
+    return toAlertDto(updated, await loadUserIds(trx, ctx.orgId, [updated.assigned_to]));
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { IncidentEventRow } from '../../db/queries/cases.ts';
-import type { TimelineRow } from '../../db/repos/incident-timeline.repo.ts';
 import { severityWord } from '../events/index.ts';
+import type { TimelineEntryDto } from './timeline-entry.dto.ts';
 
 export const ZAttackTimelineEntry = z.object({
   at: z.string(),
@@ -20,14 +20,14 @@ function describeEvent(row: IncidentEventRow): string {
   return `${row.action} from ${row.src_ip ?? row.host_name ?? 'unknown'}${target}`;
 }
 
-function describeEntry(row: TimelineRow): string {
+function describeEntry(row: TimelineEntryDto): string {
   const detail = (row.detail ?? {}) as Record<string, unknown>;
   const text = [detail.title, detail.body, detail.to !== undefined ? `→ ${String(detail.to)}` : undefined].find((value) => typeof value === 'string');
   return text === undefined ? row.kind.replaceAll('_', ' ') : `${row.kind.replaceAll('_', ' ')}: ${text}`;
 }
 
-/** Events and incident timeline entries, merged in time order. */
-export function buildAttackTimeline(events: readonly IncidentEventRow[], entries: readonly TimelineRow[]): AttackTimelineEntry[] {
+/** Events and incident timeline entries (already in the caller's words), merged in time order. */
+export function buildAttackTimeline(events: readonly IncidentEventRow[], entries: readonly TimelineEntryDto[]): AttackTimelineEntry[] {
   const merged: (AttackTimelineEntry & { order: number })[] = [
     ...events.map((row) => ({
       at: row.occurred_at.toISOString(),
@@ -40,14 +40,14 @@ export function buildAttackTimeline(events: readonly IncidentEventRow[], entries
       order: row.occurred_at.getTime(),
     })),
     ...entries.map((row) => ({
-      at: row.at.toISOString(),
+      at: row.at,
       source: 'incident' as const,
       type: row.kind,
       description: describeEntry(row),
       severity: null,
       event_id: null,
       actor: row.actor_id,
-      order: row.at.getTime(),
+      order: Date.parse(row.at),
     })),
   ];
   return merged.sort((a, b) => a.order - b.order).map(({ order: _order, ...entry }) => entry);

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
 import { countTimeline, listTimelinePage } from '../../db/repos/incident-timeline.repo.ts';
 import { lockIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
-import { type TimelineEntryDto, toTimelineEntryDto, ZTimelineEntry } from './incident-detail.dto.ts';
 import { auditIncident, journal } from './incident-journal.ts';
-import { incidentNotFound, loadIncident } from './incidents-read.service.ts';
+import { incidentNotFound, loadIncident, loadIncidentView } from './incidents-read.service.ts';
+import type { StatusVocabulary } from './lifecycle.ts';
+import { callerVocabulary } from './status-vocabulary.ts';
+import { type TimelineEntryDto, timelineUserRefs, toTimelineEntryDto, ZTimelineEntry } from './timeline-entry.dto.ts';
 
 /** POST /api/incidents/{id}/comments: a comment is a timeline entry of kind `comment`, audited. */
 export async function addIncidentComment(ctx: OrgServiceContext, incidentId: number, body: string): Promise<TimelineEntryDto> {
@@ -13,7 +15,7 @@ export async function addIncidentComment(ctx: OrgServiceContext, incidentId: num
     const entry = await journal(trx, ctx, incidentId, 'comment', { body });
     await auditIncident(trx, ctx, incidentId, 'incident.commented', { timeline_id: Number(entry.id), length: body.length });
     await updateIncident(trx, ctx.orgId, incidentId, {});
-    return toTimelineEntryDto(entry);
+    return toTimelineEntryDto(entry, await loadIncidentView(ctx, callerVocabulary(ctx.principal), [entry.actor_id], trx));
   });
 }
 
@@ -26,16 +28,18 @@ export const ZTimelinePage = z.object({
 });
 export type TimelinePage = z.infer<typeof ZTimelinePage>;
 
-/** GET /api/incidents/{id}/timeline: the incident's journal in time order, optionally only some kinds. */
+/** GET /api/incidents/{id}/timeline: the incident's journal in time order, optionally only some kinds, in `vocabulary`'s words. */
 export async function listIncidentTimeline(
   ctx: OrgServiceContext,
   incidentId: number,
   page: { limit: number; offset: number; kinds?: readonly string[] | undefined },
+  vocabulary: StatusVocabulary = callerVocabulary(ctx.principal),
 ): Promise<TimelinePage> {
   await loadIncident(ctx, incidentId);
   const [rows, total] = await Promise.all([
     listTimelinePage(ctx.deps.db, ctx.orgId, incidentId, page),
     countTimeline(ctx.deps.db, ctx.orgId, incidentId, page.kinds),
   ]);
-  return { incident_id: incidentId, total, limit: page.limit, offset: page.offset, entries: rows.map(toTimelineEntryDto) };
+  const view = await loadIncidentView(ctx, vocabulary, timelineUserRefs(rows));
+  return { incident_id: incidentId, total, limit: page.limit, offset: page.offset, entries: rows.map((row) => toTimelineEntryDto(row, view)) };
 }

@@ -5,6 +5,7 @@ import { ZIncident } from './incident.dto.ts';
 import { ZIocs } from './incident-detail.dto.ts';
 import { incidentDto, loadIncident } from './incidents-read.service.ts';
 import { extractIocs, IOC_KINDS, type Iocs } from './iocs.ts';
+import { type StatusVocabulary, statusWord } from './lifecycle.ts';
 import { techniqueName } from './mitre.ts';
 
 const TOP_IOCS = 5;
@@ -41,12 +42,12 @@ function topIocs(iocs: Iocs): Iocs {
   return Object.fromEntries(IOC_KINDS.map((kind) => [kind, iocs[kind].slice(0, TOP_IOCS)])) as Iocs;
 }
 
-/** GET /api/incidents/{inc_id}/context: a compact, deterministic brief of the incident (Mini-XDR's NLP context). */
-export async function getIncidentContext(ctx: OrgServiceContext, incidentId: number): Promise<IncidentContextDto> {
+/** GET /api/incidents/{inc_id}/context: a compact, deterministic brief of the incident (Mini-XDR's NLP context), statuses in `vocabulary`'s words. */
+export async function getIncidentContext(ctx: OrgServiceContext, incidentId: number, vocabulary: StatusVocabulary = 'minixdr'): Promise<IncidentContextDto> {
   const { db } = ctx.deps;
   const row = await loadIncident(ctx, incidentId);
   const [incident, stats, recent, related] = await Promise.all([
-    incidentDto(ctx, row),
+    incidentDto(ctx, row, vocabulary),
     incidentEventStats(db, ctx.orgId, incidentId, 50),
     listRecentIncidentEventRows(db, ctx.orgId, incidentId, CONTEXT_EVENT_SAMPLE),
     row.src_ip === null ? Promise.resolve([]) : listRelatedIncidentRows(db, ctx.orgId, row.src_ip, incidentId, RELATED_LIMIT),
@@ -58,13 +59,13 @@ export async function getIncidentContext(ctx: OrgServiceContext, incidentId: num
     `${stats.total} events${topTypes.length > 0 ? ` (${topTypes.join(', ')})` : ''}`,
     `${row.alert_count} alerts`,
     `risk ${row.risk_score} (${row.escalation_level})`,
-    `status ${row.status}${row.last_action ? `, last action ${row.last_action}` : ''}`,
+    `status ${statusWord(row.status, vocabulary)}${row.last_action ? `, last action ${row.last_action}` : ''}`,
   ].join('; ');
   return {
     incident_id: incidentId,
     src_ip: row.src_ip,
     threat_summary: row.reason ? `${row.title}: ${row.reason}` : row.title,
-    status: row.status,
+    status: statusWord(row.status, vocabulary),
     last_action: row.last_action,
     created_at: row.created_at.toISOString(),
     risk_score: row.risk_score,
@@ -81,7 +82,7 @@ export async function getIncidentContext(ctx: OrgServiceContext, incidentId: num
     related_incidents: related.map((other) => ({
       id: Number(other.id),
       created_at: other.created_at.toISOString(),
-      status: other.status,
+      status: statusWord(other.status, vocabulary),
       threat_category: other.threat_category,
       risk_score: other.risk_score,
     })),

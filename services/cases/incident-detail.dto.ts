@@ -1,23 +1,9 @@
 import { z } from 'zod';
 import type { IncidentAlertRow } from '../../db/queries/cases.ts';
-import type { TimelineRow } from '../../db/repos/incident-timeline.repo.ts';
 import { ZAttackTimelineEntry } from './attack-timeline.ts';
 import { ZIncident } from './incident.dto.ts';
 import { ZDetailedEvent, ZTriggeringEvent } from './incident-event.dto.ts';
-
-export const ZTimelineEntry = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actor_type: z.string().describe('system, user, api_key, …'),
-  actor_id: z.string().nullable(),
-  kind: z.string().describe('created, alert_added, item_added, status_changed, reopened, assigned, updated, comment'),
-  detail: z.unknown(),
-});
-export type TimelineEntryDto = z.infer<typeof ZTimelineEntry>;
-
-export function toTimelineEntryDto(row: TimelineRow): TimelineEntryDto {
-  return { id: Number(row.id), at: row.at.toISOString(), actor_type: row.actor_type, actor_id: row.actor_id, kind: row.kind, detail: row.detail };
-}
+import { ZTimelineEntry } from './timeline-entry.dto.ts';
 
 export const ZIncidentAlert = z.object({
   id: z.number().int(),

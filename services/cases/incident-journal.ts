@@ -3,8 +3,8 @@ import type { Executor } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
 import type { TimelineRow } from '../../db/repos/incident-timeline.repo.ts';
 import { insertTimelineEntry } from '../../db/repos/incident-timeline.repo.ts';
-import { findUser } from '../../db/repos/users.repo.ts';
-import { actorOf, recordAudit } from '../identity/index.ts';
+import type { UserRow } from '../../db/repos/users.repo.ts';
+import { actorOf, findUserByRef, recordAudit, type UserRef } from '../identity/index.ts';
 
 /** Appends a timeline entry made by the caller, on the caller's transaction. */
 export function journal(trx: Executor, ctx: OrgServiceContext, incidentId: number, kind: string, detail: Record<string, unknown>): Promise<TimelineRow> {
@@ -16,13 +16,24 @@ export function auditIncident(trx: Executor, ctx: OrgServiceContext, incidentId:
   return recordAudit(trx, ctx, { orgId: ctx.orgId, action, actor: actorOf(ctx), target: { type: 'incident', id: String(incidentId) }, details });
 }
 
-/** An assignee must be an active user of the caller's organisation; any other id gets the same 400. */
-export async function assertAssignable(trx: Executor, ctx: OrgServiceContext, userId: string | null | undefined): Promise<void> {
-  if (userId === null || userId === undefined) return;
-  const user = await findUser(trx, ctx.orgId, userId);
-  if (!user?.is_active) {
-    throw new AppError('VALIDATION_FAILED', `assigned_to: no active user ${userId} in your organisation`, {
-      issues: [{ path: 'assigned_to', message: 'not an active user of your organisation' }],
-    });
-  }
+function notAssignable(ref: UserRef): AppError {
+  return new AppError('VALIDATION_FAILED', `assigned_to: no active user ${ref} in your organisation`, {
+    issues: [{ path: 'assigned_to', message: 'not an active user of your organisation' }],
+  });
+}
+
+/**
+ * The user an `assigned_to` names (integer id or UUID) in the caller's organisation: null unassigns, undefined
+ * leaves the assignee alone, and any reference to no user of the organisation gets the same 400.
+ */
+export async function findAssignee(trx: Executor, ctx: OrgServiceContext, ref: UserRef | null | undefined): Promise<UserRow | null | undefined> {
+  if (ref === null || ref === undefined) return ref;
+  const user = await findUserByRef(trx, ctx.orgId, ref);
+  if (!user) throw notAssignable(ref);
+  return user;
+}
+
+/** Only an active user can be given an incident (checked when the assignee changes). */
+export function assertAssignable(user: UserRow | null | undefined): void {
+  if (user && !user.is_active) throw notAssignable(user.public_id);
 }

@@ -10,7 +10,8 @@ import { alertRisk } from './alert-risk.ts';
 import type { IncidentDto } from './incident.dto.ts';
 import { auditIncident, journal } from './incident-journal.ts';
 import { incidentDto } from './incidents-read.service.ts';
-import { severityFromEventLevel } from './lifecycle.ts';
+import { type StatusVocabulary, severityFromEventLevel } from './lifecycle.ts';
+import { callerVocabulary } from './status-vocabulary.ts';
 
 export type Promoted = { incident: IncidentDto; created: boolean };
 
@@ -23,12 +24,16 @@ async function existingForAlert(trx: Executor, ctx: OrgServiceContext, alert: Al
  * POST /incidents/from-alert/{alert_id}: an alert already filed under an incident (by detection or an earlier
  * call) returns that incident; otherwise one incident is made from it. The alert's row lock makes racing calls agree.
  */
-export async function incidentFromAlert(ctx: OrgServiceContext, alertId: number): Promise<Promoted> {
+export async function incidentFromAlert(
+  ctx: OrgServiceContext,
+  alertId: number,
+  vocabulary: StatusVocabulary = callerVocabulary(ctx.principal),
+): Promise<Promoted> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     const alert = await lockAlert(trx, ctx.orgId, alertId);
     if (!alert) throw new AppError('NOT_FOUND', `Alert ${alertId} not found`);
     const existing = await existingForAlert(trx, ctx, alert);
-    if (existing) return { incident: await incidentDto(ctx, existing, trx), created: false };
+    if (existing) return { incident: await incidentDto(ctx, existing, vocabulary, trx), created: false };
     const risk = alertRisk(alert);
     const row = await insertIncidentOnce(trx, ctx.orgId, {
       origin: `alert:${alert.id}`,
@@ -59,7 +64,7 @@ export async function incidentFromAlert(ctx: OrgServiceContext, alertId: number)
     await journal(trx, ctx, id, 'created', { from: 'alert', alert_id: alert.id, title: row.title });
     await journal(trx, ctx, id, 'alert_added', { alert_id: alert.id, title: alert.title });
     await auditIncident(trx, ctx, id, 'incident.created_from_alert', { alert_id: alert.id });
-    return { incident: await incidentDto(ctx, row, trx), created: true };
+    return { incident: await incidentDto(ctx, row, vocabulary, trx), created: true };
   });
 }
 
@@ -67,11 +72,15 @@ export async function incidentFromAlert(ctx: OrgServiceContext, alertId: number)
  * POST /incidents/from-network-event/{event_id}: one incident per network event (channel `network`) of the
  * organisation, its severity from the event's; the unique origin makes a repeat or a racing call return it.
  */
-export async function incidentFromNetworkEvent(ctx: OrgServiceContext, eventId: number): Promise<Promoted> {
+export async function incidentFromNetworkEvent(
+  ctx: OrgServiceContext,
+  eventId: number,
+  vocabulary: StatusVocabulary = callerVocabulary(ctx.principal),
+): Promise<Promoted> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     const origin = `network_event:${eventId}`;
     const existing = await findIncidentByOrigin(trx, ctx.orgId, origin);
-    if (existing) return { incident: await incidentDto(ctx, existing, trx), created: false };
+    if (existing) return { incident: await incidentDto(ctx, existing, vocabulary, trx), created: false };
     const row = await findOrgEventRow(trx, ctx.orgId, eventId, 'network');
     if (!row) throw new AppError('NOT_FOUND', `Network event ${eventId} not found`);
     const event = toNetworkEventDto(row);
@@ -96,11 +105,11 @@ export async function incidentFromNetworkEvent(ctx: OrgServiceContext, eventId: 
     });
     const incident = inserted ?? (await findIncidentByOrigin(trx, ctx.orgId, origin));
     if (!incident) throw new AppError('CONFLICT', `Network event ${eventId} is being promoted by another request; retry`);
-    if (!inserted) return { incident: await incidentDto(ctx, incident, trx), created: false };
+    if (!inserted) return { incident: await incidentDto(ctx, incident, vocabulary, trx), created: false };
     const id = Number(inserted.id);
     await addIncidentItem(trx, ctx.orgId, id, { kind: 'network_event', refId: String(eventId) });
     await journal(trx, ctx, id, 'created', { from: 'network_event', event_id: eventId, title: inserted.title });
     await auditIncident(trx, ctx, id, 'incident.created_from_network_event', { event_id: eventId });
-    return { incident: await incidentDto(ctx, inserted, trx), created: true };
+    return { incident: await incidentDto(ctx, inserted, vocabulary, trx), created: true };
   });
 }

@@ -1,26 +1,44 @@
 import type { OrgServiceContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
 import { addIncidentItem } from '../../db/repos/incident-items.repo.ts';
 import { type IncidentPatch, type IncidentRow, insertIncident, lockIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
+import type { UserRef } from '../identity/index.ts';
 import type { IncidentDto } from './incident.dto.ts';
 import { assertItemReference, type ItemInput } from './incident-items.ts';
-import { assertAssignable, auditIncident, journal } from './incident-journal.ts';
+import { assertAssignable, auditIncident, findAssignee, journal } from './incident-journal.ts';
 import { incidentDto, incidentNotFound } from './incidents-read.service.ts';
-import { assertTransition, type IncidentSeverity, type IncidentStatus, isClosed } from './lifecycle.ts';
+import { assertTransition, type IncidentSeverity, isClosed, requestedStatus, type StatusVocabulary, statusOfWord } from './lifecycle.ts';
+import { callerVocabulary } from './status-vocabulary.ts';
 
 export type NewIncident = {
   title: string;
   description?: string | undefined;
   severity: IncidentSeverity;
-  status: IncidentStatus;
-  assignedTo?: string | null | undefined;
+  /** A status word of either API; open when absent. */
+  status?: string | undefined;
+  assignedTo?: UserRef | null | undefined;
   tags: string[];
   items: ItemInput[];
 };
 
-/** POST /incidents: a manual incident (risk 0, escalation = severity), its items, timeline and audit in one transaction. */
-export async function createIncident(ctx: OrgServiceContext, input: NewIncident): Promise<IncidentDto> {
+function unknownStatus(word: string): AppError {
+  return new AppError('VALIDATION_FAILED', `status: unknown status '${word}'`, { issues: [{ path: 'status', message: 'unknown status' }] });
+}
+
+/**
+ * POST /incidents: a manual incident (risk 0, escalation = severity), its items, timeline and audit in one
+ * transaction, answered in `vocabulary`'s status words.
+ */
+export async function createIncident(
+  ctx: OrgServiceContext,
+  input: NewIncident,
+  vocabulary: StatusVocabulary = callerVocabulary(ctx.principal),
+): Promise<IncidentDto> {
+  const status = input.status === undefined ? 'open' : statusOfWord(input.status);
+  if (status === undefined) throw unknownStatus(String(input.status));
   return ctx.deps.db.transaction().execute(async (trx) => {
-    await assertAssignable(trx, ctx, input.assignedTo);
+    const assignee = await findAssignee(trx, ctx, input.assignedTo);
+    assertAssignable(assignee);
     for (const [index, item] of input.items.entries()) await assertItemReference(trx, ctx.orgId, item, `items.${index}.ref_id`);
     const row = await insertIncident(trx, ctx.orgId, {
       title: input.title,
@@ -28,20 +46,20 @@ export async function createIncident(ctx: OrgServiceContext, input: NewIncident)
       reason: input.description ?? input.title,
       severity: input.severity,
       escalation_level: input.severity,
-      status: input.status,
-      assigned_to: input.assignedTo ?? null,
+      status,
+      assigned_to: assignee?.id ?? null,
       tags: [...new Set(input.tags)],
       created_by: ctx.principal.actorId,
     });
     const id = Number(row.id);
-    await journal(trx, ctx, id, 'created', { title: input.title, severity: input.severity, status: input.status });
+    await journal(trx, ctx, id, 'created', { title: input.title, severity: input.severity, status });
     if (row.assigned_to) await journal(trx, ctx, id, 'assigned', { from: null, to: row.assigned_to });
     for (const item of input.items) {
       await addIncidentItem(trx, ctx.orgId, id, item);
       await journal(trx, ctx, id, 'item_added', { kind: item.kind, ref_id: item.refId });
     }
     await auditIncident(trx, ctx, id, 'incident.created', { title: input.title, severity: input.severity, items: input.items.length });
-    return incidentDto(ctx, row, trx);
+    return incidentDto(ctx, row, vocabulary, trx);
   });
 }
 
@@ -49,14 +67,18 @@ export type IncidentChanges = {
   title?: string | undefined;
   description?: string | null | undefined;
   severity?: IncidentSeverity | undefined;
-  status?: IncidentStatus | undefined;
-  assignedTo?: string | null | undefined;
+  /** A status word of either API. */
+  status?: string | undefined;
+  assignedTo?: UserRef | null | undefined;
   tags?: string[] | undefined;
 };
 
+/** The same changes with the status resolved to a lifecycle status and the assignee to a user UUID. */
+type ResolvedChanges = Omit<IncidentChanges, 'status' | 'assignedTo'> & { status?: string | undefined; assignedTo?: string | null | undefined };
+
 type Change = { from: unknown; to: unknown };
 
-function diff(row: IncidentRow, changes: IncidentChanges): Record<string, Change> {
+function diff(row: IncidentRow, changes: ResolvedChanges): Record<string, Change> {
   const wanted: Record<string, unknown> = {
     title: changes.title,
     description: changes.description,
@@ -81,17 +103,26 @@ async function journalChanges(trx: Parameters<typeof journal>[0], ctx: OrgServic
 }
 
 /**
- * PATCH /incidents/{id}: under a row lock, checks the lifecycle move (409 listing the allowed ones) and the
- * assignee, applies what differs, and journals and audits each change. Sending the current values changes nothing.
+ * PATCH /incidents/{id}: under a row lock, checks the lifecycle move (409 listing, in `vocabulary`'s words, the
+ * allowed ones) and the assignee, applies what differs, and journals and audits each change. Sending the current
+ * values, or a status word the caller already reads for the incident, changes nothing.
  */
-export async function updateIncidentFields(ctx: OrgServiceContext, incidentId: number, changes: IncidentChanges): Promise<IncidentDto> {
+export async function updateIncidentFields(
+  ctx: OrgServiceContext,
+  incidentId: number,
+  changes: IncidentChanges,
+  vocabulary: StatusVocabulary = callerVocabulary(ctx.principal),
+): Promise<IncidentDto> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     const row = await lockIncident(trx, ctx.orgId, incidentId);
     if (!row) throw incidentNotFound(incidentId);
-    if (changes.status !== undefined) assertTransition(row.status, changes.status);
-    const changed = diff(row, changes);
-    if (Object.keys(changed).length === 0) return incidentDto(ctx, row, trx);
-    if (changed.assigned_to) await assertAssignable(trx, ctx, changes.assignedTo);
+    const status = changes.status === undefined ? undefined : requestedStatus(row.status, changes.status, vocabulary);
+    if (changes.status !== undefined && status === undefined) throw unknownStatus(changes.status);
+    if (status !== undefined) assertTransition(row.status, status, vocabulary);
+    const assignee = await findAssignee(trx, ctx, changes.assignedTo);
+    const changed = diff(row, { ...changes, status, assignedTo: assignee === undefined ? undefined : (assignee?.id ?? null) });
+    if (Object.keys(changed).length === 0) return incidentDto(ctx, row, vocabulary, trx);
+    if (changed.assigned_to) assertAssignable(assignee);
     const patch = Object.fromEntries(Object.entries(changed).map(([field, change]) => [field, change.to])) as IncidentPatch;
     // Without detections behind it, an incident's escalation is its analyst-set severity.
     if (changes.severity !== undefined && row.alert_count === 0) patch.escalation_level = changes.severity;
@@ -99,6 +130,6 @@ export async function updateIncidentFields(ctx: OrgServiceContext, incidentId: n
     if (!updated) throw incidentNotFound(incidentId);
     await journalChanges(trx, ctx, incidentId, changed);
     await auditIncident(trx, ctx, incidentId, 'incident.updated', { changes: changed });
-    return incidentDto(ctx, updated, trx);
+    return incidentDto(ctx, updated, vocabulary, trx);
   });
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ItemRow } from '../../db/repos/incident-items.repo.ts';
 import type { IncidentRow } from '../../db/repos/incidents.repo.ts';
+import type { UserIds } from '../identity/index.ts';
+import { type StatusVocabulary, statusWord } from './lifecycle.ts';
 
 export const ZIncidentItem = z.object({
   id: z.number().int(),
@@ -20,7 +22,11 @@ export const ZIncident = z.object({
   created_at: z.string(),
   src_ip: ZNullText,
   reason: ZNullText,
-  status: z.string().describe('open, investigating, contained, resolved or false_positive'),
+  status: z
+    .string()
+    .describe(
+      "In the caller's words (docs/status-vocabularies.md): EventSec new, triage, in_progress, contained, resolved, closed; Mini-XDR open, investigating, contained, resolved, false_positive",
+    ),
   auto_contained: z.boolean(),
   triage_note: z.null().describe('Mini-XDR field; no LLM triage, always null'),
   risk_score: z.number().describe('0–1, deterministic; see risk_evidence on the detail'),
@@ -35,9 +41,12 @@ export const ZIncident = z.object({
   title: z.string(),
   description: ZNullText,
   severity: z.string().describe('low, medium, high or critical'),
-  assigned_to: ZNullText.describe('User id (UUID) of the assignee'),
+  assigned_to: z.number().int().nullable().describe('User id (integer) of the assignee'),
   tags: z.array(z.string()),
-  created_by: ZNullText.describe("'detection', or the id of the user who created it"),
+  created_by: z
+    .union([z.number().int(), z.string()])
+    .nullable()
+    .describe("User id (integer) of the user who created it; 'detection' for detection's incidents, the credential's UUID for an API key's"),
   updated_at: z.string(),
   items: z.array(ZIncidentItem),
   last_action: ZNullText.describe('The last response action taken; independent of status'),
@@ -55,14 +64,17 @@ export function toIncidentItemDto(row: ItemRow): IncidentItemDto {
   return { id: Number(row.id), incident_id: Number(row.incident_id), kind: row.kind, ref_id: row.ref_id, created_at: row.created_at.toISOString() };
 }
 
+/** How a caller sees incidents: statuses in their API's words, users by integer id. */
+export type IncidentView = { vocabulary: StatusVocabulary; users: UserIds };
+
 /** `items` are this incident's own items. */
-export function toIncidentDto(row: IncidentRow, items: readonly ItemRow[], tenantSlug: string): IncidentDto {
+export function toIncidentDto(row: IncidentRow, items: readonly ItemRow[], tenantSlug: string, view: IncidentView): IncidentDto {
   return {
     id: Number(row.id),
     created_at: row.created_at.toISOString(),
     src_ip: row.src_ip,
     reason: row.reason,
-    status: row.status,
+    status: statusWord(row.status, view.vocabulary),
     auto_contained: row.auto_contained,
     triage_note: null,
     risk_score: row.risk_score,
@@ -77,9 +89,9 @@ export function toIncidentDto(row: IncidentRow, items: readonly ItemRow[], tenan
     title: row.title,
     description: row.description,
     severity: row.severity,
-    assigned_to: row.assigned_to,
+    assigned_to: view.users.of(row.assigned_to),
     tags: row.tags,
-    created_by: row.created_by,
+    created_by: view.users.of(row.created_by) ?? row.created_by,
     updated_at: row.updated_at.toISOString(),
     items: items.map(toIncidentItemDto),
     last_action: row.last_action,

@@ -1,50 +1,130 @@
 import { AppError } from '../../core/errors.ts';
 
-/** The incident lifecycle. `last_action` (what was last done about it) is a separate field and never changes this. */
-export const INCIDENT_STATUSES = ['open', 'investigating', 'contained', 'resolved', 'false_positive'] as const;
+/**
+ * The incident lifecycle, as stored. Each API names these statuses in its own words (STATUS_WORDS,
+ * docs/status-vocabularies.md). `last_action` (what was last done about it) is a separate field and never changes this.
+ */
+export const INCIDENT_STATUSES = ['open', 'triage', 'investigating', 'contained', 'resolved', 'closed', 'false_positive'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 export const INCIDENT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
 
-/** EventSec's statuses, accepted on input and mapped onto the lifecycle. */
-export const LEGACY_STATUS_ALIASES: Readonly<Record<string, IncidentStatus>> = {
-  new: 'open',
-  triage: 'investigating',
-  in_progress: 'investigating',
-  closed: 'resolved',
-};
+export const STATUS_VOCABULARIES = ['eventsec', 'minixdr'] as const;
+export type StatusVocabulary = (typeof STATUS_VOCABULARIES)[number];
 
 /**
- * Allowed moves. Work goes forward (open → investigating → contained → resolved); containment may be lifted back
- * to investigating; anything not yet closed can be dismissed as a false positive. Closed incidents (resolved,
- * false_positive) only move by an explicit reopen to `open`, which the timeline records as `reopened`.
+ * Each status in each API's words. EventSec has no false positive (it reads `closed`); Mini-XDR has no
+ * triage or closed (they read `investigating` and `resolved`).
+ */
+export const STATUS_WORDS: Readonly<Record<StatusVocabulary, Readonly<Record<IncidentStatus, string>>>> = {
+  eventsec: {
+    open: 'new',
+    triage: 'triage',
+    investigating: 'in_progress',
+    contained: 'contained',
+    resolved: 'resolved',
+    closed: 'closed',
+    false_positive: 'closed',
+  },
+  minixdr: {
+    open: 'open',
+    triage: 'investigating',
+    investigating: 'investigating',
+    contained: 'contained',
+    resolved: 'resolved',
+    closed: 'resolved',
+    false_positive: 'false_positive',
+  },
+};
+
+/** The status each accepted word sets, whichever API's word it is. */
+const STATUS_OF_WORD: Readonly<Record<string, IncidentStatus>> = {
+  new: 'open',
+  open: 'open',
+  triage: 'triage',
+  in_progress: 'investigating',
+  investigating: 'investigating',
+  contained: 'contained',
+  resolved: 'resolved',
+  closed: 'closed',
+  false_positive: 'false_positive',
+};
+
+/** Every status word accepted on input, from both APIs. */
+export const STATUS_INPUT_WORDS: readonly string[] = Object.keys(STATUS_OF_WORD);
+
+/**
+ * Allowed moves. Work goes forward (open → triage → investigating → contained → resolved → closed);
+ * containment may be lifted back to investigating; anything not yet closed can be dismissed as a false
+ * positive or closed. Closed incidents (resolved, closed, false_positive) only move by an explicit reopen
+ * to `open`, which the timeline records as `reopened`, except that a resolved one may still be closed.
  */
 export const TRANSITIONS: Readonly<Record<IncidentStatus, readonly IncidentStatus[]>> = {
-  open: ['investigating', 'contained', 'resolved', 'false_positive'],
-  investigating: ['contained', 'resolved', 'false_positive'],
-  contained: ['investigating', 'resolved', 'false_positive'],
-  resolved: ['open'],
+  open: ['triage', 'investigating', 'contained', 'resolved', 'closed', 'false_positive'],
+  triage: ['investigating', 'contained', 'resolved', 'closed', 'false_positive'],
+  investigating: ['contained', 'resolved', 'closed', 'false_positive'],
+  contained: ['investigating', 'resolved', 'closed', 'false_positive'],
+  resolved: ['open', 'closed'],
+  closed: ['open'],
   false_positive: ['open'],
 };
 
-export function normaliseStatus(input: string): IncidentStatus | undefined {
-  const lowered = input.trim().toLowerCase();
-  return (INCIDENT_STATUSES as readonly string[]).includes(lowered) ? (lowered as IncidentStatus) : LEGACY_STATUS_ALIASES[lowered];
+/** The stored status a word sets, or undefined for a word neither API uses. */
+export function statusOfWord(word: string): IncidentStatus | undefined {
+  return STATUS_OF_WORD[word.trim().toLowerCase()];
+}
+
+/** A stored status in `vocabulary`'s words. */
+export function statusWord(status: string, vocabulary: StatusVocabulary): string {
+  return STATUS_WORDS[vocabulary][status as IncidentStatus] ?? status;
+}
+
+/**
+ * What `input` (either API's word, any case) reads as in `vocabulary`; undefined for a word neither API uses.
+ * Mini-XDR's words are the lifecycle's own names, hence the default.
+ */
+export function normaliseStatus(input: string, vocabulary: StatusVocabulary = 'minixdr'): string | undefined {
+  const status = statusOfWord(input);
+  return status === undefined ? undefined : statusWord(status, vocabulary);
+}
+
+/**
+ * The stored statuses a filter word selects: those `vocabulary` calls that word (Mini-XDR's `resolved` is
+ * resolved and closed), or, for the other API's word, those it calls so (`in_progress` asked in Mini-XDR's words).
+ */
+export function statusesNamed(word: string, vocabulary: StatusVocabulary): IncidentStatus[] {
+  const lowered = word.trim().toLowerCase();
+  const named = (words: Readonly<Record<IncidentStatus, string>>) => INCIDENT_STATUSES.filter((status) => words[status] === lowered);
+  const own = named(STATUS_WORDS[vocabulary]);
+  return own.length > 0 ? own : named(STATUS_WORDS[vocabulary === 'eventsec' ? 'minixdr' : 'eventsec']);
+}
+
+/**
+ * The status a requested word moves `current` to. Asking for the status the caller already sees changes
+ * nothing, so a Mini-XDR client sending `resolved` for a closed incident (which it reads as resolved) leaves it closed.
+ */
+export function requestedStatus(current: string, word: string, vocabulary: StatusVocabulary): IncidentStatus | undefined {
+  const target = statusOfWord(word);
+  if (target === undefined) return undefined;
+  return normaliseStatus(word, vocabulary) === statusWord(current, vocabulary) ? (current as IncidentStatus) : target;
 }
 
 export function isClosed(status: string): boolean {
-  return status === 'resolved' || status === 'false_positive';
+  return status === 'resolved' || status === 'closed' || status === 'false_positive';
 }
 
-/** Throws 409 naming the allowed targets when `from → to` is not a lifecycle move (staying put is fine). */
-export function assertTransition(from: string, to: IncidentStatus): void {
+/** Throws 409 naming, in the caller's words, the allowed targets when `from → to` is not a lifecycle move (staying put is fine). */
+export function assertTransition(from: string, to: IncidentStatus, vocabulary: StatusVocabulary = 'minixdr'): void {
   if (from === to) return;
-  const allowed = TRANSITIONS[from as IncidentStatus] ?? [];
-  if (allowed.includes(to)) return;
-  throw new AppError('CONFLICT', `Cannot move an incident from '${from}' to '${to}'; allowed from '${from}': ${allowed.join(', ') || 'none'}`, {
+  const targets = TRANSITIONS[from as IncidentStatus] ?? [];
+  if (targets.includes(to)) return;
+  const seenAs = statusWord(from, vocabulary);
+  const allowed = [...new Set(targets.map((target) => statusWord(target, vocabulary)))].filter((word) => word !== seenAs);
+  const wanted = statusWord(to, vocabulary);
+  throw new AppError('CONFLICT', `Cannot move an incident from '${seenAs}' to '${wanted}'; allowed from '${seenAs}': ${allowed.join(', ') || 'none'}`, {
     issues: [{ path: 'status', message: `allowed: ${allowed.join(', ')}` }],
-    details: { from, to, allowed },
+    details: { from: seenAs, to: wanted, allowed },
   });
 }
 

@@ -5,6 +5,7 @@ import type { IncidentRow } from '../../db/repos/incidents.repo.ts';
 import { ZRiskContribution } from './incident-detail.dto.ts';
 import { riskEvidenceOf } from './incident-detail.service.ts';
 import { loadIncident } from './incidents-read.service.ts';
+import { type StatusVocabulary, statusWord } from './lifecycle.ts';
 
 export const ZThreatStatus = z.object({
   success: z.literal(true).describe('Mini-XDR compatibility; failures are HTTP errors'),
@@ -44,8 +45,14 @@ function entityOf(row: IncidentRow): ActivityEntity | null {
   return column && row.entity_value ? { column, value: row.entity_value } : null;
 }
 
-/** GET /api/incidents/{incident_id}/threat-status: lifecycle, risk and whether the activity is still going on. */
-export async function getThreatStatus(ctx: OrgServiceContext, incidentId: number, windowMinutes: number, now = new Date()): Promise<ThreatStatusDto> {
+/** GET /api/incidents/{incident_id}/threat-status: lifecycle (in `vocabulary`'s words), risk and whether the activity is still going on. */
+export async function getThreatStatus(
+  ctx: OrgServiceContext,
+  incidentId: number,
+  windowMinutes: number,
+  vocabulary: StatusVocabulary = 'minixdr',
+  now = new Date(),
+): Promise<ThreatStatusDto> {
   const row = await loadIncident(ctx, incidentId);
   const entity = entityOf(row);
   const since = new Date(now.getTime() - windowMinutes * 60_000);
@@ -56,7 +63,7 @@ export async function getThreatStatus(ctx: OrgServiceContext, incidentId: number
   return {
     success: true,
     incident_id: incidentId,
-    status: row.status,
+    status: statusWord(row.status, vocabulary),
     last_action: row.last_action,
     escalation_level: row.escalation_level,
     severity: row.severity,

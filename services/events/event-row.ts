@@ -4,16 +4,9 @@ import type { NormalizedEvent } from '../../engines/telemetry/index.ts';
 export type IngestChannel = 'cowrie' | 'multi' | 'synthetic' | 'events' | 'network' | 'edr' | 'siem' | 'threatmap';
 export type Provenance = { channel: IngestChannel; agentId?: string | null; deviceId?: string | null };
 
-/** PostgreSQL text cannot hold NUL: visible replacement in columns, a literal `\u0000` escape inside JSON. */
-function cleanText(value: string | null): string | null {
-  return value === null ? null : value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
-}
-
-const JSON_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;
-
-function toJsonb(value: unknown): string {
-  const text = JSON.stringify(value) ?? 'null';
-  return text.includes('\\u0000') ? text.replace(JSON_NUL, '$1\\\\u0000') : text;
+/** The engine already made every text storable (engines/telemetry/storable.ts): NUL and lone surrogates are gone. */
+function toJson(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
 }
 
 export function toEventRow(event: NormalizedEvent, provenance: Provenance): EventInsert {
@@ -30,22 +23,22 @@ export function toEventRow(event: NormalizedEvent, provenance: Provenance): Even
     src_port: event.srcPort,
     dst_ip: event.dstIp,
     dst_port: event.dstPort,
-    transport: cleanText(event.transport),
-    host_name: cleanText(event.hostName),
-    user_name: cleanText(event.userName),
-    process_name: cleanText(event.processName),
-    process_command_line: cleanText(event.processCommandLine),
-    url: cleanText(event.url),
-    file_name: cleanText(event.fileName),
-    file_sha256: cleanText(event.fileSha256),
-    file_md5: cleanText(event.fileMd5),
-    sensor_id: cleanText(event.sensorId),
-    session_id: cleanText(event.sessionId),
+    transport: event.transport,
+    host_name: event.hostName,
+    user_name: event.userName,
+    process_name: event.processName,
+    process_command_line: event.processCommandLine,
+    url: event.url,
+    file_name: event.fileName,
+    file_sha256: event.fileSha256,
+    file_md5: event.fileMd5,
+    sensor_id: event.sensorId,
+    session_id: event.sessionId,
     agent_id: provenance.agentId ?? null,
     device_id: provenance.deviceId ?? null,
-    message: cleanText(event.message),
-    attributes: toJsonb(event.attributes),
-    raw: event.raw === undefined ? null : toJsonb(event.raw),
-    dedup_key: cleanText(event.dedupKey) ?? event.dedupKey,
+    message: event.message,
+    attributes: toJson(event.attributes),
+    raw: event.raw === undefined ? null : toJson(event.raw),
+    dedup_key: event.dedupKey,
   };
 }

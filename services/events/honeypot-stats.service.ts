@@ -1,6 +1,7 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import { type AttackerRow, type HoneypotTopRow, honeypotTopRows, honeypotTotalsRow, topAttackerRows } from '../../db/queries/events.ts';
 import type { AttackerDetail, HoneypotAttackerStats, ValueCount } from './honeypot-stats.dto.ts';
+import { eventTimePolicy, latestEventTime } from './partitions.ts';
 
 export const ATTACKERS_DETAILED = 100;
 const TOP_ATTACKERS = 10;
@@ -28,12 +29,12 @@ function topOf(rows: HoneypotTopRow[], list: HoneypotTopRow['list']): ValueCount
  */
 export async function honeypotAttackerStats(ctx: OrgServiceContext, hours: number): Promise<HoneypotAttackerStats> {
   const now = new Date();
-  const since = new Date(now.getTime() - hours * 3600_000);
+  const window = { from: new Date(now.getTime() - hours * 3600_000), to: latestEventTime(eventTimePolicy(ctx.deps.config), now) };
   const { db } = ctx.deps;
   const [attackers, totals, tops] = await Promise.all([
-    topAttackerRows(db, ctx.orgId, since, ATTACKERS_DETAILED),
-    honeypotTotalsRow(db, ctx.orgId, since),
-    honeypotTopRows(db, ctx.orgId, since, TOP_VALUES),
+    topAttackerRows(db, ctx.orgId, window, ATTACKERS_DETAILED),
+    honeypotTotalsRow(db, ctx.orgId, window),
+    honeypotTopRows(db, ctx.orgId, window, TOP_VALUES),
   ]);
   return {
     timeframe_hours: hours,

@@ -4,7 +4,16 @@ export { honeypotAttackerStats } from './honeypot-stats.service.ts';
 export { type NetworkSource, toNetworkEventDto, ZNetworkEvent } from './network-event.dto.ts';
 export { listNetworkEvents, listNetworkSensors, networkStats, ZNetworkStats } from './network-read.service.ts';
 export { ZNetworkSensor } from './network-sensor.dto.ts';
-export { ensurePartitionsFor } from './partitions.ts';
-export { dropExpiredEventPartitions, retentionHorizon } from './retention.service.ts';
+export {
+  type EventTimePolicy,
+  eventTimePolicy,
+  latestEventTime,
+  type PartitionWindow,
+  partitionWindow,
+  retentionHorizon,
+  writeIntoPartitions,
+} from './partitions.ts';
+export { applyEventRetention, type EventRetentionResult } from './retention.service.ts';
 export { SEVERITY_WORDS, type SeverityWord, severityWord, ZEdrEvent, ZSiemEvent } from './view-event.dto.ts';
 export { clearViewEvents, type EventView, listEdrEvents, listSiemEvents, ZViewDeleteResult } from './view-events.service.ts';
+export { getPostedEdrEvent, getPostedSiemEvent } from './view-posted-event.service.ts';

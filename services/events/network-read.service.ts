@@ -4,6 +4,7 @@ import { listNetworkEventRows, listNetworkSensorsWithErrors, networkStatsRow } f
 import { getOrgSlug } from '../identity/index.ts';
 import { type NetworkEventDto, type NetworkSource, toNetworkEventDto } from './network-event.dto.ts';
 import { type NetworkSensorDto, toNetworkSensorDto } from './network-sensor.dto.ts';
+import { eventTimePolicy, latestEventTime } from './partitions.ts';
 import { absoluteWindow } from './time-window.ts';
 
 export type NetworkEventQuery = {
@@ -22,7 +23,7 @@ export type NetworkEventQuery = {
 
 /** GET /network/events: newest first inside a bounded window (24 h by default, 31 days at most). */
 export async function listNetworkEvents(ctx: OrgServiceContext, query: NetworkEventQuery): Promise<NetworkEventDto[]> {
-  const window = absoluteWindow({ start: query.start, end: query.end });
+  const window = absoluteWindow({ start: query.start, end: query.end }, latestEventTime(eventTimePolicy(ctx.deps.config)));
   const sources: NetworkSource[] = query.source ? [query.source] : ['suricata', 'zeek'];
   const rows = await listNetworkEventRows(ctx.deps.db, ctx.orgId, {
     ...window,
@@ -62,7 +63,9 @@ export type NetworkStats = z.infer<typeof ZNetworkStats>;
 
 /** GET /network/stats: all retained network events, the last 24 h of them, and top-5 lists over all of them. */
 export async function networkStats(ctx: OrgServiceContext): Promise<NetworkStats> {
-  const row = await networkStatsRow(ctx.deps.db, ctx.orgId, new Date(Date.now() - 24 * 3600_000), 5);
+  const now = new Date();
+  const latest = latestEventTime(eventTimePolicy(ctx.deps.config), now);
+  const row = await networkStatsRow(ctx.deps.db, ctx.orgId, { since24h: new Date(now.getTime() - 24 * 3600_000), latest }, 5);
   return {
     total_events: row.total,
     events_last_24h: row.last24h,

@@ -3,17 +3,19 @@ import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { listViewEventRows } from '../../db/queries/events.ts';
 import { deleteViewEvents, type EventView } from '../../db/repos/events.repo.ts';
+import { agentLabelsOf } from './view-agent-labels.ts';
 
 export type { EventView };
 
 import { actorOf, recordAudit } from '../identity/index.ts';
+import { eventTimePolicy, latestEventTime } from './partitions.ts';
 import { relativeWindow } from './time-window.ts';
 import { type EdrEventDto, type SiemEventDto, toEdrEventDto, toSiemEventDto } from './view-event.dto.ts';
 
 export type ViewQuery = { q?: string | undefined; severity?: number | undefined; size: number; timeRange?: string | undefined; sinceMs?: number | undefined };
 
 function listRows(ctx: OrgServiceContext, view: EventView, query: ViewQuery) {
-  const window = relativeWindow({ timeRange: query.timeRange, sinceMs: query.sinceMs });
+  const window = relativeWindow({ timeRange: query.timeRange, sinceMs: query.sinceMs }, latestEventTime(eventTimePolicy(ctx.deps.config)));
   return listViewEventRows(ctx.deps.db, ctx.orgId, view, { ...window, severity: query.severity, text: query.q, limit: query.size });
 }
 
@@ -21,8 +23,11 @@ export async function listEdrEvents(ctx: OrgServiceContext, query: ViewQuery): P
   return (await listRows(ctx, 'edr', query)).map(toEdrEventDto);
 }
 
+/** Every channel's events, agents' included: those are shown with their agent's name and integer id. */
 export async function listSiemEvents(ctx: OrgServiceContext, query: ViewQuery): Promise<SiemEventDto[]> {
-  return (await listRows(ctx, 'siem', query)).map(toSiemEventDto);
+  const rows = await listRows(ctx, 'siem', query);
+  const agents = await agentLabelsOf(ctx, rows);
+  return rows.map((row) => toSiemEventDto(row, row.agent_id === null ? undefined : agents.get(row.agent_id)));
 }
 
 export type ViewDeleteRequest = { start?: Date | undefined; end?: Date | undefined; ids?: readonly number[] | undefined };

@@ -1,8 +1,8 @@
 import type { ServiceDeps } from '../../core/context.ts';
 import { unsafeMintOrgId } from '../../core/database.ts';
-import type { Role } from '../../core/permissions.ts';
+import { type Role, weakerRole } from '../../core/permissions.ts';
 import type { Principal } from '../../core/principal.ts';
-import { touchApiKey } from '../../db/repos/api-keys.repo.ts';
+import { type ApiKeyRow, touchApiKey } from '../../db/repos/api-keys.repo.ts';
 import { unsafeFindAgentByKeyPrefix, unsafeFindApiKeyByPrefix, unsafeFindTokenFamily, unsafeFindUserById } from '../../db/unsafe/credentials.repo.ts';
 import { parseAgentKey } from './agent-key-format.ts';
 import { parseApiKey } from './api-key-format.ts';
@@ -21,31 +21,45 @@ export type Credentials = {
 };
 
 /**
- * Resolves whichever credential the caller presented to a Principal: an API key, an agent key, a
- * bearer JWT (Mini-XDR), a bearer session token or the session cookie (EventSec). Returns `null` when none was
- * presented and `'invalid'` when one was presented but does not hold.
+ * Resolves the caller's credential to a Principal: a bearer JWT (Mini-XDR) or bearer session token, an
+ * API key, an agent key, or the session cookie (EventSec). Only the first present in that order is
+ * checked: Mini-XDR's front-end sends its deployment `x-api-key` beside the user's JWT, and the user's
+ * token must decide (a stale key beside it is ignored, a bad token is not rescued by the key). Returns
+ * `null` when none was presented and `'invalid'` when the deciding one does not hold.
  */
 export async function resolvePrincipal(deps: ServiceDeps, credentials: Credentials): Promise<Principal | null | 'invalid'> {
-  if (credentials.apiKey) return (await principalFromApiKey(deps, credentials.apiKey)) ?? 'invalid';
-  if (credentials.agentKey) return (await principalFromAgentKey(deps, credentials.agentKey)) ?? 'invalid';
   if (credentials.bearer) {
     const principal = looksLikeJwt(credentials.bearer)
       ? await principalFromJwt(deps, credentials.bearer)
       : await principalFromSession(deps, credentials.bearer);
     return principal ?? 'invalid';
   }
+  if (credentials.apiKey) return (await principalFromApiKey(deps, credentials.apiKey)) ?? 'invalid';
+  if (credentials.agentKey) return (await principalFromAgentKey(deps, credentials.agentKey)) ?? 'invalid';
   if (credentials.sessionCookie) return (await principalFromSession(deps, credentials.sessionCookie)) ?? 'invalid';
   return null;
 }
 
+/** A key acts with at most its creator's current role, and not at all once the creator is inactive (ADR 0011). */
 async function principalFromApiKey(deps: ServiceDeps, presented: string): Promise<Principal | null> {
   const parsed = parseApiKey(presented);
   if (!parsed) return null;
   const key = await unsafeFindApiKeyByPrefix(deps.db, parsed.prefix);
   if (!key || key.revoked_at || !secretMatches(presented, key.key_hash)) return null;
+  const role = await effectiveKeyRole(deps, key);
+  if (!role) return null;
   const orgId = unsafeMintOrgId(key.org_id);
   await touchApiKey(deps.db, orgId, key.id);
-  return { actorType: 'api_key', actorId: key.id, orgId, role: key.role as Role, mustChangePassword: false, credential: { kind: 'api_key', keyId: key.id } };
+  return { actorType: 'api_key', actorId: key.id, orgId, role, mustChangePassword: false, credential: { kind: 'api_key', keyId: key.id } };
+}
+
+/** Keys without a creator were provisioned by an operator script, not by a user, and keep their own role. */
+async function effectiveKeyRole(deps: ServiceDeps, key: Pick<ApiKeyRow, 'role' | 'created_by' | 'org_id'>): Promise<Role | null> {
+  const keyRole = key.role as Role;
+  if (key.created_by === null) return keyRole;
+  const creator = await unsafeFindUserById(deps.db, key.created_by);
+  if (!creator?.is_active || creator.org_id !== key.org_id) return null;
+  return weakerRole(keyRole, creator.role as Role);
 }
 
 /** A revoked agent, or a key replaced by re-enrolment, no longer matches. */

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Role } from '../../core/permissions.ts';
 import { insertUser, type UserRow } from '../../db/repos/users.repo.ts';
 import { unsafeFindUserByEmail } from '../../db/unsafe/credentials.repo.ts';
+import { limitUserCreation } from './account-creation-limits.ts';
 import { actorOf, recordAudit } from './audit.service.ts';
 import { normaliseEmail } from './password-login.service.ts';
 import { generateTemporaryPassword, hashPassword, passwordPolicyProblems } from './passwords.ts';
@@ -27,13 +28,17 @@ export async function inviteOrgUser(
   return { user: toMiniXdrUser(user), temporaryPassword };
 }
 
-/** Adds a user to the caller's organisation; the password must meet the policy, whoever chose it. */
+/**
+ * Adds a user to the caller's organisation; the password must meet the policy, whoever chose it. Rate
+ * limited first, since a 409 tells the caller the email exists somewhere.
+ */
 async function insertOrgUser(
   ctx: OrgServiceContext,
   input: NewUser & { mustChangePassword: boolean },
   auditAction: 'user.created' | 'user.invited',
 ): Promise<UserRow> {
   const { db } = ctx.deps;
+  await limitUserCreation(ctx);
   const problems = passwordPolicyProblems(input.password);
   if (problems.length > 0)
     throw new AppError('VALIDATION_FAILED', `Password ${problems.join(', ')}`, { issues: problems.map((message) => ({ path: 'password', message })) });

@@ -1,6 +1,7 @@
+export { REGISTRATIONS_PER_IP_PER_HOUR, USER_CREATIONS_PER_CALLER_PER_HOUR } from './account-creation-limits.ts';
 export { generateAgentKey, generateEnrollmentKey, looksLikeAgentKey, parseAgentKey, parseEnrollmentKey } from './agent-key-format.ts';
 export { ZApiKey } from './api-key.dto.ts';
-export { generateApiKey } from './api-key-format.ts';
+export { generateApiKey, parseApiKey } from './api-key-format.ts';
 export { createApiKey, listOrgApiKeys, revokeOrgApiKey } from './api-keys.service.ts';
 export { actorOf, listAuditEntries, recordAudit } from './audit.service.ts';
 export { ZAuditPage } from './audit-entry.dto.ts';
@@ -8,6 +9,7 @@ export { type Credentials, resolvePrincipal, SESSION_COOKIE } from './authentica
 export { changePassword } from './change-password.service.ts';
 export { createOrgUser, inviteOrgUser } from './create-user.service.ts';
 export { loginWithSession, loginWithTokens } from './login.service.ts';
+export { ACCOUNT_FAILURE_CEILING, FAILURES_PER_SOURCE, THROTTLE_MINUTES } from './login-throttle.service.ts';
 export { logout, logoutSessionIfAny } from './logout.service.ts';
 export { orgExists } from './orgs.service.ts';
 export { authenticateWithPassword } from './password-login.service.ts';
@@ -21,4 +23,5 @@ export { createSession } from './sessions.service.ts';
 export { ZLoginResponse, ZTokenPair } from './token-pair.dto.ts';
 export { issueTokenPair } from './token-pair.service.ts';
 export { ZMiniXdrOrganization, ZMiniXdrUser, ZUserProfile, ZUserWithOrganization } from './user.dto.ts';
+export { findUserByRef, loadUserIds, type UserIds, type UserRef } from './user-ids.ts';
 export { getCurrentUserProfile, getCurrentUserWithOrganization, getOrgSlug, listOrgUsers, orgSlugOf, updateOrgUser } from './users.service.ts';

@@ -5,11 +5,11 @@ import { AppError } from '../../core/errors.ts';
 import { countOrgs, insertOrg, slugTaken } from '../../db/repos/orgs.repo.ts';
 import { insertUser } from '../../db/repos/users.repo.ts';
 import { unsafeFindUserByEmail } from '../../db/unsafe/credentials.repo.ts';
+import { limitRegistration } from './account-creation-limits.ts';
 import { recordAudit } from './audit.service.ts';
 import { slugify } from './org-slug.ts';
 import { normaliseEmail } from './password-login.service.ts';
 import { hashPassword, passwordPolicyProblems } from './passwords.ts';
-import { enforceRateLimit } from './rate-limit.service.ts';
 import { ZTokenPair } from './token-pair.dto.ts';
 import { issueTokenPair } from './token-pair.service.ts';
 import { toMiniXdrOrganization, toMiniXdrUser, ZMiniXdrOrganization, ZMiniXdrUser } from './user.dto.ts';
@@ -25,12 +25,7 @@ export type Registration = z.infer<typeof ZRegistration>;
  */
 export async function registerOrganisation(ctx: ServiceContext, input: RegisterInput): Promise<Registration> {
   const { db, config, secrets } = ctx.deps;
-  await enforceRateLimit(db, {
-    key: `register:ip:${ctx.ip}`,
-    limit: config.AUTH_LOGIN_LIMIT_PER_IP,
-    windowSeconds: 60,
-    what: 'registration attempts from this address',
-  });
+  await limitRegistration(ctx);
   if (!config.AUTH_OPEN_REGISTRATION && (await countOrgs(db)) > 0) {
     throw new AppError('FORBIDDEN', 'Registration is closed: ask an administrator for an invite (or set AUTH_OPEN_REGISTRATION=true)');
   }

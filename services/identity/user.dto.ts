@@ -5,7 +5,8 @@ import type { UserRow } from '../../db/repos/users.repo.ts';
 
 /** Mini-XDR's UserResponse. */
 export const ZMiniXdrUser = z.object({
-  id: z.string().describe('User id (UUID)'),
+  id: z.number().int().describe('User id (integer, as Mini-XDR numbers users); the one to send as user_id, assigned_to, escalated_to'),
+  uuid: z.string().describe("Vigil's internal user id, as audit entries and journals record it"),
   email: z.string().describe('Login email, normalised to lower case'),
   full_name: z.string(),
   role: z.enum(ROLES),
@@ -33,7 +34,8 @@ export type UserWithOrganization = z.infer<typeof ZUserWithOrganization>;
 
 /** EventSec's UserProfile; `tenant_id` is the organisation's slug. */
 export const ZUserProfile = z.object({
-  id: z.string(),
+  id: z.number().int().describe("User id (integer, as EventSec's UI expects); the one to send as user_id, assigned_to, escalated_to"),
+  uuid: z.string().describe("Vigil's internal user id, as audit entries and journals record it"),
   full_name: z.string(),
   role: z.enum(ROLES),
   email: z.string(),
@@ -50,7 +52,8 @@ export type UserProfile = z.infer<typeof ZUserProfile>;
 
 export function toMiniXdrUser(row: UserRow): MiniXdrUser {
   return {
-    id: row.id,
+    id: Number(row.public_id),
+    uuid: row.id,
     email: row.email,
     full_name: row.full_name,
     role: row.role as MiniXdrUser['role'],
@@ -68,7 +71,8 @@ export function toMiniXdrOrganization(row: OrgRow): MiniXdrOrganization {
 
 export function toUserProfile(row: UserRow, orgSlug: string): UserProfile {
   return {
-    id: row.id,
+    id: Number(row.public_id),
+    uuid: row.id,
     full_name: row.full_name,
     role: row.role as UserProfile['role'],
     email: row.email,

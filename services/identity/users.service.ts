@@ -6,8 +6,10 @@ import { findOrg, type OrgRow } from '../../db/repos/orgs.repo.ts';
 import { deleteUserSessions } from '../../db/repos/sessions.repo.ts';
 import { revokeUserTokenFamilies } from '../../db/repos/token-families.repo.ts';
 import { countActiveAdmins, findUser, listUsers, type UserPatch, type UserRow, updateUser } from '../../db/repos/users.repo.ts';
+import { applyCreatorChangeToApiKeys } from './api-keys.service.ts';
 import { actorOf, recordAudit } from './audit.service.ts';
 import { toMiniXdrOrganization, toMiniXdrUser, toUserProfile, type UserProfile, type UserWithOrganization } from './user.dto.ts';
+import { findUserByRef, type UserRef } from './user-ids.ts';
 
 export const MAX_USERS_LISTED = 1000;
 
@@ -47,12 +49,16 @@ export type ProfileFields = Pick<UserRow, 'avatar_url' | 'timezone' | 'team' | '
 
 export type UserUpdate = Partial<ProfileFields & { full_name: string; role: Role; is_active: boolean }>;
 
-/** Admin edit of a user; role and activation changes are audited, and a deactivated user is signed out. */
-export async function updateOrgUser(ctx: OrgServiceContext, userId: string, update: UserUpdate): Promise<UserProfile> {
+/**
+ * Admin edit of a user; role and activation changes are audited, a deactivated user is signed out and
+ * loses the API keys they created, and a role change bounds those keys (ADR 0011).
+ */
+export async function updateOrgUser(ctx: OrgServiceContext, userRef: UserRef, update: UserUpdate): Promise<UserProfile> {
   const { db } = ctx.deps;
   const user = await db.transaction().execute(async (trx) => {
-    const existing = await findUser(trx, ctx.orgId, userId);
-    if (!existing) throw new AppError('NOT_FOUND', `User '${userId}' not found`);
+    const existing = await findUserByRef(trx, ctx.orgId, userRef);
+    if (!existing) throw new AppError('NOT_FOUND', `User '${userRef}' not found`);
+    const userId = existing.id;
     const losesAdmin = existing.role === 'admin' && existing.is_active && ((update.role && update.role !== 'admin') || update.is_active === false);
     if (losesAdmin && (await countActiveAdmins(trx, ctx.orgId)) <= 1) {
       throw new AppError('PRECONDITION_FAILED', 'The last active admin of an organisation cannot be demoted or deactivated');
@@ -64,6 +70,7 @@ export async function updateOrgUser(ctx: OrgServiceContext, userId: string, upda
       await revokeUserTokenFamilies(trx, ctx.orgId, userId, 'deactivated');
       await deleteUserSessions(trx, ctx.orgId, userId);
     }
+    await applyCreatorChangeToApiKeys(trx, ctx, existing, updated);
     const roleChanged = update.role !== undefined && update.role !== existing.role;
     await recordAudit(trx, ctx, {
       orgId: ctx.orgId,

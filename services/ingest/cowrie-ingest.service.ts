@@ -1,8 +1,9 @@
-import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import type { DeviceRow } from '../../db/repos/devices.repo.ts';
+import { answerIngest } from './batch-detection.service.ts';
+import type { IngestAnswer, IngestOptions } from './ingest-answer.dto.ts';
+import type { IngestCaller } from './ingest-caller.service.ts';
 import { enforceIngestRateLimit } from './ingest-rate-limit.ts';
-import { type IngestSummary, indexed, ingestIndexed } from './ingest-summary.ts';
+import { indexed, ingestIndexed, summarise } from './ingest-summary.ts';
 
 /** The request body as the host hands it over: `{events}` for an array or NDJSON, else one Cowrie event. */
 export type CowrieBody = { events?: unknown[] | undefined } & Record<string, unknown>;
@@ -18,12 +19,18 @@ export function cowrieRecords(body: CowrieBody): unknown[] {
 }
 
 /**
- * Stores a signed device's Cowrie events in the device's organisation. The authenticated device name is
- * the sensor id (a record's own `sensor` stays in host_name and raw), so a device cannot pose as another.
+ * Stores Cowrie events in the caller's organisation. For a signing device, the authenticated device name is the
+ * sensor id (a record's own `sensor` stays in host_name and raw), so a device cannot pose as another; a user or
+ * API key (a log forwarder) leaves each record's own sensor.
  */
-export async function ingestCowrie(ctx: OrgServiceContext, device: DeviceRow, body: CowrieBody): Promise<IngestSummary> {
+export async function ingestCowrie(caller: IngestCaller, body: CowrieBody, options: IngestOptions): Promise<IngestAnswer> {
+  const { ctx, device } = caller;
   const records = cowrieRecords(body);
   await enforceIngestRateLimit(ctx);
-  const counts = await ingestIndexed(ctx, { channel: 'cowrie', source: 'cowrie', deviceId: device.id, sensorId: device.name }, indexed(records));
-  return { received: records.length, ...counts };
+  const outcome = await ingestIndexed(
+    ctx,
+    { channel: 'cowrie', source: 'cowrie', deviceId: device?.id ?? null, sensorId: device?.name ?? null },
+    indexed(records),
+  );
+  return answerIngest(ctx, summarise(records.length, outcome), outcome, options);
 }

@@ -1,12 +1,14 @@
+export { answerIngest, awaitBatchDetection, DETECTION_WAIT_MS } from './batch-detection.service.ts';
 export { ingestCowrie } from './cowrie-ingest.service.ts';
 export { ZDevice } from './device.dto.ts';
-export { authenticateDeviceRequest, NONCE_RETENTION_SECONDS, type SignedRequest } from './device-auth.service.ts';
+export { authenticateDeviceRequest, hasDeviceHeaders, NONCE_RETENTION_SECONDS, type SignedRequest } from './device-auth.service.ts';
 export { createOrgDevice, DEFAULT_DEVICE_TTL_DAYS, listOrgDevices, revokeOrgDevice, rotateOrgDevice } from './devices.service.ts';
-export { ingestRecords, MAX_EVENTS_PER_REQUEST } from './ingest.service.ts';
+export { type IngestRejection, ingestRecords, MAX_EVENTS_PER_REQUEST } from './ingest.service.ts';
+export { type IngestOptions, ZBatchDetection, ZIngestAnswer } from './ingest-answer.dto.ts';
 export { resolveIngestCaller } from './ingest-caller.service.ts';
 export { enforceIngestRateLimit } from './ingest-rate-limit.ts';
 export { ZIngestSummary } from './ingest-summary.ts';
-export { ingestMulti, MULTI_SOURCE_TYPES } from './multi-ingest.service.ts';
+export { AUTO_SOURCE_TYPE, ingestMulti } from './multi-ingest.service.ts';
 export { ingestNetworkBulk, ZNetworkBulkResult } from './network-ingest.service.ts';
 export { describeRejection, type IngestError } from './network-ingest-errors.ts';
 export { pruneIngestRecords } from './retention.service.ts';

@@ -2,7 +2,7 @@ import type { OrgServiceContext, ServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { type Permission, roleCan } from '../../core/permissions.ts';
 import type { DeviceRow } from '../../db/repos/devices.repo.ts';
-import { type Credentials, resolvePrincipal } from '../identity/index.ts';
+import { type Credentials, parseApiKey, resolvePrincipal } from '../identity/index.ts';
 import { authenticateDeviceRequest, hasDeviceHeaders, type SignedRequest } from './device-auth.service.ts';
 
 /** Who is ingesting, and the key their per-event signatures are checked with. */
@@ -14,21 +14,18 @@ export type IngestCaller = { ctx: OrgServiceContext; signingKey: string; device:
  * a user or API-key credential with `permission`. The signing key is the device secret, or the credential
  * presented (API key, else bearer token, else session token), as Mini-XDR keyed event signatures.
  */
-export async function resolveIngestCaller(
-  ctx: ServiceContext,
-  request: SignedRequest,
-  credentials: Credentials,
-  permission: Permission,
-): Promise<IngestCaller> {
+export async function resolveIngestCaller(ctx: ServiceContext, request: SignedRequest, presented: Credentials, permission: Permission): Promise<IngestCaller> {
   if (hasDeviceHeaders(request.headers)) {
     const device = await authenticateDeviceRequest(ctx, request);
     return { ctx: device.ctx, signingKey: device.secret, device: device.device };
   }
+  const credentials = withBearerApiKey(presented);
   const principal = await resolvePrincipal(ctx.deps, credentials);
   if (principal === null) {
     throw new AppError(
       'UNAUTHENTICATED',
-      'Not authenticated: sign the request with the device headers (X-Device-ID, X-TS, X-Nonce, X-Signature) or send a bearer token or an x-api-key',
+      // Mini-XDR answered an unsigned request "Missing authentication headers"; its clients and tests look for that
+      'Missing authentication headers: sign the request with X-Device-ID, X-TS, X-Nonce and X-Signature, or send an x-api-key or a bearer token',
     );
   }
   if (principal === 'invalid') throw new AppError('UNAUTHENTICATED', 'Invalid, expired or revoked credentials');
@@ -40,4 +37,10 @@ export async function resolveIngestCaller(
     signingKey: credentials.apiKey ?? credentials.bearer ?? credentials.sessionCookie ?? '',
     device: null,
   };
+}
+
+/** Log forwarders (Fluent Bit's `Header Authorization Bearer <key>`) can only send static headers: an API key as bearer token is an API key. */
+function withBearerApiKey(credentials: Credentials): Credentials {
+  if (credentials.apiKey || !credentials.bearer || !parseApiKey(credentials.bearer)) return credentials;
+  return { ...credentials, apiKey: credentials.bearer, bearer: undefined };
 }

@@ -14,14 +14,26 @@ export const ZIngestSummary = z.object({
   deduplicated: z.number().int().describe('Events already stored (a retry or replay), not stored twice'),
   rejected: z.array(ZRecordRejection),
   received: z.number().int(),
+  processed: z
+    .number()
+    .int()
+    .describe("Events accepted, stored now or already stored (received − rejected): Mini-XDR's count, which its scripts compare with the number sent"),
 });
 export type IngestSummary = z.infer<typeof ZIngestSummary>;
-export type IngestCounts = Omit<IngestSummary, 'received'>;
+export type IngestCounts = Pick<IngestSummary, 'stored' | 'deduplicated' | 'rejected'>;
 export type IndexedRecord = { index: number; record: unknown };
 
+/** The rows a batch added, for waiting on the detection pass that reads them. */
+export type StoredBatch = { storedIds: readonly number[]; earliestOccurredAt: Date | null };
+export type IngestOutcome = IngestCounts & StoredBatch;
+
 /** Ingests part of a request's batch, reporting each rejection by its position in the whole batch. */
-export async function ingestIndexed(ctx: OrgServiceContext, request: Omit<IngestRequest, 'records'>, entries: readonly IndexedRecord[]): Promise<IngestCounts> {
-  if (entries.length === 0) return { stored: 0, deduplicated: 0, rejected: [] };
+export async function ingestIndexed(
+  ctx: OrgServiceContext,
+  request: Omit<IngestRequest, 'records'>,
+  entries: readonly IndexedRecord[],
+): Promise<IngestOutcome> {
+  if (entries.length === 0) return { stored: 0, deduplicated: 0, rejected: [], storedIds: [], earliestOccurredAt: null };
   const result = await ingestRecords(ctx, { ...request, records: entries.map((entry) => entry.record) });
   return {
     stored: result.stored,
@@ -31,7 +43,13 @@ export async function ingestIndexed(ctx: OrgServiceContext, request: Omit<Ingest
       reason: rejection.reason,
       field: rejection.field ?? null,
     })),
+    storedIds: result.storedIds,
+    earliestOccurredAt: earliest(result.events.map((event) => event.occurredAt)),
   };
+}
+
+export function summarise(received: number, counts: IngestCounts): IngestSummary {
+  return { stored: counts.stored, deduplicated: counts.deduplicated, rejected: counts.rejected, received, processed: counts.stored + counts.deduplicated };
 }
 
 export function addCounts(parts: readonly IngestCounts[]): IngestCounts {
@@ -44,4 +62,8 @@ export function addCounts(parts: readonly IngestCounts[]): IngestCounts {
 
 export function indexed(records: readonly unknown[]): IndexedRecord[] {
   return records.map((record, index) => ({ index, record }));
+}
+
+function earliest(times: readonly Date[]): Date | null {
+  return times.reduce<Date | null>((min, time) => (min === null || time < min ? time : min), null);
 }

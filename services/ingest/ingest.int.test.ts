@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unsafeListEventPartitions } from '../../db/unsafe/event-partitions.ts';
+import type { OrgId } from '../../core/database.ts';
+import { partitionName, unsafeListEventPartitions } from '../../db/unsafe/event-partitions.ts';
 import type { Deps } from '../../server/deps.ts';
 import { createTestOrg, orgServiceContext } from '../../tests/fixtures/identity.ts';
 import { createTestDeps } from '../../tests/harness.ts';
-import { dropExpiredEventPartitions } from '../events/index.ts';
+import { applyEventRetention } from '../events/index.ts';
 import { ingestRecords } from './ingest.service.ts';
 
 let deps: Deps;
@@ -14,6 +15,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await deps.close();
 });
+
+const DAY_MS = 86_400_000;
+
+/** The partitions holding the organisation's events, in occurred_at order. */
+async function partitionsOf(orgId: OrgId): Promise<string[]> {
+  const result = await sql<{ name: string }>`select tableoid::regclass::text as name from events where org_id = ${orgId} order by occurred_at`.execute(deps.db);
+  return result.rows.map((row) => row.name);
+}
 
 const login = (overrides: Record<string, unknown> = {}) => ({
   eventid: 'cowrie.login.failed',
@@ -75,16 +84,35 @@ describe('ingestRecords', () => {
     expect((row.raw as { input: string }).input).toBe('echo \\u0000x');
   });
 
-  it('creates day partitions on demand, and retention drops whole expired days', async () => {
+  // Was "creates day partitions on demand, and retention drops whole expired days", which expected a 2019 event to
+  // create events_p20190304: under ADR 0008's amendment only the recent window gets day partitions.
+  it('keeps day partitions for the recent window; an old import goes to the archive until retention deletes it by arrival', async () => {
     const org = await createTestOrg(deps);
+    const ctx = orgServiceContext(deps, org);
+    const now = new Date();
+    const recentAt = new Date(now.getTime() - 2 * DAY_MS);
     const old = login({ timestamp: '2019-03-04T05:06:07Z', session: 'old' });
-    expect((await ingestRecords(orgServiceContext(deps, org), { channel: 'cowrie', source: 'cowrie', records: [old] })).stored).toBe(1);
-    expect((await unsafeListEventPartitions(deps.db)).map((partition) => partition.name)).toContain('events_p20190304');
-    const dropped = await dropExpiredEventPartitions(deps.db, 30, new Date('2026-11-24T00:00:00Z'));
-    expect(dropped).toContain('events_p20190304');
-    expect(dropped).not.toContain('events_p20261121');
-    const left = await sql<{ n: number }>`select count(*)::int as n from events where org_id = ${org.orgId}`.execute(deps.db);
-    expect(left.rows[0]?.n).toBe(0);
-    expect((await ingestRecords(orgServiceContext(deps, org), { channel: 'cowrie', source: 'cowrie', records: [old] })).stored).toBe(1);
+    const recent = login({ timestamp: recentAt.toISOString(), session: 'recent' });
+    expect((await ingestRecords(ctx, { channel: 'cowrie', source: 'cowrie', records: [old, recent] })).stored).toBe(2);
+    const names = (await unsafeListEventPartitions(deps.db)).map((partition) => partition.name);
+    expect(names).not.toContain('events_p20190304');
+    expect(names).toContain(partitionName(recentAt));
+    expect(await partitionsOf(org.orgId)).toEqual(['events_archive', partitionName(recentAt)]);
+    const found = await sql<{ n: number }>`
+      select count(*)::int as n from events
+      where org_id = ${org.orgId} and occurred_at >= '2019-03-04T00:00:00Z' and occurred_at < '2019-03-05T00:00:00Z'`.execute(deps.db);
+    expect(found.rows[0]?.n).toBe(1);
+
+    const policy = { retentionDays: 30, maxFutureSkewSeconds: 86_400 };
+    const today = await applyEventRetention(deps.db, policy, now);
+    expect(today.expired).not.toContain(partitionName(recentAt));
+    expect(await partitionsOf(org.orgId)).toEqual(['events_archive', partitionName(recentAt)]);
+
+    const later = await applyEventRetention(deps.db, policy, new Date(now.getTime() + 31 * DAY_MS));
+    expect(later.expired).toContain(partitionName(recentAt));
+    expect(later.archivedDeleted).toBeGreaterThanOrEqual(1);
+    expect(await partitionsOf(org.orgId)).toEqual([]);
+    expect((await ingestRecords(ctx, { channel: 'cowrie', source: 'cowrie', records: [old] })).stored).toBe(1);
+    expect(await partitionsOf(org.orgId)).toEqual(['events_archive']);
   });
 });

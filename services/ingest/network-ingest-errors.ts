@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BatchRejection } from '../../engines/telemetry/index.ts';
+import type { IngestRejection } from './ingest.service.ts';
 
 export const ZIngestError = z.object({
   index: z.number().int().describe('Position of the record in the request (line number − 1 for NDJSON)'),
@@ -16,7 +16,7 @@ export const RAW_SNIPPET_CHARS = 1024;
  * one exists (invalid_payload, missing_event_type, missing_timestamp, invalid_timestamp); others
  * are the parser's own codes.
  */
-export function describeRejection(rejection: BatchRejection, record: unknown): IngestError {
+export function describeRejection(rejection: IngestRejection, record: unknown): IngestError {
   const field = rejection.field === undefined ? {} : { field: rejection.field };
   const at = { index: rejection.index, ...field };
   if (typeof record === 'string') return { ...at, reason: 'invalid_payload', hint: 'Not valid JSON: send one JSON object per event (per line in NDJSON)' };
@@ -29,6 +29,9 @@ export function describeRejection(rejection: BatchRejection, record: unknown): I
   }
   if (rejection.reason === 'invalid_timestamp') {
     return { ...at, reason: 'invalid_timestamp', hint: 'Use ISO 8601 or epoch seconds/milliseconds' };
+  }
+  if (rejection.reason === 'timestamp_in_future') {
+    return { ...at, reason: 'timestamp_in_future', hint: 'The event time is further ahead of the server clock than EVENT_MAX_FUTURE_SKEW_SECONDS allows' };
   }
   if (rejection.reason === 'unrecognised_record') {
     return { ...at, reason: 'unrecognised_record', hint: 'Neither Suricata EVE nor Zeek JSON: set source, or send Zeek logs with _path' };

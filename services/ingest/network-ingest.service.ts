@@ -3,8 +3,7 @@ import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { insertNetworkIngestErrors } from '../../db/repos/network-ingest-errors.repo.ts';
 import { type SensorUpsert, upsertNetworkSensor } from '../../db/repos/network-sensors.repo.ts';
-import type { BatchRejection } from '../../engines/telemetry/index.ts';
-import { ingestRecords, MAX_EVENTS_PER_REQUEST } from './ingest.service.ts';
+import { type IngestRejection, ingestRecords, MAX_EVENTS_PER_REQUEST } from './ingest.service.ts';
 import { enforceIngestRateLimit } from './ingest-rate-limit.ts';
 import { describeRejection, rawSnippet, ZIngestError } from './network-ingest-errors.ts';
 import { type DeclaredSource, groupBySource } from './network-source.ts';
@@ -34,7 +33,7 @@ export async function ingestNetworkBulk(ctx: OrgServiceContext, request: Network
   }
   const { row: sensor, created } = await upsertNetworkSensor(ctx.deps.db, ctx.orgId, request.sensor);
   const { groups, unrecognised } = groupBySource(request.events, request.source);
-  const rejections: BatchRejection[] = unrecognised.map((index) => ({ index, reason: 'unrecognised_record' }));
+  const rejections: IngestRejection[] = unrecognised.map((index) => ({ index, reason: 'unrecognised_record' }));
   let stored = 0;
   let deduplicated = 0;
   for (const [source, group] of groups) {
