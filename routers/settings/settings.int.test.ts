@@ -20,6 +20,12 @@ async function put(body: unknown, headers: Record<string, string>) {
 const issuePaths = (body: { issues?: { path: string }[] }) => (body.issues ?? []).map((issue) => issue.path);
 
 describe('/settings/auto_contain', () => {
+  it('takes the documented ?enabled= form, a body beside it winning', async () => {
+    const org = await createTestOrg(t.deps);
+    expect((await t.http.post('/settings/auto_contain?enabled=true', undefined, org.admin.headers)).body).toEqual({ enabled: true });
+    expect((await t.http.post('/settings/auto_contain?enabled=true', { enabled: false }, org.admin.headers)).body).toEqual({ enabled: false });
+  });
+
   it('is off by default, switched by an admin, audited, and read by every member', async () => {
     const org = await createTestOrg(t.deps);
     const [viewer, lead] = await Promise.all([org.addUser('viewer'), org.addUser('soc_lead')]);

@@ -69,6 +69,25 @@ function hasBody(request: FastifyRequest): boolean {
 }
 
 /**
+ * The write routes whose documented contract takes input in the query string (`POST
+ * /settings/auto_contain?enabled=`, scripts' `?wait_for_detection=true`, the views' DELETE by range or
+ * ids). Anywhere else a query string is not input: a cross-site form could otherwise put a whole body in
+ * the URL.
+ */
+const QUERY_INPUT_ROUTES: readonly { method: string; path: string }[] = [
+  { method: 'POST', path: '/settings/auto_contain' },
+  { method: 'POST', path: '/ingest/cowrie' },
+  { method: 'POST', path: '/ingest/multi' },
+  { method: 'DELETE', path: '/edr/events' },
+  { method: 'DELETE', path: '/siem/events' },
+];
+
+function takesQueryInput(method: string, url: string): boolean {
+  const path = url.split('?')[0]?.replace(/\/+$/, '') ?? '';
+  return QUERY_INPUT_ROUTES.some((route) => route.method === method && route.path === path);
+}
+
+/**
  * Legacy clients pass some POST parameters in the query string (`?url=`, `?duration_seconds=`); the
  * REST adapter reads only the body for POSTs, so query parameters are merged in, the body winning.
  * A device-signed request takes all its input from the signed bytes (see refuseUnsignedDeviceInput).
@@ -77,6 +96,7 @@ export function registerQueryMerge(app: FastifyInstance, trpcPrefix: string): vo
   app.addHook('onRequest', async (request) => refuseUnsignedDeviceInput(request, trpcPrefix));
   app.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || request.url.startsWith(trpcPrefix) || hasDeviceHeaders(request.headers)) return;
+    if (!takesQueryInput(request.method, request.url)) return;
     const query = request.query as Record<string, unknown> | undefined;
     if (!query || Object.keys(query).length === 0) return;
     const body = request.body;

@@ -64,4 +64,11 @@ describe('cookie sessions and cross-site requests', () => {
     });
     expect(bearer.status).toBeLessThan(300);
   });
+
+  it('takes no input from the query string where the documented contract does not', async () => {
+    const org = await createTestOrg(t.deps);
+    const response = await createAdminByQuery('', 'query-admin@example.com', org.admin.headers);
+    expect(response.status).toBe(400);
+    expect(await userExists(org, 'query-admin@example.com')).toBe(false);
+  });
 });
