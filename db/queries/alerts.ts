@@ -1,7 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
 import type { AlertRow } from '../repos/alerts.repo.ts';
-import { EVENT_SUMMARY_COLUMNS } from '../repos/events.repo.ts';
+import { EVENT_SUMMARY_COLUMNS, type EventSummaryRow } from '../repos/events.repo.ts';
 import type { DB } from '../schema.generated.ts';
 
 /** GET /alerts filters; `assignedTo: null` means unassigned. The time range selects alerts active in it. */
@@ -34,21 +34,7 @@ export async function countAlertQueue(db: Executor, orgId: OrgId, filter: AlertQ
   return Number(row.count);
 }
 
-export type AlertEventSummaryRow = {
-  id: number;
-  occurred_at: Date;
-  source_kind: string;
-  kind: string;
-  category: string;
-  action: string;
-  severity: number;
-  src_ip: string | null;
-  dst_ip: string | null;
-  dst_port: number | null;
-  host_name: string | null;
-  user_name: string | null;
-  message: string | null;
-};
+export type AlertEventSummaryRow = EventSummaryRow & { message: string | null };
 
 /**
  * The most recent stored events linked to the alert (events removed by retention are skipped). The links' own

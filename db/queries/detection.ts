@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Executor, OrgId } from '../../core/database.ts';
 import type { AlertRow } from '../repos/alerts.repo.ts';
-import { EVENT_SUMMARY_COLUMNS } from '../repos/events.repo.ts';
+import { EVENT_SUMMARY_COLUMNS, type EventSummaryRow } from '../repos/events.repo.ts';
 import { ACTIVE_INCIDENT_STATUSES, type IncidentRow } from '../repos/incidents.repo.ts';
+import type { Events } from '../schema.generated.ts';
 
 // Set-based reads for one detection pass (and its incident roll-ups): a handful of statements per pass instead of
 // several per detection.
@@ -88,28 +89,8 @@ export async function countLinkedEventsByIncident(db: Executor, orgId: OrgId, in
 }
 
 /** The columns detection reads: a slim view of a stored event (no raw). */
-export type DetectionEventRow = {
-  id: number;
-  occurred_at: Date;
-  source_kind: string;
-  kind: string;
-  category: string;
-  action: string;
-  outcome: string;
-  severity: number;
-  src_ip: string | null;
-  dst_ip: string | null;
-  dst_port: number | null;
-  host_name: string | null;
-  user_name: string | null;
-  process_command_line: string | null;
-  url: string | null;
-  file_name: string | null;
-  file_sha256: string | null;
-  message: string | null;
-  attributes: unknown;
-  session_id: string | null;
-};
+export type DetectionEventRow = EventSummaryRow &
+  Pick<Selectable<Events>, 'outcome' | 'process_command_line' | 'url' | 'file_name' | 'file_sha256' | 'message' | 'session_id'> & { attributes: unknown };
 
 const SLIM = [
   ...EVENT_SUMMARY_COLUMNS,

@@ -178,6 +178,15 @@ export const EVENT_SUMMARY_COLUMNS = [
   'events.user_name',
 ] as const;
 
+/** A row of EVENT_SUMMARY_COLUMNS. */
+export type EventSummaryRow = Pick<
+  Selectable<Events>,
+  'id' | 'occurred_at' | 'source_kind' | 'kind' | 'category' | 'action' | 'severity' | 'dst_port' | 'host_name' | 'user_name'
+> & {
+  src_ip: string | null;
+  dst_ip: string | null;
+};
+
 /** Both ends inclusive. Every read of events is bounded on both sides so PostgreSQL prunes day partitions. */
 export type TimeRange = { from: Date; to: Date };
 
