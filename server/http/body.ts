@@ -71,37 +71,43 @@ function hasBody(request: FastifyRequest): boolean {
 /**
  * The write routes whose documented contract takes input in the query string (`POST
  * /settings/auto_contain?enabled=`, scripts' `?wait_for_detection=true`, the views' DELETE by range or
- * ids). Anywhere else a query string is not input: a cross-site form could otherwise put a whole body in
+ * ids, incidents' `?vocabulary=`). Anywhere else a query string is not input: a cross-site form could otherwise put a whole body in
  * the URL.
  */
-const QUERY_INPUT_ROUTES: readonly { method: string; path: string }[] = [
-  { method: 'POST', path: '/settings/auto_contain' },
-  { method: 'POST', path: '/ingest/cowrie' },
-  { method: 'POST', path: '/ingest/multi' },
-  { method: 'DELETE', path: '/edr/events' },
-  { method: 'DELETE', path: '/siem/events' },
+type QueryInputRoute = { method: string; path: RegExp; keys?: readonly string[] };
+
+const QUERY_INPUT_ROUTES: readonly QueryInputRoute[] = [
+  { method: 'POST', path: /^\/settings\/auto_contain$/ },
+  { method: 'POST', path: /^\/ingest\/(cowrie|multi)$/ },
+  { method: 'DELETE', path: /^\/(edr|siem)\/events$/ },
+  // incident writes answer in the caller's words unless ?vocabulary= says otherwise
+  { method: '*', path: /^\/(api\/)?incidents(\/.*)?$/, keys: ['vocabulary'] },
 ];
 
-function takesQueryInput(method: string, url: string): boolean {
+/** The query parameters of this request that its route's contract takes as input (none for most routes). */
+function queryInputKeys(method: string, url: string, query: Record<string, unknown>): string[] {
   const path = url.split('?')[0]?.replace(/\/+$/, '') ?? '';
-  return QUERY_INPUT_ROUTES.some((route) => route.method === method && route.path === path);
+  const route = QUERY_INPUT_ROUTES.find((candidate) => (candidate.method === '*' || candidate.method === method) && candidate.path.test(path));
+  if (!route) return [];
+  return Object.keys(query).filter((key) => route.keys === undefined || route.keys.includes(key));
 }
 
 /**
- * Legacy clients pass some POST parameters in the query string (`?url=`, `?duration_seconds=`); the
- * REST adapter reads only the body for POSTs, so query parameters are merged in, the body winning.
+ * Legacy clients pass some write parameters in the query string; the REST adapter reads only the body for
+ * writes, so the parameters QUERY_INPUT_ROUTES names are merged in, the body winning.
  * A device-signed request takes all its input from the signed bytes (see refuseUnsignedDeviceInput).
  */
 export function registerQueryMerge(app: FastifyInstance, trpcPrefix: string): void {
   app.addHook('onRequest', async (request) => refuseUnsignedDeviceInput(request, trpcPrefix));
   app.addHook('preHandler', async (request) => {
     if (request.method === 'GET' || request.url.startsWith(trpcPrefix) || hasDeviceHeaders(request.headers)) return;
-    if (!takesQueryInput(request.method, request.url)) return;
-    const query = request.query as Record<string, unknown> | undefined;
-    if (!query || Object.keys(query).length === 0) return;
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const keys = queryInputKeys(request.method, request.url, query);
+    if (keys.length === 0) return;
+    const input = Object.fromEntries(keys.map((key) => [key, query[key]]));
     const body = request.body;
-    if (body === undefined || body === null) request.body = { ...query };
-    else if (typeof body === 'object' && !Array.isArray(body)) request.body = { ...query, ...(body as Record<string, unknown>) };
+    if (body === undefined || body === null) request.body = input;
+    else if (typeof body === 'object' && !Array.isArray(body)) request.body = { ...input, ...(body as Record<string, unknown>) };
   });
 }
 
