@@ -1800,13 +1800,17 @@ export interface operations {
                             is_active: boolean;
                             /** @description True until a one-time (invite) password has been replaced */
                             must_change_password: boolean;
-                            organization_id: string;
+                            /** @description Organisation id (integer, as Mini-XDR numbers organisations) */
+                            organization_id: number;
                             /** @description ISO 8601 */
                             last_login: string | null;
                             created_at: string;
                         };
                         organization: {
-                            id: string;
+                            /** @description Organisation id (integer, as Mini-XDR numbers organisations) */
+                            id: number;
+                            /** @description Vigil's internal organisation id */
+                            uuid: string;
                             name: string;
                             slug: string;
                             status: string;
@@ -2027,13 +2031,17 @@ export interface operations {
                             is_active: boolean;
                             /** @description True until a one-time (invite) password has been replaced */
                             must_change_password: boolean;
-                            organization_id: string;
+                            /** @description Organisation id (integer, as Mini-XDR numbers organisations) */
+                            organization_id: number;
                             /** @description ISO 8601 */
                             last_login: string | null;
                             created_at: string;
                         };
                         organization: {
-                            id: string;
+                            /** @description Organisation id (integer, as Mini-XDR numbers organisations) */
+                            id: number;
+                            /** @description Vigil's internal organisation id */
+                            uuid: string;
                             name: string;
                             slug: string;
                             status: string;
@@ -2113,7 +2121,8 @@ export interface operations {
                             is_active: boolean;
                             /** @description True until a one-time (invite) password has been replaced */
                             must_change_password: boolean;
-                            organization_id: string;
+                            /** @description Organisation id (integer, as Mini-XDR numbers organisations) */
+                            organization_id: number;
                             /** @description ISO 8601 */
                             last_login: string | null;
                             created_at: string;
@@ -4741,8 +4750,8 @@ export interface operations {
                             hint: string;
                         }[];
                         /** @description The sensor id when this call registered it, else null */
-                        created_sensor_id: string | null;
-                        sensor_id: string;
+                        created_sensor_id: number | null;
+                        sensor_id: number;
                     };
                 };
             };
@@ -4924,7 +4933,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        id: string;
+                        /** @description Sensor id (integer, as EventSec numbers sensors) */
+                        id: number;
+                        /** @description Vigil's internal sensor id */
+                        uuid: string;
                         /** @description The organisation slug */
                         tenant_id: string;
                         name: string;

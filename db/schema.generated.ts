@@ -316,6 +316,7 @@ export interface NetworkSensors {
   location: string | null;
   name: string;
   org_id: string;
+  public_id: Generated<number>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -323,6 +324,7 @@ export interface Orgs {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   name: string;
+  public_id: Generated<number>;
   slug: string;
   status: Generated<string>;
   updated_at: Generated<Timestamp>;

@@ -67,7 +67,7 @@ describe('POST /ingest/network/bulk', () => {
     const result = await postNdjson(lines, { ...org.admin.headers, 'x-sensor-name': 'tap-7', 'x-sensor-kind': 'zeek' });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ accepted: 2, rejected: 1, errors: [{ index: 1, reason: 'invalid_payload' }] });
-    expect(result.body.created_sensor_id).toEqual(expect.any(String));
+    expect(result.body.created_sensor_id).toEqual(expect.any(Number));
     const missing = await postNdjson(lines, org.admin.headers, false);
     expect(missing.status).toBe(400);
     expect(missing.body.detail).toContain('sensor');

@@ -8,8 +8,11 @@ describe('auth.me', () => {
   it("shows the caller's own organisation only", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const me = await t.http.get('/api/auth/me', b.admin.headers);
-    expect(me.body.organization.id).toBe(b.orgId);
-    expect(me.body.organization.id).not.toBe(a.orgId);
+    expect(me.body.organization.uuid).toBe(b.orgId);
+    expect(me.body.organization.uuid).not.toBe(a.orgId);
+    // Mini-XDR numbers organisations: the id its clients read is an integer, the user's organization_id the same one
+    expect(me.body.organization.id).toEqual(expect.any(Number));
+    expect(me.body.user.organization_id).toBe(me.body.organization.id);
   });
 });
 
@@ -24,7 +27,8 @@ describe('auth.invite', () => {
   it("adds the invitee to the inviter's organisation only", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const invited = await t.http.post('/api/auth/invite', { email: 'guest@b.test', full_name: 'Guest B' }, b.admin.headers);
-    expect(invited.body.user.organization_id).toBe(b.orgId);
+    const orgB = await t.deps.db.selectFrom('orgs').select('public_id').where('id', '=', b.orgId).executeTakeFirstOrThrow();
+    expect(invited.body.user.organization_id).toBe(Number(orgB.public_id));
     const inA = await t.http.get<{ email: string }[]>('/users', a.admin.headers);
     expect(inA.body.map((user) => user.email)).not.toContain('guest@b.test');
   });

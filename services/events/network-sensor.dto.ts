@@ -5,7 +5,8 @@ const SENSOR_STATUSES = ['healthy', 'degraded', 'offline'] as const;
 type SensorStatus = (typeof SENSOR_STATUSES)[number];
 
 export const ZNetworkSensor = z.object({
-  id: z.string(),
+  id: z.number().int().describe('Sensor id (integer, as EventSec numbers sensors)'),
+  uuid: z.string().describe("Vigil's internal sensor id"),
   tenant_id: z.string().describe('The organisation slug'),
   name: z.string(),
   kind: z.string(),
@@ -28,7 +29,8 @@ function sensorStatus(lastSeenAt: Date, now = new Date()): SensorStatus {
 /** `tenantSlug` is the organisation's slug, EventSec's tenant id. */
 export function toNetworkSensorDto(row: NetworkSensorWithErrors, tenantSlug: string, now: Date): NetworkSensorDto {
   return {
-    id: row.id,
+    id: Number(row.public_id),
+    uuid: row.id,
     tenant_id: tenantSlug,
     name: row.name,
     kind: row.kind,

@@ -8,7 +8,7 @@ import { actorOf, recordAudit } from './audit.service.ts';
 import { normaliseEmail } from './password-login.service.ts';
 import { generateTemporaryPassword, hashPassword, passwordPolicyProblems } from './passwords.ts';
 import { type MiniXdrUser, toMiniXdrUser, toUserProfile, type UserProfile } from './user.dto.ts';
-import { getOrgSlug, type ProfileFields } from './users.service.ts';
+import { getOrgSlug, orgPublicId, type ProfileFields } from './users.service.ts';
 
 export type NewUser = { email: string; full_name: string; role: Role; password: string; profile?: Partial<ProfileFields> };
 
@@ -25,7 +25,7 @@ export async function inviteOrgUser(
 ): Promise<{ user: MiniXdrUser; temporaryPassword: string }> {
   const temporaryPassword = generateTemporaryPassword();
   const user = await insertOrgUser(ctx, { ...input, password: temporaryPassword, mustChangePassword: true }, 'user.invited');
-  return { user: toMiniXdrUser(user), temporaryPassword };
+  return { user: toMiniXdrUser(user, await orgPublicId(ctx)), temporaryPassword };
 }
 
 /**

@@ -50,6 +50,6 @@ export async function registerOrganisation(ctx: ServiceContext, input: RegisterI
     await recordAudit(trx, ctx, { orgId, action: 'org.registered', actor, target: { type: 'org', id: org.id }, details: { slug } });
     await recordAudit(trx, ctx, { orgId, action: 'user.created', actor, target: { type: 'user', id: user.id }, details: { role: 'admin' } });
     const tokens = await issueTokenPair(trx, secrets.jwtKey, user);
-    return { ...tokens, user: toMiniXdrUser(user), organization: toMiniXdrOrganization(org) };
+    return { ...tokens, user: toMiniXdrUser(user, Number(org.public_id)), organization: toMiniXdrOrganization(org) };
   });
 }

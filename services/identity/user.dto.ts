@@ -12,7 +12,7 @@ export const ZMiniXdrUser = z.object({
   role: z.enum(ROLES),
   is_active: z.boolean(),
   must_change_password: z.boolean().describe('True until a one-time (invite) password has been replaced'),
-  organization_id: z.string(),
+  organization_id: z.number().int().describe('Organisation id (integer, as Mini-XDR numbers organisations)'),
   last_login: z.string().nullable().describe('ISO 8601'),
   created_at: z.string(),
 });
@@ -20,7 +20,8 @@ export type MiniXdrUser = z.infer<typeof ZMiniXdrUser>;
 
 /** Mini-XDR's OrganizationResponse. */
 export const ZMiniXdrOrganization = z.object({
-  id: z.string(),
+  id: z.number().int().describe('Organisation id (integer, as Mini-XDR numbers organisations)'),
+  uuid: z.string().describe("Vigil's internal organisation id"),
   name: z.string(),
   slug: z.string(),
   status: z.string(),
@@ -50,7 +51,8 @@ export const ZUserProfile = z.object({
 });
 export type UserProfile = z.infer<typeof ZUserProfile>;
 
-export function toMiniXdrUser(row: UserRow): MiniXdrUser {
+/** `orgPublicId`: the integer id of the user's organisation. */
+export function toMiniXdrUser(row: UserRow, orgPublicId: number): MiniXdrUser {
   return {
     id: Number(row.public_id),
     uuid: row.id,
@@ -59,14 +61,14 @@ export function toMiniXdrUser(row: UserRow): MiniXdrUser {
     role: row.role as MiniXdrUser['role'],
     is_active: row.is_active,
     must_change_password: row.must_change_password,
-    organization_id: row.org_id,
+    organization_id: orgPublicId,
     last_login: row.last_login_at?.toISOString() ?? null,
     created_at: row.created_at.toISOString(),
   };
 }
 
 export function toMiniXdrOrganization(row: OrgRow): MiniXdrOrganization {
-  return { id: row.id, name: row.name, slug: row.slug, status: row.status, created_at: row.created_at.toISOString() };
+  return { id: Number(row.public_id), uuid: row.id, name: row.name, slug: row.slug, status: row.status, created_at: row.created_at.toISOString() };
 }
 
 export function toUserProfile(row: UserRow, orgSlug: string): UserProfile {

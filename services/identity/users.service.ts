@@ -27,17 +27,26 @@ export async function getCurrentUserProfile(ctx: OrgServiceContext): Promise<Use
 
 export async function getCurrentUserWithOrganization(ctx: OrgServiceContext): Promise<UserWithOrganization> {
   const { user, org } = await getCurrentUser(ctx);
-  return { user: toMiniXdrUser(user), organization: toMiniXdrOrganization(org) };
+  return { user: toMiniXdrUser(user, Number(org.public_id)), organization: toMiniXdrOrganization(org) };
 }
 
 export function getOrgSlug(ctx: OrgServiceContext): Promise<string> {
   return orgSlugOf(ctx.deps.db, ctx.orgId);
 }
 
-export async function orgSlugOf(db: Executor, orgId: OrgId): Promise<string> {
+async function orgOf(db: Executor, orgId: OrgId): Promise<OrgRow> {
   const org = await findOrg(db, orgId);
   if (!org) throw new AppError('NOT_FOUND', 'Organisation not found');
-  return org.slug;
+  return org;
+}
+
+export async function orgSlugOf(db: Executor, orgId: OrgId): Promise<string> {
+  return (await orgOf(db, orgId)).slug;
+}
+
+/** The caller's organisation's integer id, as Mini-XDR's answers carry it. */
+export async function orgPublicId(ctx: OrgServiceContext): Promise<number> {
+  return Number((await orgOf(ctx.deps.db, ctx.orgId)).public_id);
 }
 
 export async function listOrgUsers(ctx: OrgServiceContext): Promise<UserProfile[]> {

@@ -16,8 +16,8 @@ export const ZNetworkBulkResult = z.object({
   deduplicated: z.number().int(),
   rejected: z.number().int(),
   errors: z.array(ZIngestError),
-  created_sensor_id: z.string().nullable().describe('The sensor id when this call registered it, else null'),
-  sensor_id: z.string(),
+  created_sensor_id: z.number().int().nullable().describe('The sensor id when this call registered it, else null'),
+  sensor_id: z.number().int(),
 });
 export type NetworkBulkResult = z.infer<typeof ZNetworkBulkResult>;
 
@@ -61,7 +61,7 @@ export async function ingestNetworkBulk(ctx: OrgServiceContext, request: Network
     deduplicated,
     rejected: errors.length,
     errors,
-    created_sensor_id: created ? sensor.id : null,
-    sensor_id: sensor.id,
+    created_sensor_id: created ? Number(sensor.public_id) : null,
+    sensor_id: Number(sensor.public_id),
   };
 }
