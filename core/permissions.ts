@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'incidents:read',
   'incidents:write',
   'response:execute',
+  'rules:read',
   'rules:write',
   'settings:read',
   'settings:write',
@@ -30,9 +31,10 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: readonly Permission[] = ['profile:read', 'users:read', 'events:read', 'alerts:read', 'incidents:read', 'settings:read'];
-const ANALYST: readonly Permission[] = [...VIEWER, 'events:write', 'events:generate', 'alerts:write', 'incidents:write'];
-const SOC_LEAD: readonly Permission[] = [...ANALYST, 'response:execute', 'rules:write', 'sensors:manage'];
+const VIEWER: readonly Permission[] = ['profile:read', 'users:read', 'events:read', 'alerts:read', 'incidents:read', 'rules:read', 'settings:read'];
+// detection engineering is analysts' work (EventSec lets any user write analytics rules and import)
+const ANALYST: readonly Permission[] = [...VIEWER, 'events:write', 'events:generate', 'alerts:write', 'incidents:write', 'rules:write'];
+const SOC_LEAD: readonly Permission[] = [...ANALYST, 'response:execute', 'sensors:manage'];
 
 /** The permission matrix: which role may do what. */
 export const ROLE_PERMISSIONS: Readonly<Record<PrincipalRole, ReadonlySet<Permission>>> = {

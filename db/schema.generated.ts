@@ -125,6 +125,8 @@ export interface Alerts {
   occurrences: Generated<number>;
   org_id: string;
   owner_id: string | null;
+  rule_id: string | null;
+  rule_meta: Json | null;
   sender: string | null;
   severity: string;
   source: string;
@@ -354,6 +356,66 @@ export interface RefreshTokens {
   used_at: Timestamp | null;
 }
 
+export interface RuleHits {
+  event_id: number;
+  fields: Generated<Json>;
+  occurred_at: Timestamp;
+  org_id: string;
+  rule_id: string;
+}
+
+export interface RuleReplays {
+  created_at: Generated<Timestamp>;
+  draft: Json | null;
+  error: string | null;
+  events_scanned: Generated<number>;
+  events_total: number | null;
+  finished_at: Timestamp | null;
+  id: Generated<number>;
+  org_id: string;
+  range_from: Timestamp;
+  range_to: Timestamp;
+  requested_by: string | null;
+  result: Json | null;
+  rule_id: string;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+}
+
+export interface Rules {
+  body: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  enabled: Generated<boolean>;
+  executable: boolean;
+  external_id: string | null;
+  format: string;
+  id: Generated<string>;
+  kind: string;
+  org_id: string;
+  pack: string | null;
+  problems: Generated<Json>;
+  public_id: Generated<number>;
+  severity: string;
+  source: string;
+  tests: Generated<Json>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface RuleVersions {
+  body: Json;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  format: string;
+  org_id: string;
+  rule_id: string;
+  source: string;
+  version: number;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -426,6 +488,10 @@ export interface DB {
   orgs: Orgs;
   rate_limit_windows: RateLimitWindows;
   refresh_tokens: RefreshTokens;
+  rule_hits: RuleHits;
+  rule_replays: RuleReplays;
+  rule_versions: RuleVersions;
+  rules: Rules;
   sessions: Sessions;
   token_families: TokenFamilies;
   users: Users;

@@ -17,3 +17,4 @@ export const applyRetentionContract = contract('events__apply_retention', versio
 export const scanOrgContract = contract('detection__scan_org', z.object({ v: z.literal(1), orgId: z.uuid() }));
 export const detectionSweepContract = contract('detection__sweep', versionOnly);
 export const detectOfflineAgentsContract = contract('agents__detect_offline', versionOnly);
+export const replayRuleContract = contract('rules__replay', z.object({ v: z.literal(1), orgId: z.uuid(), replayId: z.number().int().positive() }));

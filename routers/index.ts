@@ -7,6 +7,7 @@ import { auditRouter } from './identity/audit.router.ts';
 import { authRouter } from './identity/auth.router.ts';
 import { usersRouter } from './identity/users.router.ts';
 import { ingestRouter } from './ingest/index.ts';
+import { rulesRouter } from './rules/index.ts';
 import { settingsRouter } from './settings/index.ts';
 import { systemRouter } from './system/index.ts';
 import { router } from './trpc.ts';
@@ -26,6 +27,7 @@ export const appRouter = router({
   network: networkRouter,
   alerts: alertsRouter,
   incidents: incidentsRouter,
+  rules: rulesRouter,
   settings: settingsRouter,
 });
 

@@ -47,6 +47,19 @@ export const DETECTION_CATEGORIES = [
   'ids_alert',
   'network_anomaly',
   'agent_health',
+  // rules (engines/rules) file their alerts under the ATT&CK tactic of their tags, else rule_match
+  'initial_access',
+  'execution',
+  'persistence',
+  'privilege_escalation',
+  'defense_evasion',
+  'credential_access',
+  'discovery',
+  'lateral_movement',
+  'collection',
+  'command_and_control',
+  'impact',
+  'rule_match',
 ] as const;
 export type DetectionCategory = (typeof DETECTION_CATEGORIES)[number];
 
@@ -77,7 +90,12 @@ export type Detection = {
   windowEnd: Date;
   /** Stable key WITHOUT time (`<detector>|<key parts>|<entity>`): the service dedups/merges alerts on it. */
   fingerprintKey: string;
+  /** Set when a rule (engines/rules) made the detection: the alert keeps the rule and, for shared rules, its attribution. */
+  rule?: DetectionRuleRef;
 };
+
+/** The rule behind a detection; author and link are shown with the alert (the DRL asks it of SigmaHQ rules). */
+export type DetectionRuleRef = { id: string; publicId: number; version: number; title: string; author: string | null; link: string | null; license: string | null };
 
 export const MAX_EVENT_IDS = 200;
 

@@ -5,6 +5,7 @@ import { isObject, str } from './fields.ts';
 import { contentHash } from './hash.ts';
 import { fromWordOrScale } from './severity.ts';
 import { parseTime } from './time.ts';
+import { parseWindows, windowsShape } from './windows.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -16,12 +17,22 @@ type Rec = Record<string, unknown>;
  *   attributes, severity?}`.
  */
 export function parseAgent(record: unknown, ctx: ParseContext): ParseResult {
+  if (windowsShape(record) !== null) return parseWindows(record, ctx);
+  const wrapped = wrappedWindowsEvent(record);
+  if (wrapped) return parseWindows(wrapped.event, ctx, { agentId: str(wrapped.envelope.agent_id), severity: fromWordOrScale(wrapped.envelope.severity) });
   return parseAgentLike('agent', record, ctx);
 }
 
 /** An EDR view item `{timestamp, hostname, username, event_type, process_name, action, severity, details}`. */
 export function parseEdr(record: unknown, ctx: ParseContext): ParseResult {
   return parseAgentLike('edr', record, ctx);
+}
+
+/** A Windows event sent as the `details` (POST /events) or `attributes` (telemetry envelope) of an agent event. */
+function wrappedWindowsEvent(record: unknown): { event: Rec; envelope: Rec } | null {
+  if (!isObject(record) || typeof record.event_type !== 'string') return null;
+  const inner = record.details ?? record.attributes;
+  return isObject(inner) && windowsShape(inner) !== null ? { event: inner, envelope: record } : null;
 }
 
 function parseAgentLike(sourceKind: SourceKind, record: unknown, ctx: ParseContext): ParseResult {

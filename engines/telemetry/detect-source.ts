@@ -1,5 +1,6 @@
 import type { SourceKind } from './event.ts';
 import { getPath, isObject, str } from './fields.ts';
+import { windowsShape } from './windows-shape.ts';
 import { zeekLogType } from './zeek-log-type.ts';
 
 type Rec = Record<string, unknown>;
@@ -16,6 +17,8 @@ const SYSLOG_HEADER = /^(<\d{1,3}>|1 \d{4}-|[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{
 export function detectSource(record: unknown): SourceKind {
   if (typeof record === 'string') return 'syslog';
   if (!isObject(record)) return 'custom';
+  // Windows events (evtx JSON, winlogbeat, flat Sysmon) go through the agent parser, which hands them to parseWindows
+  if (windowsShape(record) !== null) return 'agent';
   if (str(record.eventid)?.startsWith('cowrie.')) return 'cowrie';
   if (typeof record.hostIdentifier === 'string' && (record.columns ?? record.snapshot ?? record.diffResults) !== undefined) {
     return 'osquery';

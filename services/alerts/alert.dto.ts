@@ -35,6 +35,17 @@ export const ZAlert = z.object({
   mitre: z.array(z.string()).describe('ATT&CK technique ids'),
   evidence: z.array(z.record(z.string(), z.unknown())).describe('Measured facts behind a detection: {name, observed, threshold, weight}'),
   incident_id: z.number().int().nullable(),
+  rule: z
+    .object({
+      id: z.number().int(),
+      title: z.string(),
+      version: z.number().int(),
+      author: z.string().nullable(),
+      link: z.string().nullable(),
+      license: z.string().nullable(),
+    })
+    .nullable()
+    .describe('The rule that raised it (source "rule"), with its author and link as the rule licence asks'),
 });
 export type AlertDto = z.infer<typeof ZAlert>;
 
@@ -71,5 +82,20 @@ export function toAlertDto(row: AlertRow, users: UserIds): AlertDto {
     mitre: row.mitre,
     evidence: asRecords(row.evidence),
     incident_id: row.incident_id === null ? null : Number(row.incident_id),
+    rule: ruleOf(row.rule_meta),
+  };
+}
+
+function ruleOf(value: unknown): AlertDto['rule'] {
+  if (typeof value !== 'object' || value === null) return null;
+  const meta = value as Record<string, unknown>;
+  const text = (field: unknown) => (typeof field === 'string' ? field : null);
+  return {
+    id: Number(meta.id),
+    title: String(meta.title ?? ''),
+    version: Number(meta.version ?? 1),
+    author: text(meta.author),
+    link: text(meta.link),
+    license: text(meta.license),
   };
 }

@@ -18,7 +18,7 @@ export function maxSeverity(a: string, b: DetectionSeverity): DetectionSeverity 
 export function newAlertValues(detection: Detection) {
   return {
     fingerprint: detection.fingerprintKey,
-    source: 'detector',
+    source: detection.rule ? 'rule' : 'detector',
     detector: detection.detector,
     detector_version: detection.detectorVersion,
     title: detection.title,
@@ -35,7 +35,14 @@ export function newAlertValues(detection: Detection) {
     occurrences: 1,
     first_seen_at: detection.windowStart,
     last_seen_at: detection.windowEnd,
+    rule_id: detection.rule?.id ?? null,
+    rule_meta: detection.rule ? JSON.stringify(ruleMetaOf(detection.rule)) : null,
   };
+}
+
+/** What an alert shows of its rule (author and link: the DRL asks it of SigmaHQ rules). */
+function ruleMetaOf(rule: NonNullable<Detection['rule']>) {
+  return { id: rule.publicId, title: rule.title, version: rule.version, author: rule.author, link: rule.link, license: rule.license };
 }
 
 export type NewAlertValues = ReturnType<typeof newAlertValues>;

@@ -1,9 +1,11 @@
-import type { Database, OrgId } from '../../core/database.ts';
+import { sql } from 'kysely';
+import type { Database, Executor, OrgId } from '../../core/database.ts';
 import type { Logger } from '../../core/logger.ts';
 import { hasEventsAfter, selectEventsAfter } from '../../db/queries/detection.ts';
 import { advanceDetectionCursor, readDetectionCursor, tryLockOrgDetection } from '../../db/repos/detection-cursors.repo.ts';
 import { recordDetectorRuns } from '../../db/repos/detector-health.repo.ts';
 import { DETECTORS, prefilterAny } from '../../engines/detection/index.ts';
+import { evaluateOrgRules } from '../rules/index.ts';
 import { evaluateDetectors } from './evaluate.ts';
 import { loadEntityWindows, toDetectionEvent } from './load-windows.ts';
 import { persistDetectionBatch } from './persist-batch.ts';
@@ -35,6 +37,10 @@ export async function runDetectionOnce(deps: { db: Database; logger: Logger }, o
     const windows = await loadEntityWindows(trx, orgId, fresh, detectors, settings);
     const { detections, runs } = evaluateDetectors(fresh, windows, detectors, settings);
     const occurredAt = new Map([...windows.values()].flatMap((events) => events.map((event) => [event.id, event.occurredAt] as const)));
+    const rules = await evaluateRulesSafely(trx, orgId, { afterId: cursor, throughId: Number(last.id) });
+    detections.push(...rules.detections);
+    for (const [id, at] of rules.eventTimes) occurredAt.set(id, at);
+    runs.push(rules.run);
     const { created: newIncidents } = await persistDetectionBatch(trx, orgId, detections, occurredAt);
     await recordDetectorRuns(trx, orgId, runs);
     await advanceDetectionCursor(trx, orgId, Number(last.id));
@@ -47,4 +53,21 @@ export async function runDetectionOnce(deps: { db: Database; logger: Logger }, o
       more: await hasEventsAfter(trx, orgId, Number(last.id)),
     };
   });
+}
+
+/**
+ * The organisation's rules over the pass, inside a savepoint: a rule failure is reported in the detector health (as
+ * `rules`) and rolls back only the rules' own writes, never the built-in detectors' pass.
+ */
+async function evaluateRulesSafely(trx: Executor, orgId: OrgId, range: { afterId: number; throughId: number }) {
+  await sql`savepoint rules`.execute(trx);
+  try {
+    const pass = await evaluateOrgRules(trx, orgId, range);
+    await sql`release savepoint rules`.execute(trx);
+    return { detections: pass.detections, eventTimes: pass.eventTimes, run: { detector: 'rules', scanned: pass.scanned, matches: pass.matches } };
+  } catch (error) {
+    await sql`rollback to savepoint rules`.execute(trx);
+    const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+    return { detections: [], eventTimes: new Map<number, Date>(), run: { detector: 'rules', scanned: 0, matches: 0, error: message } };
+  }
 }

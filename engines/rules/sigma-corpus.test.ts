@@ -1,0 +1,118 @@
+import { readdirSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { CORPUS_TIMEOUT, corpusUrl, describeWithCorpus, lazy, readCorpus } from '../../tests/fixtures/corpus.ts';
+import { jsonObjectTexts } from '../../tests/fixtures/corpus-text.ts';
+import { parseWindows } from '../telemetry/windows.ts';
+import { VIGIL_MAPPING } from './mapping/index.ts';
+import { compileSigmaRule, parseSigmaText, type SigmaRuleDocument } from './sigma/index.ts';
+import type { CompiledRule, RuleProblem } from './types.ts';
+
+/**
+ * SigmaHQ's rules (read at run time from ../shared/corpus, never copied) through the whole front end with Vigil's field
+ * mapping, and their regression events (evtx exported to JSON) through the Windows parser: each rule must match its
+ * events exactly `match_count` times, as it does in SigmaHQ's own CI.
+ */
+const SIGMA = 'sigma/SigmaHQ-sigma/';
+const RULE_FOLDERS = ['rules', 'rules-emerging-threats', 'rules-threat-hunting', 'rules-compliance', 'rules-placeholder'];
+const RECEIVED_AT = new Date('2026-12-04T00:00:00Z');
+
+/** Share of all rule documents that must compile; the rest are unsupported logsources and placeholder rules. */
+const COMPILE_RATE_FLOOR = 0.85;
+
+/**
+ * Regression pairs allowed to fail, each with why. Keep it short: a failure whose fault is ours is fixed, not listed.
+ */
+const KNOWN_REGRESSION_FAILURES: Record<string, string> = {};
+
+const filesUnder = (folder: string): string[] =>
+  readdirSync(corpusUrl(`${SIGMA}${folder}`), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(decodeURIComponent(corpusUrl(SIGMA).pathname).length));
+
+type Outcome = { path: string; id: string | null; rule: CompiledRule | null; problems: RuleProblem[] };
+
+function compileFile(path: string): Outcome[] {
+  const parsed = parseSigmaText(readCorpus(`${SIGMA}${path}`), { sourcePath: path });
+  const outcomes: Outcome[] = parsed.problems.map((problem) => ({ path, id: null, rule: null, problems: [problem] }));
+  for (const doc of parsed.documents) {
+    if (doc.kind !== 'rule') continue;
+    const compiled = compileSigmaRule(doc as SigmaRuleDocument, VIGIL_MAPPING, { sourcePath: path });
+    outcomes.push('rule' in compiled ? { path, id: doc.meta.id, rule: compiled.rule, problems: [] } : { path, id: doc.meta.id, rule: null, problems: compiled.problems });
+  }
+  return outcomes;
+}
+
+/** A rejection's group: its construct and the message up to the first detail (a quote, a parenthesis or a colon). */
+const reasonOf = (problem: RuleProblem) => `${problem.construct}: ${problem.message.split(/ ?[('":]/)[0]}${/\(/.test(problem.message) ? ' (…)' : ''}`;
+
+function summary(outcomes: Outcome[]): string {
+  const rejected = outcomes.filter((outcome) => outcome.rule === null);
+  const byReason = new Map<string, number>();
+  for (const outcome of rejected) {
+    const reason = reasonOf(outcome.problems[0] as RuleProblem);
+    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  }
+  const lines = [...byReason].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `  ${String(count).padStart(5)}  ${reason}`);
+  return [`Sigma corpus: ${outcomes.length} rules, ${outcomes.length - rejected.length} compiled, ${rejected.length} rejected:`, ...lines].join('\n');
+}
+
+type RegressionPair = { ruleId: string; jsonPath: string; matchCount: number };
+
+function regressionPairs(): RegressionPair[] {
+  const pairs: RegressionPair[] = [];
+  for (const path of filesUnder('regression_data').filter((file) => file.endsWith('info.yml'))) {
+    const info = parseYaml(readCorpus(`${SIGMA}${path}`)) as {
+      rule_metadata?: Array<{ id: string }>;
+      regression_tests_info?: Array<{ match_count?: number; path: string }>;
+    };
+    for (const test of info.regression_tests_info ?? []) {
+      if (typeof test.match_count !== 'number') continue;
+      for (const { id } of info.rule_metadata ?? []) pairs.push({ ruleId: id, jsonPath: test.path.replace(/\.evtx$/, '.json'), matchCount: test.match_count });
+    }
+  }
+  return pairs;
+}
+
+type PairResult = { pair: RegressionPair; failure: string | null };
+
+function runPair(pair: RegressionPair, rules: Map<string, Outcome>): PairResult {
+  const outcome = rules.get(pair.ruleId);
+  if (!outcome) return { pair, failure: 'rule not found in the corpus' };
+  if (!outcome.rule) return { pair, failure: `rule rejected: ${outcome.problems.map((p) => `${p.construct}: ${p.message}`).join('; ')}` };
+  const events = jsonObjectTexts(readCorpus(`${SIGMA}${pair.jsonPath}`)).map(({ text }) => parseWindows(JSON.parse(text), { receivedAt: RECEIVED_AT }));
+  const bad = events.find((result) => !result.ok);
+  if (bad && !bad.ok) return { pair, failure: `event rejected: ${bad.reason} ${bad.field ?? ''}` };
+  const rule = outcome.rule;
+  const matched = events.filter((result) => result.ok && rule.match(result.event));
+  if (matched.length !== pair.matchCount) return { pair, failure: `${matched.length} of ${events.length} events matched, expected ${pair.matchCount}` };
+  const unkeyed = matched.find((result) => result.ok && !VIGIL_MAPPING.eventKeys(result.event).some((key) => rule.prefilter.logsourceKeys.includes(key)));
+  if (unkeyed) return { pair, failure: `a matching event's keys miss the rule's logsource keys ${rule.prefilter.logsourceKeys.join(', ')}` };
+  return { pair, failure: null };
+}
+
+describeWithCorpus('SigmaHQ corpus through the Sigma front end and VIGIL_MAPPING', () => {
+  const compiled = lazy(() => RULE_FOLDERS.flatMap((folder) => filesUnder(folder).filter((file) => file.endsWith('.yml'))).flatMap(compileFile));
+
+  it('compiles all but unsupported logsources and unresolved placeholders, each rejection saying why', { timeout: CORPUS_TIMEOUT }, () => {
+    const outcomes = compiled();
+    const regression = regressionPairs();
+    const rules = new Map(outcomes.filter((outcome) => outcome.id !== null).map((outcome) => [outcome.id as string, outcome]));
+    const results = regression.map((pair) => runPair(pair, rules));
+    const failures = results.filter((result) => result.failure !== null);
+    const unexpected = failures.filter((result) => KNOWN_REGRESSION_FAILURES[result.pair.ruleId] === undefined);
+    const report = [
+      summary(outcomes),
+      `Regression pairs: ${results.length - failures.length}/${results.length} pass`,
+      ...failures.map(({ pair, failure }) => `  FAIL ${pair.ruleId}: ${failure}${KNOWN_REGRESSION_FAILURES[pair.ruleId] ? ' (known)' : ''}`),
+    ];
+    console.log(report.join('\n'));
+
+    const rejected = outcomes.filter((outcome) => outcome.rule === null);
+    expect(rejected.flatMap((outcome) => outcome.problems).filter((problem) => !problem.construct || !problem.message)).toEqual([]);
+    expect(rejected.every((outcome) => outcome.problems.length > 0)).toBe(true);
+    expect((outcomes.length - rejected.length) / outcomes.length).toBeGreaterThanOrEqual(COMPILE_RATE_FLOOR);
+    expect(regression.length).toBeGreaterThan(100);
+    expect(unexpected.map(({ pair, failure }) => `${pair.ruleId}: ${failure}`)).toEqual([]);
+  });
+});
