@@ -1275,6 +1275,269 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rules/detections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's detection rules (EventSec conditions)
+         * @description Each rule with whether it can run (executable, problems), its version and its tests. Enabled rules run in the continuous detection; disabled ones never fire.
+         */
+        get: operations["rules-listDetections"];
+        put?: never;
+        /**
+         * Create a detection rule (EventSec conditions)
+         * @description conditions: {field: value | [values]}; every key must hold; a scalar is exact (case-sensitive) equality, a list membership, null a missing field. Keys resolve as EventSec resolved them: details.a.b, an event attribute (event_type, severity, category…), else details[key]. 201; 400 when a condition is malformed or a test fails (issues name tests[i]).
+         */
+        post: operations["rules-createDetection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's analytics rules */
+        get: operations["rules-listAnalytics"];
+        put?: never;
+        /**
+         * Create an analytics rule
+         * @description A query that is a Sigma rule runs in the continuous detection (status enabled). Any other text, or Sigma that cannot run here, is stored with status disabled and the reasons in problems (construct and line). 400 when a test fails.
+         */
+        post: operations["rules-createAnalytics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One analytics rule */
+        get: operations["rules-getAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an analytics rule
+         * @description Null or absent fields are left unchanged (EventSec). status enabled is refused (400, with the reasons) when the query cannot run or a test fails.
+         */
+        patch: operations["rules-updateAnalytics"];
+        trace?: never;
+    };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rule library: analytic and correlation rules (Sigma imports land here)
+         * @description search matches the title (case-insensitive). A rule that cannot run is listed with executable false and its problems; a bad import never breaks this list.
+         */
+        get: operations["rules-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The read-only rule packs bundled with Vigil, with how many of their rules this organisation runs */
+        get: operations["rules-listPacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/packs/{pack}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a bundled pack: its rules join the organisation's library (read-only) and run
+         * @description Enabling again refreshes the rules to the bundled version. The report lists created, updated and rejected rules.
+         */
+        post: operations["rules-enablePack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/packs/{pack}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable every rule of a bundled pack (they stay in the library) */
+        post: operations["rules-disablePack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import rules: EventSec's {analytic_rules, correlation_rules} or Sigma {format: 'sigma', content}
+         * @description Each entry is validated on its own and upserted by its id (EventSec id, Sigma id). The report lists created, updated and rejected entries, each with its index and reasons (field, or Sigma construct and line). EventSec entries run when query.sigma / logic.sigma holds Sigma YAML or query.conditions EventSec conditions; others are stored disabled with the reason. Sigma that cannot run here is rejected.
+         */
+        post: operations["rules-import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a rule (Sigma text or a stored rule) over sample events
+         * @description Events are raw, as agents, sensors and shippers send them (Windows evtx-JSON and winlogbeat included), normalised as ingest normalises them. For a correlation, match_count counts its own matches over the events as one stream. Nothing is stored.
+         */
+        post: operations["rules-test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule's latest replay: status, progress and result */
+        get: operations["rules-getReplay"];
+        put?: never;
+        /**
+         * Replay a draft or a version of a rule over stored events, as a background job
+         * @description Reports the alerts the draft (rule) or version would add and remove against the running version. Default range: the last 24 hours; at most 31 days. 202 with the queued replay; GET the same path for progress and result.
+         */
+        post: operations["rules-requestReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One analytic or correlation rule */
+        get: operations["rules-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Enable or disable a rule; for Sigma rules, also a new text (a new version) and tests
+         * @description Enabling a rule that cannot run, or whose tests fail, is refused (400) with the reasons (construct and line, or tests[i]). A disabled rule never fires. Rules of a bundled pack only take enabled.
+         */
+        patch: operations["rules-update"];
+        trace?: never;
+    };
+    "/biocs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's behavioural (BIOC) rules */
+        get: operations["rules-listBiocs"];
+        put?: never;
+        /**
+         * Create a BIOC rule
+         * @description detection_logic in Sigma YAML runs on agent events (status enabled); other text is stored disabled with the reason in problems. 400 when a test fails.
+         */
+        post: operations["rules-createBioc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/biocs/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a BIOC rule
+         * @description Null or absent fields are left unchanged. status enabled is refused (400, with the reasons) when the logic cannot run or a test fails.
+         */
+        patch: operations["rules-updateBioc"];
+        trace?: never;
+    };
     "/settings/auto_contain": {
         parameters: {
             query?: never;
@@ -5801,6 +6064,15 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                         incident_id: number | null;
+                        /** @description The rule that raised it (source "rule"), with its author and link as the rule licence asks */
+                        rule: {
+                            id: number;
+                            title: string;
+                            version: number;
+                            author: string | null;
+                            link: string | null;
+                            license: string | null;
+                        } | null;
                     }[];
                 };
             };
@@ -5924,6 +6196,15 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                         incident_id: number | null;
+                        /** @description The rule that raised it (source "rule"), with its author and link as the rule licence asks */
+                        rule: {
+                            id: number;
+                            title: string;
+                            version: number;
+                            author: string | null;
+                            link: string | null;
+                            license: string | null;
+                        } | null;
                     };
                 };
             };
@@ -6022,6 +6303,15 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                         incident_id: number | null;
+                        /** @description The rule that raised it (source "rule"), with its author and link as the rule licence asks */
+                        rule: {
+                            id: number;
+                            title: string;
+                            version: number;
+                            author: string | null;
+                            link: string | null;
+                            license: string | null;
+                        } | null;
                         /** @description Ids of the linked events, most recent first (at most 200) */
                         event_ids: number[];
                         /** @description How many events are linked (an alert keeps at most 500) */
@@ -6275,6 +6565,15 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                         incident_id: number | null;
+                        /** @description The rule that raised it (source "rule"), with its author and link as the rule licence asks */
+                        rule: {
+                            id: number;
+                            title: string;
+                            version: number;
+                            author: string | null;
+                            link: string | null;
+                            license: string | null;
+                        } | null;
                     };
                 };
             };
@@ -8898,6 +9197,2181 @@ export interface operations {
                         containment_status: string | null;
                         containment_method: string | null;
                         total_actions: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-listDetections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        enabled: boolean;
+                        conditions: {
+                            [key: string]: unknown;
+                        };
+                        create_incident: boolean;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-createDetection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    severity?: string;
+                    /** @default true */
+                    enabled?: boolean;
+                    conditions: {
+                        [key: string]: unknown;
+                    };
+                    /** @default false */
+                    create_incident?: boolean;
+                    /** @description Sample events with whether the rule must match each; a rule whose tests fail is not saved */
+                    tests?: {
+                        name?: string;
+                        /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                        /** @description true: the rule must match it; false: it must not */
+                        match: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        enabled: boolean;
+                        conditions: {
+                            [key: string]: unknown;
+                        };
+                        create_incident: boolean;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-listAnalytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        datasource: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        query: string;
+                        owner: string | null;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-createAnalytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    datasource?: string | null;
+                    severity?: string;
+                    query: string;
+                    owner?: string | null;
+                    /** @description Sample events with whether the rule must match each; a rule whose tests fail is not saved */
+                    tests?: {
+                        name?: string;
+                        /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                        /** @description true: the rule must match it; false: it must not */
+                        match: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        datasource: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        query: string;
+                        owner: string | null;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-getAnalytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        datasource: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        query: string;
+                        owner: string | null;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-updateAnalytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string | null;
+                    datasource?: string | null;
+                    severity?: string | null;
+                    status?: ("enabled" | "disabled") | null;
+                    query?: string | null;
+                    owner?: string | null;
+                    tests?: {
+                        name?: string;
+                        /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                        /** @description true: the rule must match it; false: it must not */
+                        match: boolean;
+                    }[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        datasource: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        query: string;
+                        owner: string | null;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-list": {
+        parameters: {
+            query?: {
+                type?: "analytic" | "correlation";
+                search?: string;
+                severity?: string;
+                enabled?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        id: number;
+                        /** @constant */
+                        type: "analytic";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        category: string | null;
+                        data_sources: string[];
+                        query: {
+                            [key: string]: unknown;
+                        };
+                        tags: string[];
+                        enabled: boolean;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    } | {
+                        id: number;
+                        /** @constant */
+                        type: "correlation";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        window_minutes: number | null;
+                        logic: {
+                            [key: string]: unknown;
+                        };
+                        tags: string[];
+                        enabled: boolean;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    })[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-listPacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        title: string;
+                        description: string;
+                        rules: {
+                            id: string;
+                            title: string;
+                            level: string;
+                            /** @enum {string} */
+                            type: "analytic" | "correlation";
+                        }[];
+                        /** @description rules of the pack in this organisation's library */
+                        installed: number;
+                        enabled: number;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-enablePack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Pack name, e.g. vigil-windows-core */
+                pack: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description rules created or updated */
+                        count: number;
+                        created: {
+                            /** @enum {string} */
+                            section: "analytic_rules" | "correlation_rules" | "sigma";
+                            /** @description position in its section (for Sigma: the YAML document, from 0) */
+                            index: number;
+                            /** @description the entry's own id (EventSec id, Sigma id) */
+                            id: string | null;
+                            /** @description Vigil's rule id (GET /api/rules/{rule_id}) */
+                            rule_id: number;
+                            type: string;
+                            title: string;
+                            enabled: boolean;
+                            executable: boolean;
+                            /** @description why a stored rule cannot run (it is then kept disabled) */
+                            problems: string[];
+                        }[];
+                        updated: {
+                            /** @enum {string} */
+                            section: "analytic_rules" | "correlation_rules" | "sigma";
+                            /** @description position in its section (for Sigma: the YAML document, from 0) */
+                            index: number;
+                            /** @description the entry's own id (EventSec id, Sigma id) */
+                            id: string | null;
+                            /** @description Vigil's rule id (GET /api/rules/{rule_id}) */
+                            rule_id: number;
+                            type: string;
+                            title: string;
+                            enabled: boolean;
+                            executable: boolean;
+                            /** @description why a stored rule cannot run (it is then kept disabled) */
+                            problems: string[];
+                        }[];
+                        rejected: {
+                            /** @enum {string} */
+                            section: "analytic_rules" | "correlation_rules" | "sigma";
+                            index: number;
+                            id: string | null;
+                            /** @description each with the field or Sigma construct and, for YAML, the line */
+                            reasons: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-disablePack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Pack name, e.g. vigil-windows-core */
+                pack: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        count: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description EventSec analytic rules; each is validated on its own */
+                    analytic_rules?: unknown[];
+                    /** @description EventSec correlation rules; each is validated on its own */
+                    correlation_rules?: unknown[];
+                    /**
+                     * @description sigma: `content` holds one or many Sigma YAML documents
+                     * @constant
+                     */
+                    format?: "sigma";
+                    /** @description Sigma YAML: rules, filters and correlations separated by --- */
+                    content?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        /** @description rules created or updated */
+                        count: number;
+                        created: {
+                            /** @enum {string} */
+                            section: "analytic_rules" | "correlation_rules" | "sigma";
+                            /** @description position in its section (for Sigma: the YAML document, from 0) */
+                            index: number;
+                            /** @description the entry's own id (EventSec id, Sigma id) */
+                            id: string | null;
+                            /** @description Vigil's rule id (GET /api/rules/{rule_id}) */
+                            rule_id: number;
+                            type: string;
+                            title: string;
+                            enabled: boolean;
+                            executable: boolean;
+                            /** @description why a stored rule cannot run (it is then kept disabled) */
+                            problems: string[];
+                        }[];
+                        updated: {
+                            /** @enum {string} */
+                            section: "analytic_rules" | "correlation_rules" | "sigma";
+                            /** @description position in its section (for Sigma: the YAML document, from 0) */
+                            index: number;
+                            /** @description the entry's own id (EventSec id, Sigma id) */
+                            id: string | null;
+                            /** @description Vigil's rule id (GET /api/rules/{rule_id}) */
+                            rule_id: number;
+                            type: string;
+                            title: string;
+                            enabled: boolean;
+                            executable: boolean;
+                            /** @description why a stored rule cannot run (it is then kept disabled) */
+                            problems: string[];
+                        }[];
+                        rejected: {
+                            /** @enum {string} */
+                            section: "analytic_rules" | "correlation_rules" | "sigma";
+                            index: number;
+                            id: string | null;
+                            /** @description each with the field or Sigma construct and, for YAML, the line */
+                            reasons: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Sigma YAML: one rule, or a correlation with the rules it names */
+                    rule?: string;
+                    /** @description Rule id */
+                    rule_id?: number;
+                    events: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description events the rule matched; for a correlation, its own matches */
+                        match_count: number;
+                        results: {
+                            index: number;
+                            /** @description for a correlation: the event takes part in one of its matches */
+                            matched: boolean;
+                            /** @description the selections that held (for a correlation: the referenced rules the event matched) */
+                            selections: string[];
+                            /** @description why the event could not be normalised */
+                            error?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-getReplay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        rule_id: number;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "completed" | "failed";
+                        from: string;
+                        to: string;
+                        events_total: number | null;
+                        events_scanned: number;
+                        /** @description 0 to 1 */
+                        progress: number;
+                        result: {
+                            /** @description the version that runs now */
+                            baseline: {
+                                label: string;
+                                version: number | null;
+                                matched_events: number;
+                                alerts: number;
+                            };
+                            /** @description the draft or version replayed */
+                            candidate: {
+                                label: string;
+                                version: number | null;
+                                matched_events: number;
+                                alerts: number;
+                            };
+                            /** @description alerts the candidate would raise that the running version does not */
+                            added: {
+                                /** @description what the alert is about: an entity (src_ip:…, host:…, user:…) or a correlation group */
+                                key: string;
+                                /** @description matched events (a correlation: events in its matches) */
+                                events: number;
+                                first_seen: string;
+                                last_seen: string;
+                                /** @description up to 20 of them, oldest first */
+                                event_ids: number[];
+                            }[];
+                            /** @description alerts the running version raises that the candidate would not */
+                            removed: {
+                                /** @description what the alert is about: an entity (src_ip:…, host:…, user:…) or a correlation group */
+                                key: string;
+                                /** @description matched events (a correlation: events in its matches) */
+                                events: number;
+                                first_seen: string;
+                                last_seen: string;
+                                /** @description up to 20 of them, oldest first */
+                                event_ids: number[];
+                            }[];
+                            unchanged: number;
+                        } | null;
+                        error: string | null;
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-requestReplay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a draft Sigma text */
+                    rule?: string;
+                    /** @description a stored version of the rule */
+                    version?: number;
+                    from?: string;
+                    to?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        rule_id: number;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "completed" | "failed";
+                        from: string;
+                        to: string;
+                        events_total: number | null;
+                        events_scanned: number;
+                        /** @description 0 to 1 */
+                        progress: number;
+                        result: {
+                            /** @description the version that runs now */
+                            baseline: {
+                                label: string;
+                                version: number | null;
+                                matched_events: number;
+                                alerts: number;
+                            };
+                            /** @description the draft or version replayed */
+                            candidate: {
+                                label: string;
+                                version: number | null;
+                                matched_events: number;
+                                alerts: number;
+                            };
+                            /** @description alerts the candidate would raise that the running version does not */
+                            added: {
+                                /** @description what the alert is about: an entity (src_ip:…, host:…, user:…) or a correlation group */
+                                key: string;
+                                /** @description matched events (a correlation: events in its matches) */
+                                events: number;
+                                first_seen: string;
+                                last_seen: string;
+                                /** @description up to 20 of them, oldest first */
+                                event_ids: number[];
+                            }[];
+                            /** @description alerts the running version raises that the candidate would not */
+                            removed: {
+                                /** @description what the alert is about: an entity (src_ip:…, host:…, user:…) or a correlation group */
+                                key: string;
+                                /** @description matched events (a correlation: events in its matches) */
+                                events: number;
+                                first_seen: string;
+                                last_seen: string;
+                                /** @description up to 20 of them, oldest first */
+                                event_ids: number[];
+                            }[];
+                            unchanged: number;
+                        } | null;
+                        error: string | null;
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-get": {
+        parameters: {
+            query?: {
+                type?: "analytic" | "correlation";
+            };
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @constant */
+                        type: "analytic";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        category: string | null;
+                        data_sources: string[];
+                        query: {
+                            [key: string]: unknown;
+                        };
+                        tags: string[];
+                        enabled: boolean;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    } | {
+                        id: number;
+                        /** @constant */
+                        type: "correlation";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        window_minutes: number | null;
+                        logic: {
+                            [key: string]: unknown;
+                        };
+                        tags: string[];
+                        enabled: boolean;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description analytic (Sigma detection rules among them) or correlation
+                     * @enum {string}
+                     */
+                    type?: "analytic" | "correlation";
+                    enabled?: boolean;
+                    /** @description a new Sigma text for a Sigma rule: saved as a new version */
+                    rule?: string;
+                    /** @description Sample events with whether the rule must match each; a rule whose tests fail is not saved */
+                    tests?: {
+                        name?: string;
+                        /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                        /** @description true: the rule must match it; false: it must not */
+                        match: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @constant */
+                        type: "analytic";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        category: string | null;
+                        data_sources: string[];
+                        query: {
+                            [key: string]: unknown;
+                        };
+                        tags: string[];
+                        enabled: boolean;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    } | {
+                        id: number;
+                        /** @constant */
+                        type: "correlation";
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        window_minutes: number | null;
+                        logic: {
+                            [key: string]: unknown;
+                        };
+                        tags: string[];
+                        enabled: boolean;
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-listBiocs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        platform: string | null;
+                        tactic: string | null;
+                        technique: string | null;
+                        detection_logic: string;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        tags: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-createBioc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    platform?: string | null;
+                    tactic?: string | null;
+                    technique?: string | null;
+                    detection_logic: string;
+                    severity?: string;
+                    /** @default [] */
+                    tags?: string[];
+                    /** @description Sample events with whether the rule must match each; a rule whose tests fail is not saved */
+                    tests?: {
+                        name?: string;
+                        /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                        /** @description true: the rule must match it; false: it must not */
+                        match: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        platform: string | null;
+                        tactic: string | null;
+                        technique: string | null;
+                        detection_logic: string;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        tags: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "rules-updateBioc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string | null;
+                    description?: string | null;
+                    platform?: string | null;
+                    tactic?: string | null;
+                    technique?: string | null;
+                    detection_logic?: string | null;
+                    severity?: string | null;
+                    tags?: string[] | null;
+                    status?: ("enabled" | "disabled") | null;
+                    tests?: {
+                        name?: string;
+                        /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                        event: {
+                            [key: string]: unknown;
+                        };
+                        /** @description true: the rule must match it; false: it must not */
+                        match: boolean;
+                    }[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        platform: string | null;
+                        tactic: string | null;
+                        technique: string | null;
+                        detection_logic: string;
+                        /** @enum {string} */
+                        severity: "informational" | "low" | "medium" | "high" | "critical";
+                        tags: string[];
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        created_at: string;
+                        /** @description false: stored but cannot run (see problems); it cannot be enabled */
+                        executable: boolean;
+                        problems: {
+                            construct: string;
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                        }[];
+                        /** @enum {string} */
+                        format: "sigma" | "conditions" | "text";
+                        version: number;
+                        tests: {
+                            name?: string;
+                            /** @description The raw event as it arrives (agent, EventSec, Windows evtx-JSON or winlogbeat shape, …) */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            /** @description true: the rule must match it; false: it must not */
+                            match: boolean;
+                        }[];
+                        author: string | null;
+                        link: string | null;
+                        /** @description the bundled rule pack it came from, if any */
+                        pack: string | null;
+                        updated_at: string;
                     };
                 };
             };

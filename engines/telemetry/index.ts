@@ -42,6 +42,7 @@ export { type ResolvedSource, resolveSourceType } from './source-type.ts';
 export { parseSuricata } from './suricata.ts';
 export { parseSyslog } from './syslog.ts';
 export { parseThreatmap } from './threatmap.ts';
+export { parseWindows, windowsShape } from './windows.ts';
 export { parseZeek } from './zeek.ts';
 export { RECOGNISED_ZEEK_LOGS, zeekLogType } from './zeek-log-type.ts';
 export { parseZeekTsv, type ZeekTsvResult } from './zeek-tsv.ts';

@@ -60,6 +60,14 @@ describe('Sigma rules in the continuous detection', () => {
     expect(after[0]?.occurrences).toBe(alerts[0]?.occurrences);
   });
 
+  it('takes a bare Windows event on POST /events and normalises it', async () => {
+    const org = await createTestOrg(t.deps);
+    const posted = await t.http.post('/events', sysmonProcess({ commandLine: 'whoami /all', computer: 'ws-09', user: 'CORP\\mallory' }), org.admin.headers);
+    expect(posted.body).toMatchObject({ received: 1, stored: 1, rejected: [] });
+    const listed = await t.http.get('/events', org.admin.headers);
+    expect(JSON.stringify(listed.body)).toContain('whoami /all');
+  });
+
   it('runs EventSec condition rules for real, and a disabled one never fires', async () => {
     const org = await createTestOrg(t.deps);
     const on = await t.http.post(

@@ -2,6 +2,7 @@ import type { OrgServiceContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { findAgent } from '../../db/repos/agents.repo.ts';
 import { findEventByDedupKey } from '../../db/repos/events.repo.ts';
+import { windowsShape } from '../../engines/telemetry/index.ts';
 import { enforceIngestRateLimit, type IngestRejection, ingestRecords } from '../ingest/index.ts';
 import { type AgentEventInput, ZAgentEvent } from './agent-event-input.ts';
 import type { BatchSummary, PostedEvent } from './posted-event.dto.ts';
@@ -23,6 +24,16 @@ function toRecord(event: AgentEventInput, agentId: string | null): Record<string
     ...(event.message ? { message: event.message } : {}),
     ...(agentId ? { agent_id: agentId } : {}),
   };
+}
+
+/** Whether a posted body is a bare Windows event rather than an EventSec agent event. */
+export function isWindowsEvent(body: unknown): boolean {
+  return windowsShape(body) !== null;
+}
+
+/** A bare Windows event (evtx JSON, winlogbeat, flat Sysmon) in the agent envelope the telemetry parser unwraps. */
+function windowsRecord(event: unknown, agentId: string | null): Record<string, unknown> {
+  return { event_type: 'windows_event', details: event, ...(agentId ? { agent_id: agentId } : {}) };
 }
 
 /**
@@ -65,6 +76,11 @@ export async function postAgentEventBatch(ctx: OrgServiceContext, items: readonl
   const records: Record<string, unknown>[] = [];
   const originalIndex: number[] = [];
   items.forEach((item, index) => {
+    if (windowsShape(item) !== null) {
+      records.push(windowsRecord(item, agentId));
+      originalIndex.push(index);
+      return;
+    }
     const parsed = ZAgentEvent.safeParse(item);
     if (parsed.success) {
       records.push(toRecord(parsed.data, agentId));

@@ -1,7 +1,7 @@
 export { looksLikeAgentKey, parseAgentKey } from '../identity/index.ts';
 export { ZAgent, ZHeartbeatReceipt } from './agent.dto.ts';
 export { ZAgentEventFields, ZDetails, ZReportedTime, ZSeverityWord } from './agent-event-input.ts';
-export { postAgentEvent, postAgentEventBatch } from './agent-events.service.ts';
+export { isWindowsEvent, postAgentEvent, postAgentEventBatch } from './agent-events.service.ts';
 export { getOrgAgent, listOrgAgents, recordHeartbeat, revokeOrgAgent } from './agents.service.ts';
 export { enrollAgent, ZEnrolment } from './enroll.service.ts';
 export { ZEnrollmentKey } from './enrollment-key.dto.ts';
