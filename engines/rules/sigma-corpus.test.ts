@@ -18,12 +18,23 @@ const RULE_FOLDERS = ['rules', 'rules-emerging-threats', 'rules-threat-hunting',
 const RECEIVED_AT = new Date('2026-12-04T00:00:00Z');
 
 /** Share of all rule documents that must compile; the rest are unsupported logsources and placeholder rules. */
-const COMPILE_RATE_FLOOR = 0.85;
+const COMPILE_RATE_FLOOR = 0.87;
 
 /**
- * Regression pairs allowed to fail, each with why. Keep it short: a failure whose fault is ours is fixed, not listed.
+ * Regression pairs whose match_count we do not reproduce, with the count we do and why. Each was checked by hand: every
+ * event counted satisfies the rule as Sigma defines it, so SigmaHQ's match_count (1) under-counts; the test still pins our
+ * count, so a change in either direction shows. Keep it short: a failure whose fault is ours is fixed, not listed.
  */
-const KNOWN_REGRESSION_FAILURES: Record<string, string> = {};
+const KNOWN_REGRESSION_COUNTS: Record<string, { matches: number; why: string }> = {
+  // file_event_win_anydesk_artefact: user.conf.new (twice) and user.conf~RF….TMP all contain '\AppData\Roaming\AnyDesk\user.conf'
+  '0b9ad457-2554-44c1-82c2-d56a99c42377': { matches: 3, why: 'three events contain the user.conf path' },
+  // file_event_win_cred_dump_tools_dropped_files: procdump.exe, procdump64.exe and procdump64a.exe are all in the endswith list
+  '8fbf3271-1ef6-4e94-8210-03c2317947f6': { matches: 3, why: 'three listed dump tools are dropped' },
+  // registry_set_change_security_zones: three ZoneMap\Domains values set to DWORD 2, none filtered
+  '45e112d0-7759-4c2a-aa36-9f8fb79d3393': { matches: 3, why: 'three zone values are set' },
+  // registry_set_disable_administrative_share: AutoShareServer and AutoShareWks are both set to 0
+  'c7dcacd0-cc59-4004-b0a4-1d6cdebe6f3e': { matches: 2, why: 'both administrative-share values are set' },
+};
 
 const filesUnder = (folder: string): string[] =>
   readdirSync(corpusUrl(`${SIGMA}${folder}`), { recursive: true, withFileTypes: true })
@@ -38,13 +49,15 @@ function compileFile(path: string): Outcome[] {
   for (const doc of parsed.documents) {
     if (doc.kind !== 'rule') continue;
     const compiled = compileSigmaRule(doc as SigmaRuleDocument, VIGIL_MAPPING, { sourcePath: path });
-    outcomes.push('rule' in compiled ? { path, id: doc.meta.id, rule: compiled.rule, problems: [] } : { path, id: doc.meta.id, rule: null, problems: compiled.problems });
+    outcomes.push(
+      'rule' in compiled ? { path, id: doc.meta.id, rule: compiled.rule, problems: [] } : { path, id: doc.meta.id, rule: null, problems: compiled.problems },
+    );
   }
   return outcomes;
 }
 
-/** A rejection's group: its construct and the message up to the first detail (a quote, a parenthesis or a colon). */
-const reasonOf = (problem: RuleProblem) => `${problem.construct}: ${problem.message.split(/ ?[('":]/)[0]}${/\(/.test(problem.message) ? ' (…)' : ''}`;
+/** A rejection's group: its construct and message without the details (the logsource in parentheses, the placeholder name). */
+const reasonOf = (problem: RuleProblem) => `${problem.construct}: ${problem.message.replace(/%[^%\s]+%/g, '%…%').replace(/ \([^)]*\)$/, '')}`;
 
 function summary(outcomes: Outcome[]): string {
   const rejected = outcomes.filter((outcome) => outcome.rule === null);
@@ -85,7 +98,8 @@ function runPair(pair: RegressionPair, rules: Map<string, Outcome>): PairResult 
   if (bad && !bad.ok) return { pair, failure: `event rejected: ${bad.reason} ${bad.field ?? ''}` };
   const rule = outcome.rule;
   const matched = events.filter((result) => result.ok && rule.match(result.event));
-  if (matched.length !== pair.matchCount) return { pair, failure: `${matched.length} of ${events.length} events matched, expected ${pair.matchCount}` };
+  const expected = KNOWN_REGRESSION_COUNTS[pair.ruleId]?.matches ?? pair.matchCount;
+  if (matched.length !== expected) return { pair, failure: `${matched.length} of ${events.length} events matched, expected ${expected}` };
   const unkeyed = matched.find((result) => result.ok && !VIGIL_MAPPING.eventKeys(result.event).some((key) => rule.prefilter.logsourceKeys.includes(key)));
   if (unkeyed) return { pair, failure: `a matching event's keys miss the rule's logsource keys ${rule.prefilter.logsourceKeys.join(', ')}` };
   return { pair, failure: null };
@@ -94,25 +108,32 @@ function runPair(pair: RegressionPair, rules: Map<string, Outcome>): PairResult 
 describeWithCorpus('SigmaHQ corpus through the Sigma front end and VIGIL_MAPPING', () => {
   const compiled = lazy(() => RULE_FOLDERS.flatMap((folder) => filesUnder(folder).filter((file) => file.endsWith('.yml'))).flatMap(compileFile));
 
-  it('compiles all but unsupported logsources and unresolved placeholders, each rejection saying why', { timeout: CORPUS_TIMEOUT }, () => {
+  it('compiles all but unsupported logsources and unresolved placeholders, and reproduces the regression match counts', { timeout: CORPUS_TIMEOUT }, () => {
     const outcomes = compiled();
     const regression = regressionPairs();
     const rules = new Map(outcomes.filter((outcome) => outcome.id !== null).map((outcome) => [outcome.id as string, outcome]));
     const results = regression.map((pair) => runPair(pair, rules));
     const failures = results.filter((result) => result.failure !== null);
-    const unexpected = failures.filter((result) => KNOWN_REGRESSION_FAILURES[result.pair.ruleId] === undefined);
+    const known = regression.filter((pair) => KNOWN_REGRESSION_COUNTS[pair.ruleId] !== undefined);
     const report = [
       summary(outcomes),
-      `Regression pairs: ${results.length - failures.length}/${results.length} pass`,
-      ...failures.map(({ pair, failure }) => `  FAIL ${pair.ruleId}: ${failure}${KNOWN_REGRESSION_FAILURES[pair.ruleId] ? ' (known)' : ''}`),
+      `Regression pairs: ${results.length - failures.length - known.length}/${results.length} match SigmaHQ's match_count; ${known.length} listed exceptions:`,
+      ...known.map(
+        (pair) =>
+          `  KNOWN ${pair.ruleId}: ${KNOWN_REGRESSION_COUNTS[pair.ruleId]?.matches} matches, not ${pair.matchCount} (${KNOWN_REGRESSION_COUNTS[pair.ruleId]?.why})`,
+      ),
+      ...failures.map(({ pair, failure }) => `  FAIL ${pair.ruleId}: ${failure}`),
     ];
+    // biome-ignore lint/suspicious/noConsole: the one summary this conformance test exists to print
     console.log(report.join('\n'));
 
     const rejected = outcomes.filter((outcome) => outcome.rule === null);
     expect(rejected.flatMap((outcome) => outcome.problems).filter((problem) => !problem.construct || !problem.message)).toEqual([]);
     expect(rejected.every((outcome) => outcome.problems.length > 0)).toBe(true);
+    // nothing is refused for a Sigma construct: only logsources Vigil never receives and placeholders without values
+    expect([...new Set(rejected.map((outcome) => outcome.problems[0]?.construct))].sort()).toEqual(['logsource', 'placeholder']);
     expect((outcomes.length - rejected.length) / outcomes.length).toBeGreaterThanOrEqual(COMPILE_RATE_FLOOR);
     expect(regression.length).toBeGreaterThan(100);
-    expect(unexpected.map(({ pair, failure }) => `${pair.ruleId}: ${failure}`)).toEqual([]);
+    expect(failures.map(({ pair, failure }) => `${pair.ruleId}: ${failure}`)).toEqual([]);
   });
 });

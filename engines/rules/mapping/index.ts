@@ -15,7 +15,8 @@ function logsource({ product, category, service }: Logsource): LogsourceAnswer {
   const sensor = product ? sensorLogsource(product, service) : null;
   if (sensor) return sensor;
   const key = logsourceKey(product, category, service);
-  const refused = (product ? UNSUPPORTED_PRODUCTS[product] : undefined) ?? (category ? UNSUPPORTED_CATEGORIES[category] : undefined) ?? UNSUPPORTED_SERVICES[key];
+  const refused =
+    (product ? UNSUPPORTED_PRODUCTS[product] : undefined) ?? (category ? UNSUPPORTED_CATEGORIES[category] : undefined) ?? UNSUPPORTED_SERVICES[key];
   if (refused) return { unsupported: `${refused} (${key})` };
   return genericLogsource(key) ?? { unsupported: `no Vigil source produces this logsource (${key})` };
 }

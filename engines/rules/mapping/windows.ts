@@ -6,7 +6,10 @@ import { WINDOWS_CATEGORIES, WINDOWS_ETW_ONLY_CATEGORIES, WINDOWS_SERVICES, type
 export type LogsourceAnswer = { condition: Condition; keys: string[] } | { unsupported: string };
 
 /** Windows events are the Windows parser's: sourceKind agent with attributes.win (engines/telemetry/windows.ts). */
-const IS_WINDOWS: Condition = allOf([equalsAny('sourceKind', ['agent']), { type: 'field', field: 'win', paths: [WIN], tests: [{ op: 'exists', value: true }], mode: 'any' }]);
+const IS_WINDOWS: Condition = allOf([
+  equalsAny('sourceKind', ['agent']),
+  { type: 'field', field: 'win', paths: [WIN], tests: [{ op: 'exists', value: true }], mode: 'any' },
+]);
 
 export const windowsCategoryKey = (category: string) => `windows/${category}`;
 export const windowsServiceKey = (service: string) => `windows/service=${service}`;
@@ -31,7 +34,9 @@ export function windowsLogsource(category: string | undefined, service: string |
   if (category !== undefined) {
     const selectors = WINDOWS_CATEGORIES[category];
     if (!selectors) {
-      const why = WINDOWS_ETW_ONLY_CATEGORIES.includes(category) ? 'ETW-only Windows telemetry is not ingested' : 'no Windows event log mapping for this category';
+      const why = WINDOWS_ETW_ONLY_CATEGORIES.includes(category)
+        ? 'ETW-only Windows telemetry is not ingested'
+        : 'no Windows event log mapping for this category';
       return { unsupported: `${why} (windows/${category})` };
     }
     items.push(anyOf(selectors.map(selectorCondition)));
@@ -47,23 +52,35 @@ export function windowsField(category: string | undefined, field: string): Field
   return [`${WIN}.${name}`, ...aliases.map((alias) => `${WIN}.${alias}`), ...(WINDOWS_COLUMNS[name] ?? [])];
 }
 
-const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null);
+type ChannelKeys = { services: string[]; categories: Array<{ key: string; eventIds: readonly number[] | undefined }> };
 
-/** Index keys of a Windows event: `windows`, its services (by channel) and categories (by channel and EventID). */
+/** Per lower-cased channel, the service keys it gives and the category keys with the EventIDs they need (built once). */
+const KEYS_BY_CHANNEL: ReadonlyMap<string, ChannelKeys> = (() => {
+  const byChannel = new Map<string, ChannelKeys>();
+  const entry = (channel: string) => {
+    const name = channel.toLowerCase();
+    const found = byChannel.get(name) ?? { services: [], categories: [] };
+    byChannel.set(name, found);
+    return found;
+  };
+  for (const [service, channels] of Object.entries(WINDOWS_SERVICES)) for (const channel of channels) entry(channel).services.push(windowsServiceKey(service));
+  for (const [category, selectors] of Object.entries(WINDOWS_CATEGORIES)) {
+    for (const selector of selectors)
+      for (const channel of selector.channels) entry(channel).categories.push({ key: windowsCategoryKey(category), eventIds: selector.eventIds });
+  }
+  return byChannel;
+})();
+
+/** Index keys of a Windows event: `windows`, its services (by channel) and categories (by channel and EventID); null for other events. */
 export function windowsEventKeys(event: RuleEvent): string[] | null {
   const win = event.attributes.win;
   if (event.sourceKind !== 'agent' || typeof win !== 'object' || win === null) return null;
   const fields = win as Record<string, unknown>;
-  const channel = lower(fields.Channel);
-  const eventId = typeof fields.EventID === 'number' ? fields.EventID : Number(fields.EventID);
   const keys = ['windows'];
-  if (channel === null) return keys;
-  for (const [service, channels] of Object.entries(WINDOWS_SERVICES)) {
-    if (channels.some((name) => name.toLowerCase() === channel)) keys.push(windowsServiceKey(service));
-  }
-  for (const [category, selectors] of Object.entries(WINDOWS_CATEGORIES)) {
-    const holds = selectors.some((s) => s.channels.some((name) => name.toLowerCase() === channel) && (!s.eventIds || s.eventIds.includes(eventId)));
-    if (holds) keys.push(windowsCategoryKey(category));
-  }
+  const known = typeof fields.Channel === 'string' ? KEYS_BY_CHANNEL.get(fields.Channel.toLowerCase()) : undefined;
+  if (!known) return keys;
+  const eventId = Number(fields.EventID);
+  keys.push(...known.services);
+  for (const { key, eventIds } of known.categories) if ((!eventIds || eventIds.includes(eventId)) && !keys.includes(key)) keys.push(key);
   return keys;
 }

@@ -1,6 +1,7 @@
 import type { Condition, FieldPath, RuleEvent, ValueTest } from '../types.ts';
 import { collectStrings, type PathReader, pathReader, pathsReader } from './event-path.ts';
 import { compareStrings, type EvalState, lowerOf, type ScalarTest, scalarTest, textOf } from './scalar-tests.ts';
+import { isStringTest, stringGroup } from './string-group.ts';
 
 export type Predicate = (state: EvalState) => boolean;
 
@@ -76,17 +77,25 @@ function scalarOverField(read: PathReader, tests: ScalarTest[]): Predicate {
 
 function fieldPredicate(condition: Extract<Condition, { type: 'field' }>): Predicate {
   const read = pathsReader(condition.paths);
-  const perTest = condition.tests.map((test) => {
-    const scalar = scalarTest(test);
-    return scalar ? { scalar, whole: null } : { scalar: null, whole: fieldLevelTest(read, condition.paths, test) };
-  });
   if (condition.mode === 'all') {
-    const each = perTest.map(({ scalar, whole }) => (scalar ? scalarOverField(read, [scalar]) : (whole as Predicate)));
+    const each = condition.tests.map((test) => {
+      const scalar = scalarTest(test);
+      return scalar ? scalarOverField(read, [scalar]) : fieldLevelTest(read, condition.paths, test);
+    });
     return (state) => each.every((predicate) => predicate(state));
   }
-  // any: one walk over the values runs every per-value test (each value lower-cased once)
-  const scalars = perTest.flatMap(({ scalar }) => (scalar ? [scalar] : []));
-  const wholes = perTest.flatMap(({ whole }) => (whole ? [whole] : []));
+  // any: one walk over the values runs every per-value test; string lists as one grouped check per value
+  const strings = condition.tests.filter(isStringTest);
+  const group = strings.length > 0 ? stringGroup(strings) : null;
+  const others = condition.tests.filter((test) => !isStringTest(test));
+  const scalars = others.flatMap((test) => scalarTest(test) ?? []);
+  if (group) {
+    scalars.unshift((value, state) => {
+      const text = textOf(value);
+      return text !== null && group.test(text, group.lowered ? lowerOf(state, text) : text);
+    });
+  }
+  const wholes = others.flatMap((test) => (scalarTest(test) ? [] : [fieldLevelTest(read, condition.paths, test)]));
   const overValues = scalars.length > 0 ? scalarOverField(read, scalars) : null;
   return (state) => {
     if (overValues?.(state)) return true;
@@ -157,18 +166,26 @@ export function compilePredicate(condition: Condition): Predicate {
   }
 }
 
-/** One rule's evaluation state, reset at each call (match() is synchronous, so one per rule is enough). */
+/**
+ * The evaluation state, shared by every rule: match() is synchronous, and the rules of a rule set run one after the
+ * other on the same event, so each string of the event is lower-cased once for all of them. Everything is dropped when
+ * the next event comes.
+ */
+const shared: EvalState = { event: null, lowered: new Map(), lastText: null, lastLower: '', keywordTexts: [], keywordsCollected: false };
+const MAX_LOWERED = 4096;
+
+function enter(event: RuleEvent): EvalState {
+  if (shared.event !== event || shared.lowered.size > MAX_LOWERED) {
+    shared.event = event;
+    shared.lowered.clear();
+    shared.lastText = null;
+    shared.keywordsCollected = false;
+    shared.keywordTexts.length = 0;
+  }
+  return shared;
+}
+
+/** Runs a compiled predicate on an event. */
 export function createRunner(): (predicate: Predicate, event: RuleEvent) => boolean {
-  const state: EvalState = { event: null, lowered: new Map(), keywordTexts: [], keywordsCollected: false };
-  return (predicate, event) => {
-    state.event = event;
-    state.keywordsCollected = false;
-    try {
-      return predicate(state);
-    } finally {
-      state.lowered.clear();
-      state.event = null;
-      state.keywordTexts.length = 0;
-    }
-  };
+  return (predicate, event) => predicate(enter(event));
 }

@@ -60,7 +60,7 @@ export function parseSigmaText(text: string, options: SigmaParseOptions = {}): S
         doc.errors.map((error) => {
           const { line, col } = lines.linePos(error.pos[0]);
           if (error.code !== 'DUPLICATE_KEY') return { construct: 'yaml', message: error.message, line, column: col };
-          const key = text.slice(error.pos[0], error.pos[1]).trim();
+          const key = (text.slice(error.pos[0]).split('\n', 1)[0] ?? '').replace(/:(\s.*)?$/, '').trim();
           return { construct: 'duplicate key', message: `duplicate key '${key}' (map keys must be unique)`, line, column: col };
         }),
       );

@@ -6,17 +6,28 @@ import { compileRegex } from './regex.ts';
  * Per-call memory shared by all tests of one rule: each event string is lower-cased at most once per match() call,
  * and the keyword texts are gathered at most once.
  */
-export type EvalState = { event: unknown; lowered: Map<string, string>; keywordTexts: string[]; keywordsCollected: boolean };
+export type EvalState = {
+  event: unknown;
+  lowered: Map<string, string>;
+  /** the last string lower-cased: tests of one value run back to back, so most look-ups end here */
+  lastText: string | null;
+  lastLower: string;
+  keywordTexts: string[];
+  keywordsCollected: boolean;
+};
 
 /** A test of one scalar found at a field (never an array: those are walked before). */
 export type ScalarTest = (value: unknown, state: EvalState) => boolean;
 
 export function lowerOf(state: EvalState, text: string): string {
+  if (text === state.lastText) return state.lastLower;
   let lowered = state.lowered.get(text);
   if (lowered === undefined) {
     lowered = text.toLowerCase();
     state.lowered.set(text, lowered);
   }
+  state.lastText = text;
+  state.lastLower = lowered;
   return lowered;
 }
 
