@@ -28,25 +28,20 @@ export function updateRule(db: Executor, orgId: OrgId, id: string, change: RuleC
     .executeTakeFirstOrThrow();
 }
 
-export function findRuleByPublicId(db: Executor, orgId: OrgId, publicId: number, kinds: readonly RuleKind[]): Promise<RuleRow | undefined> {
-  return db
+const byPublicId = (db: Executor, orgId: OrgId, publicId: number, kinds: readonly RuleKind[]) =>
+  db
     .selectFrom('rules')
     .selectAll()
     .where('rules.org_id', '=', orgId)
     .where('rules.public_id', '=', publicId)
-    .where('rules.kind', 'in', [...kinds])
-    .executeTakeFirst();
+    .where('rules.kind', 'in', [...kinds]);
+
+export function findRuleByPublicId(db: Executor, orgId: OrgId, publicId: number, kinds: readonly RuleKind[]): Promise<RuleRow | undefined> {
+  return byPublicId(db, orgId, publicId, kinds).executeTakeFirst();
 }
 
 export function lockRuleByPublicId(db: Executor, orgId: OrgId, publicId: number, kinds: readonly RuleKind[]): Promise<RuleRow | undefined> {
-  return db
-    .selectFrom('rules')
-    .selectAll()
-    .where('rules.org_id', '=', orgId)
-    .where('rules.public_id', '=', publicId)
-    .where('rules.kind', 'in', [...kinds])
-    .forUpdate()
-    .executeTakeFirst();
+  return byPublicId(db, orgId, publicId, kinds).forUpdate().executeTakeFirst();
 }
 
 export function lockRuleByExternalId(db: Executor, orgId: OrgId, kind: RuleKind, externalId: string): Promise<RuleRow | undefined> {

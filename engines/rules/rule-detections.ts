@@ -80,14 +80,8 @@ function detectionOf(rule: RuleIdentity, group: RuleHitEvent[]): Detection {
   const entity = first.entity as Entity;
   const selections = [...new Set(sorted.flatMap((hit) => hit.selections))];
   return {
-    detector: 'rule',
-    detectorVersion: rule.version,
-    title: rule.title,
-    description: describe(rule),
-    category: categoryOf(rule.meta.tags),
-    severity: alertSeverityOf(rule.severity),
+    ...fromRule(rule),
     entity,
-    mitre: mitreOf(rule.meta.tags),
     evidence: [
       { name: 'matched_events', observed: sorted.length, threshold: 1, weight: 1 },
       ...(selections.length > 0 ? [{ name: 'selections', observed: selections.join(', '), threshold: '', weight: 0 }] : []),
@@ -96,6 +90,19 @@ function detectionOf(rule: RuleIdentity, group: RuleHitEvent[]): Detection {
     windowStart: first.occurredAt,
     windowEnd: last.occurredAt,
     fingerprintKey: `rule:${rule.id}|${entity.type}:${entity.value}`,
+  };
+}
+
+/** What every detection of a rule shares: its identity, attribution, category, severity and ATT&CK ids. */
+function fromRule(rule: RuleIdentity): Pick<Detection, 'detector' | 'detectorVersion' | 'title' | 'description' | 'category' | 'severity' | 'mitre' | 'rule'> {
+  return {
+    detector: 'rule',
+    detectorVersion: rule.version,
+    title: rule.title,
+    description: describe(rule),
+    category: categoryOf(rule.meta.tags),
+    severity: alertSeverityOf(rule.severity),
+    mitre: mitreOf(rule.meta.tags),
     rule: { id: rule.id, publicId: rule.publicId, version: rule.version, title: rule.title, author: rule.author, link: rule.link, license: rule.license },
   };
 }
@@ -126,14 +133,8 @@ export function correlationEntity(groupBy: readonly string[], group: readonly st
 export function correlationDetection(rule: RuleIdentity, groupBy: readonly string[], firing: CorrelationFiring, condition: string): Detection {
   const entity = correlationEntity(groupBy, firing.group);
   return {
-    detector: 'rule',
-    detectorVersion: rule.version,
-    title: rule.title,
-    description: describe(rule),
-    category: categoryOf(rule.meta.tags),
-    severity: alertSeverityOf(rule.severity),
+    ...fromRule(rule),
     entity,
-    mitre: mitreOf(rule.meta.tags),
     evidence: [
       { name: 'correlated', observed: firing.observed, threshold: condition, weight: 1 },
       ...groupBy.map((field, index) => ({ name: field, observed: firing.group[index] ?? '', threshold: '', weight: 0 })),
@@ -142,6 +143,5 @@ export function correlationDetection(rule: RuleIdentity, groupBy: readonly strin
     windowStart: firing.windowStart,
     windowEnd: firing.windowEnd,
     fingerprintKey: `rule:${rule.id}|group:${JSON.stringify(firing.group)}`,
-    rule: { id: rule.id, publicId: rule.publicId, version: rule.version, title: rule.title, author: rule.author, link: rule.link, license: rule.license },
   };
 }

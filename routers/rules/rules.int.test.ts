@@ -60,6 +60,31 @@ describe('Sigma rules in the continuous detection', () => {
     expect(after[0]?.occurrences).toBe(alerts[0]?.occurrences);
   });
 
+  it('drops the matches a Sigma filter document accepts', async () => {
+    const org = await createTestOrg(t.deps);
+    const filter = `title: Lab hosts run credential tools on purpose
+id: 9d1c1d1e-4b87-4c55-9b57-2b4b8c6f1a01
+logsource:
+  category: process_creation
+  product: windows
+filter:
+  rules:
+    - 5a6e7a52-2c4f-4c41-9a55-0f3f0c6d9a01
+  selection:
+    Computer|startswith: 'lab-'
+  condition: selection
+`;
+    const imported = await importSigma(t.http, org, `${MIMIKATZ_RULE}---\n${filter}`);
+    expect(imported.created).toHaveLength(2);
+    await ingest(org, [sysmonProcess({ commandLine: 'mimikatz', computer: 'lab-07' }), sysmonProcess({ commandLine: 'mimikatz', computer: 'ws-03' })]);
+    await detect(org);
+    const alerts = await t.http.get<Array<{ rule: unknown; host: string | null; entity_value?: string }>>('/alerts?limit=50', org.admin.headers);
+    const ruleAlerts = alerts.body.filter((alert) => alert.rule !== null);
+    expect(ruleAlerts).toHaveLength(1);
+    expect(JSON.stringify(ruleAlerts[0])).toContain('ws-03');
+    expect(JSON.stringify(ruleAlerts[0])).not.toContain('lab-07');
+  });
+
   it('takes a bare Windows event on POST /events and normalises it', async () => {
     const org = await createTestOrg(t.deps);
     const posted = await t.http.post('/events', sysmonProcess({ commandLine: 'whoami /all', computer: 'ws-09', user: 'CORP\\mallory' }), org.admin.headers);

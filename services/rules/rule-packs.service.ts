@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { AppError, isAppError } from '../../core/errors.ts';
-import { listRules, lockRuleByExternalId, type RuleKind, type RuleRow, setPackEnabled } from '../../db/repos/rules.repo.ts';
+import { AppError } from '../../core/errors.ts';
+import { listRules, setPackEnabled } from '../../db/repos/rules.repo.ts';
 import { actorOf, recordAudit } from '../identity/index.ts';
 import { sigmaImportDrafts } from './import-sigma.ts';
 import type { RuleImportReport } from './rule-import.dto.ts';
 import { packRules, rulePack, rulePacks } from './rule-packs.ts';
-import { insertCheckedRule, updateCheckedRule } from './save-rule.ts';
+import { saveImportedEntry } from './save-entry.ts';
 
 export const ZRulePack = z.object({
   name: z.string(),
@@ -50,40 +50,7 @@ export function enableRulePack(ctx: OrgServiceContext, name: string): Promise<Ru
     const report: RuleImportReport = { detail: `Enabled pack ${pack.name}`, count: 0, created: [], updated: [], rejected: [] };
     const { entries, rejected } = sigmaImportDrafts(pack.content, pack.name);
     report.rejected.push(...rejected);
-    for (const { index, draft } of entries) {
-      const existing = draft.externalId ? await lockRuleByExternalId(trx, ctx.orgId, draft.kind as RuleKind, draft.externalId) : undefined;
-      if (existing && existing.pack !== pack.name) {
-        report.rejected.push({
-          section: 'sigma',
-          index,
-          id: draft.externalId,
-          reasons: [`a rule with this id already exists in the library (rule ${existing.public_id})`],
-        });
-        continue;
-      }
-      let row: RuleRow;
-      try {
-        row = existing
-          ? await updateCheckedRule(trx, ctx, existing, { enabled: true, source: draft.source, body: draft.body, title: draft.title, severity: draft.severity })
-          : await insertCheckedRule(trx, ctx, draft);
-      } catch (error) {
-        if (!isAppError(error)) throw error;
-        report.rejected.push({ section: 'sigma', index, id: draft.externalId, reasons: error.issues?.map((issue) => issue.message) ?? [error.message] });
-        continue;
-      }
-      const item = {
-        section: 'sigma' as const,
-        index,
-        id: draft.externalId,
-        rule_id: row.public_id,
-        type: row.kind,
-        title: row.title,
-        enabled: row.enabled,
-        executable: row.executable,
-        problems: [],
-      };
-      (existing ? report.updated : report.created).push(item);
-    }
+    for (const entry of entries) await saveImportedEntry(trx, ctx, entry, report, pack.name);
     report.count = report.created.length + report.updated.length;
     await recordAudit(trx, ctx, {
       orgId: ctx.orgId,

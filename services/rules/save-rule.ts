@@ -46,11 +46,9 @@ function sigmaFacts(program: RuleProgram | null): Record<string, unknown> {
  * The one gate every rule write passes: the rule is compiled (problems kept with it), refused when it is to be enabled
  * but cannot run, refused when its tests fail; a changed source becomes a new version; the audit log records it.
  */
-async function checked(
-  trx: Executor,
-  ctx: OrgServiceContext,
-  draft: RuleDraft & { id: string },
-): Promise<{ check: RuleCheck; enabled: boolean; format: RuleFormat }> {
+type Checked = { check: RuleCheck; enabled: boolean; format: RuleFormat };
+
+async function checked(trx: Executor, ctx: OrgServiceContext, draft: RuleDraft & { id: string }): Promise<Checked> {
   const input = ruleInputOf({ id: draft.id, format: draft.format, source: draft.source, body: draft.body, title: draft.title, severity: draft.severity });
   const check = await checkRule(trx, ctx.orgId, input);
   if (draft.enabled === true && !check.executable) throw ruleNotRunnable('enabled', check.problems);
@@ -63,14 +61,9 @@ async function checked(
   return { check, enabled: draft.enabled === 'when_executable' ? check.executable : draft.enabled, format };
 }
 
-export async function insertCheckedRule(trx: Executor, ctx: OrgServiceContext, draft: RuleDraft): Promise<RuleRow> {
-  const id = randomUUID();
-  const { check, enabled, format } = await checked(trx, ctx, { ...draft, id });
-  const actor = actorOf(ctx);
-  const row = await insertRule(trx, ctx.orgId, {
-    id,
-    kind: draft.kind,
-    external_id: draft.externalId,
+/** The columns a checked draft writes, on insert and on update alike. */
+function checkedColumns(draft: RuleDraft, { check, enabled, format }: Checked) {
+  return {
     title: draft.title,
     description: draft.description,
     severity: draft.severity,
@@ -81,6 +74,19 @@ export async function insertCheckedRule(trx: Executor, ctx: OrgServiceContext, d
     tests: JSON.stringify(draft.tests),
     executable: check.executable,
     problems: JSON.stringify(check.problems),
+  };
+}
+
+export async function insertCheckedRule(trx: Executor, ctx: OrgServiceContext, draft: RuleDraft): Promise<RuleRow> {
+  const id = randomUUID();
+  const result = await checked(trx, ctx, { ...draft, id });
+  const { enabled, check } = result;
+  const actor = actorOf(ctx);
+  const row = await insertRule(trx, ctx.orgId, {
+    id,
+    kind: draft.kind,
+    external_id: draft.externalId,
+    ...checkedColumns(draft, result),
     pack: draft.pack,
     created_by: `${actor.type}:${actor.id}`,
   });
@@ -113,30 +119,14 @@ export async function updateCheckedRule(trx: Executor, ctx: OrgServiceContext, e
     externalId: existing.external_id,
     pack: existing.pack,
   };
-  const { check, enabled, format } = await checked(trx, ctx, draft);
+  const result = await checked(trx, ctx, draft);
+  const { enabled, format } = result;
   const newVersion =
     draft.source !== existing.source ||
     format !== existing.format ||
     JSON.stringify(draft.body.conditions) !== JSON.stringify((existing.body as Record<string, unknown>).conditions);
   const actor = actorOf(ctx);
-  const row = await updateRule(
-    trx,
-    ctx.orgId,
-    existing.id,
-    {
-      title: draft.title,
-      description: draft.description,
-      severity: draft.severity,
-      enabled,
-      format,
-      source: draft.source,
-      body: JSON.stringify({ ...draft.body, ...sigmaFacts(check.program) }),
-      tests: JSON.stringify(draft.tests),
-      executable: check.executable,
-      problems: JSON.stringify(check.problems),
-    },
-    newVersion,
-  );
+  const row = await updateRule(trx, ctx.orgId, existing.id, checkedColumns(draft, result), newVersion);
   if (newVersion) await recordRuleVersion(trx, ctx.orgId, row, `${actor.type}:${actor.id}`);
   await recordAudit(trx, ctx, {
     orgId: ctx.orgId,

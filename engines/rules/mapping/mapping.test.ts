@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWindows } from '../../telemetry/windows.ts';
+import { blankRuleEvent } from '../blank-event.ts';
 import type { Condition, Logsource, RuleEvent } from '../types.ts';
 import { VIGIL_MAPPING } from './index.ts';
 
@@ -50,34 +51,8 @@ const sysmonProcess = () =>
     UtcTime: '2026-01-01 10:00:00.000',
   });
 
-const blankEvent = (columns: Partial<RuleEvent>): RuleEvent => ({
-  occurredAt: RECEIVED_AT,
-  sourceKind: 'custom',
-  kind: 'event',
-  category: 'host',
-  action: 'custom.event',
-  outcome: 'unknown',
-  severity: 0,
-  srcIp: null,
-  srcPort: null,
-  dstIp: null,
-  dstPort: null,
-  transport: null,
-  hostName: null,
-  userName: null,
-  processName: null,
-  processCommandLine: null,
-  url: null,
-  fileName: null,
-  fileSha256: null,
-  fileMd5: null,
-  sensorId: null,
-  sessionId: null,
-  message: null,
-  attributes: {},
-  raw: null,
-  ...columns,
-});
+const blankEvent = (columns: Partial<RuleEvent>): RuleEvent =>
+  blankRuleEvent({ occurredAt: RECEIVED_AT, sourceKind: 'custom', category: 'host', action: 'custom.event', ...columns });
 
 describe('VIGIL_MAPPING.logsource', () => {
   it('windows process_creation: Sysmon 1 or Security 4688 of an agent Windows event', () => {

@@ -1,39 +1,14 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { parseWindows } from '../../telemetry/windows.ts';
+import { blankRuleEvent } from '../blank-event.ts';
 import { VIGIL_MAPPING } from '../mapping/index.ts';
 import type { CompiledRule, RuleEvent, RuleProblem } from '../types.ts';
 import { compileSigmaRule, parseSigmaText, type SigmaCompileOptions, type SigmaRuleDocument } from './index.ts';
 
 const SYSMON = 'Microsoft-Windows-Sysmon/Operational';
 
-const BLANK: RuleEvent = {
-  occurredAt: new Date('2026-01-01T00:00:00Z'),
-  sourceKind: 'agent',
-  kind: 'event',
-  category: 'process',
-  action: 'windows.process_started',
-  outcome: 'unknown',
-  severity: 0,
-  srcIp: null,
-  srcPort: null,
-  dstIp: null,
-  dstPort: null,
-  transport: null,
-  hostName: null,
-  userName: null,
-  processName: null,
-  processCommandLine: null,
-  url: null,
-  fileName: null,
-  fileSha256: null,
-  fileMd5: null,
-  sensorId: null,
-  sessionId: null,
-  message: null,
-  attributes: {},
-  raw: null,
-};
+const BLANK: RuleEvent = blankRuleEvent({ occurredAt: new Date('2026-01-01T00:00:00Z') });
 
 /** A Windows event as the Windows parser stores it: the flat fields in attributes.win (and the record in raw). */
 function winEvent(fields: Record<string, unknown>, columns: Partial<RuleEvent> = {}): RuleEvent {

@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { blankRuleEvent } from '../blank-event.ts';
 import type { Condition, RuleEvent } from '../types.ts';
 import { compilePredicate, createRunner } from './matcher.ts';
 
-const event = (overrides: Partial<RuleEvent>): RuleEvent => ({
-  occurredAt: new Date('2026-12-04T10:00:00Z'),
-  sourceKind: 'agent',
-  kind: 'event',
-  category: 'process',
-  action: 'windows.process_started',
-  outcome: 'unknown',
-  severity: 0,
-  srcIp: null,
-  srcPort: null,
-  dstIp: null,
-  dstPort: null,
-  transport: null,
-  hostName: null,
-  userName: null,
-  processName: null,
-  processCommandLine: null,
-  url: null,
-  fileName: null,
-  fileSha256: null,
-  fileMd5: null,
-  sensorId: null,
-  sessionId: null,
-  message: null,
-  attributes: {},
-  raw: {},
-  ...overrides,
-});
+const event = (overrides: Partial<RuleEvent>): RuleEvent => blankRuleEvent({ raw: {}, ...overrides });
 
 const exists = (value: boolean, paths: string[]): Condition => ({ type: 'field', field: 'CommandLine', paths, tests: [{ op: 'exists', value }], mode: 'any' });
 const run = createRunner();
