@@ -1,3 +1,4 @@
+import { parseAuditRecord } from './auditd.ts';
 import { buildEvent, dedupMaterial, reject, rejectTime } from './build.ts';
 import type { ParseContext, ParseResult, Severity } from './event.ts';
 import { isObject, num, pickStr, str } from './fields.ts';
@@ -30,14 +31,15 @@ export function parseSyslog(record: unknown, ctx: ParseContext): ParseResult {
   const app = pickStr(fields, 'program', 'app_name', 'appname', 'ident') ?? line.app;
   const host = pickStr(fields, 'hostname', 'host') ?? line.host;
   const sshd = app === null || app === 'sshd' ? parseSshdAuth(line.message) : null;
+  const audit = sshd ? null : parseAuditRecord(line.message);
 
   const baseSeverity: Severity = severityCode === null ? 0 : fromSyslogSeverity(severityCode);
   return buildEvent(
     {
       sourceKind: 'syslog',
       time,
-      category: sshd || (facility !== null && AUTH_FACILITIES.has(facility)) ? 'authentication' : 'host',
-      action: sshd ? `syslog.sshd.${sshd.action}` : `syslog.${(app ?? 'message').toLowerCase()}`,
+      category: audit ? 'audit' : sshd || (facility !== null && AUTH_FACILITIES.has(facility)) ? 'authentication' : 'host',
+      action: audit ? `syslog.auditd.${audit.type.toLowerCase()}` : sshd ? `syslog.sshd.${sshd.action}` : `syslog.${(app ?? 'message').toLowerCase()}`,
       outcome: sshd?.outcome ?? 'unknown',
       // one failed guess is low; a brute force is a detection's job, not the parser's
       severity: sshd ? (sshd.outcome === 'failure' ? 1 : 0) : baseSeverity,
@@ -46,7 +48,8 @@ export function parseSyslog(record: unknown, ctx: ParseContext): ParseResult {
       transport: sshd ? 'tcp' : null,
       hostName: host,
       userName: sshd ? sshd.user || null : null,
-      processName: app,
+      processName: app ?? (audit ? 'auditd' : null),
+      processCommandLine: audit?.type === 'EXECVE' ? execveCommandLine(audit.fields) : null,
       message: line.message,
       attributes: {
         pid: line.pid ?? pickStr(fields, 'pid'),
@@ -58,6 +61,7 @@ export function parseSyslog(record: unknown, ctx: ParseContext): ParseResult {
         invalidUser: sshd?.invalidUser || undefined,
         sshKey: sshd?.keyInfo,
         repeated: sshd?.repeated,
+        auditd: audit?.fields,
       },
       // identical lines collapse; a collector that must keep true repeats sends {message, offset}
       dedupMaterial: dedupMaterial('syslog', contentHash(record)),
@@ -76,4 +80,11 @@ function codeOf(value: unknown, names: readonly string[]): number | null {
   const aliases: Record<string, string> = { warn: 'warning', error: 'err', emergency: 'emerg', critical: 'crit' };
   const index = names.indexOf(aliases[name] ?? name);
   return index < 0 ? null : index;
+}
+
+/** An EXECVE record's arguments (a0, a1, …) as one command line. */
+function execveCommandLine(fields: Record<string, string>): string | null {
+  const args: string[] = [];
+  for (let index = 0; fields[`a${index}`] !== undefined; index++) args.push(fields[`a${index}`] as string);
+  return args.length > 0 ? args.join(' ') : null;
 }

@@ -30,7 +30,8 @@ export function genericLogsource(key: string): LogsourceAnswer | null {
 }
 
 export function genericField(key: string, field: string): FieldPath[] | null {
-  return GENERIC_LOGSOURCES[key]?.fields[field]?.slice() ?? null;
+  const entry = GENERIC_LOGSOURCES[key];
+  return entry?.fields[field]?.slice() ?? entry?.fieldRoots?.map((root) => `${root}.${field}`) ?? null;
 }
 
 /** Zeek, Suricata, Cowrie, osquery: the sensor's events, `service` the record type (first action segment). */

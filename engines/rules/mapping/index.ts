@@ -8,7 +8,7 @@ import { type LogsourceAnswer, windowsEventKeys, windowsField, windowsLogsource 
  * index keys that let the runtime find a rule by event (a rule whose keys share none with eventKeys(event) cannot match
  * it). The tables are data (logsources*.ts, fields-*.ts); bump `version` when they change, since compiled rules depend on it.
  */
-export const MAPPING_VERSION = '2026-12-04.1';
+export const MAPPING_VERSION = '2026-12-04.2';
 
 function logsource({ product, category, service }: Logsource): LogsourceAnswer {
   if (product === 'windows') return windowsLogsource(category, service);

@@ -17,7 +17,12 @@ export type EventSelector = {
   os?: readonly string[];
 };
 
-export type LogsourceEntry = { selectors: readonly EventSelector[]; fields: Readonly<Record<string, readonly FieldPath[]>> };
+export type LogsourceEntry = {
+  selectors: readonly EventSelector[];
+  fields: Readonly<Record<string, readonly FieldPath[]>>;
+  /** where a field not listed in `fields` is read (default: attributes.<field>, raw.<field>) */
+  fieldRoots?: readonly string[];
+};
 
 const LINUX_AGENT = ['linux'];
 const MACOS_AGENT = ['darwin', 'mac'];
@@ -32,6 +37,8 @@ export const GENERIC_LOGSOURCES: Readonly<Record<string, LogsourceEntry>> = {
   'linux//syslog': { selectors: [{ sourceKinds: ['syslog'] }], fields: SYSLOG_FIELDS },
   'linux//auth': { selectors: [{ sourceKinds: ['syslog'], categories: ['authentication'] }], fields: SYSLOG_FIELDS },
   'linux//sshd': { selectors: syslogFrom('sshd'), fields: SYSLOG_FIELDS },
+  // audit records (engines/telemetry/auditd.ts): every field of the record under its own name
+  'linux//auditd': { selectors: [{ sourceKinds: ['syslog'], categories: ['audit'] }], fields: {}, fieldRoots: ['attributes.auditd'] },
   'linux//sudo': { selectors: syslogFrom('sudo'), fields: SYSLOG_FIELDS },
   'linux//cron': { selectors: syslogFrom('cron', 'crond', 'anacron'), fields: SYSLOG_FIELDS },
   'linux//vsftpd': { selectors: syslogFrom('vsftpd'), fields: SYSLOG_FIELDS },
@@ -102,6 +109,4 @@ export const UNSUPPORTED_CATEGORIES: Readonly<Record<string, string>> = {
   database: 'database audit logs are not ingested',
 };
 
-export const UNSUPPORTED_SERVICES: Readonly<Record<string, string>> = {
-  'linux//auditd': 'auditd records are not parsed into fields (type, syscall arguments)',
-};
+export const UNSUPPORTED_SERVICES: Readonly<Record<string, string>> = {};

@@ -94,7 +94,9 @@ describe('VIGIL_MAPPING.logsource', () => {
     const process = supported({ product: 'linux', category: 'process_creation' });
     expect(process.keys).toEqual(['linux/process_creation/']);
     expect(leaves(process.condition)).toContain('sourceKind equals:agent,equals:edr');
-    expect(unsupportedReason({ product: 'linux', service: 'auditd' })).toContain('auditd');
+    const auditd = supported({ product: 'linux', service: 'auditd' });
+    expect(auditd.keys).toEqual(['linux//auditd']);
+    expect(VIGIL_MAPPING.field({ product: 'linux', service: 'auditd' }, 'a0')).toEqual(['attributes.auditd.a0']);
   });
 
   it('zeek: the sensor, its service the record type', () => {
