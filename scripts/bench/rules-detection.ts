@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { runDetectionOnce } from '../../services/detection/index.ts';
 import { ingestRecords } from '../../services/ingest/index.ts';
-import { enableRulePack, importRules } from '../../services/rules/index.ts';
+import { enableRulePack, importRules, loadOrgRules } from '../../services/rules/index.ts';
 import { mixedStream } from './mixed-stream.ts';
 import { filesUnder, SIGMA_ROOT } from './rules-stream.ts';
 import { createBenchEnvironment } from './setup.ts';
@@ -53,16 +53,23 @@ export async function benchDetectionWithRules(events: number, windowsRecords: re
       for (const [source, records] of bySource) await ingestRecords(env.ctx, { channel: 'events', source: source as never, records });
     }
     for (const batch of chunk([...windowsRecords], 1000)) await ingestRecords(env.ctx, { channel: 'events', source: 'agent', records: batch });
+    await detectAll(env); // warm-up: JIT, plans and caches, so both timed passes start alike
     const baseline = await detectAll(env);
     let started = performance.now();
     const imported = await importCorpus(env);
     const importSeconds = (performance.now() - started) / 1000;
     started = performance.now();
+    await loadOrgRules(env.deps.db, env.orgId);
+    const compileSeconds = (performance.now() - started) / 1000;
     const withRules = await detectAll(env);
     out(`  continuous detection, ${baseline.scanned.toLocaleString('en-US')} stored events (built-in detectors, then with rules):`);
     out(`    built-in detectors only (baseline): ${rate(baseline.scanned, baseline.seconds)}  (${baseline.detections} detections)`);
-    out(`    with ${imported.enabled} rules enabled:        ${rate(withRules.scanned, withRules.seconds)}  (${withRules.detections} detections; ${imported.rejected} documents rejected on import, imported in ${importSeconds.toFixed(1)} s)`);
-    out(`    ratio with rules / baseline:        ${(baseline.seconds / withRules.seconds).toFixed(2)}`);
+    out(
+      `    with ${imported.enabled} rules enabled:        ${rate(withRules.scanned, withRules.seconds)}  (${withRules.detections} detections; ${imported.rejected} documents rejected on import, imported in ${importSeconds.toFixed(1)} s)`,
+    );
+    out(
+      `    ratio with rules / baseline:        ${(baseline.seconds / withRules.seconds).toFixed(2)}  (the rules' plan compiled once before, in ${compileSeconds.toFixed(1)} s)`,
+    );
   } finally {
     await env.close();
   }

@@ -43,7 +43,9 @@ const parseJson = (text: string): unknown[] => {
 
 /** SigmaHQ's regression events (evtx exported to JSON) through the Windows parser. */
 function windowsEvents(): RuleEvent[] {
-  const records = filesUnder(new URL('regression_data/', SIGMA_ROOT), '.json').flatMap((path) => jsonObjectTexts(readText(path)).flatMap(({ text }) => parseJson(text)));
+  const records = filesUnder(new URL('regression_data/', SIGMA_ROOT), '.json').flatMap((path) =>
+    jsonObjectTexts(readText(path)).flatMap(({ text }) => parseJson(text)),
+  );
   return normalise(records);
 }
 
@@ -61,18 +63,23 @@ function networkEvents(): RuleEvent[] {
 function honeypotEvents(): RuleEvent[] {
   const dataset = new URL('minixdr/combined_cybersecurity_dataset.jsonl', CORPUS_ROOT);
   const minixdr = existsSync(dataset) ? jsonLines(readText(dataset)).flatMap(parseJson) : [];
-  const synthetic = SCENARIOS.flatMap((scenario, i) => generateScenario(scenario, { seed: 11 + i, startTime: RECEIVED_AT }).records.map(({ record }) => record));
+  const synthetic = SCENARIOS.flatMap((scenario, i) =>
+    generateScenario(scenario, { seed: 11 + i, startTime: RECEIVED_AT }).records.map(({ record }) => record),
+  );
   const mixed = mixedStream(4000, RECEIVED_AT.getTime()).map(({ record }) => record);
   return normalise([...minixdr, ...synthetic, ...mixed]);
 }
 
 const SYSLOG_TEMPLATES = [
-  (i: number) => `<38>Dec  6 10:${String(i % 60).padStart(2, '0')}:01 web-${i % 7} sshd[${1000 + i}]: Failed password for invalid user admin${i % 13} from 198.51.100.${i % 250} port ${40000 + i} ssh2`,
-  (i: number) => `<38>Dec  6 10:11:${String(i % 60).padStart(2, '0')} web-${i % 7} sshd[${2000 + i}]: Accepted publickey for deploy from 10.1.2.${i % 250} port 51234 ssh2: RSA SHA256:abc${i}`,
+  (i: number) =>
+    `<38>Dec  6 10:${String(i % 60).padStart(2, '0')}:01 web-${i % 7} sshd[${1000 + i}]: Failed password for invalid user admin${i % 13} from 198.51.100.${i % 250} port ${40000 + i} ssh2`,
+  (i: number) =>
+    `<38>Dec  6 10:11:${String(i % 60).padStart(2, '0')} web-${i % 7} sshd[${2000 + i}]: Accepted publickey for deploy from 10.1.2.${i % 250} port 51234 ssh2: RSA SHA256:abc${i}`,
   (i: number) => `<86>Dec  6 10:12:13 db-${i % 3} sudo:   alice : TTY=pts/${i % 4} ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/systemctl restart nginx`,
   (i: number) => `<30>Dec  6 10:13:14 app-${i % 5} systemd[1]: Started Session ${i} of user bob.`,
   (i: number) => `<13>Dec  6 10:14:15 app-${i % 5} kernel: [${i}.123] audit: type=1400 apparmor="DENIED" operation="open" profile="/usr/sbin/cupsd"`,
-  (i: number) => `<38>Dec  6 10:15:16 web-${i % 7} useradd[${3000 + i}]: new user: name=svc${i % 9}, UID=100${i % 9}, GID=100${i % 9}, home=/home/svc, shell=/bin/bash`,
+  (i: number) =>
+    `<38>Dec  6 10:15:16 web-${i % 7} useradd[${3000 + i}]: new user: name=svc${i % 9}, UID=100${i % 9}, GID=100${i % 9}, home=/home/svc, shell=/bin/bash`,
 ];
 
 function syslogEvents(): RuleEvent[] {

@@ -11,6 +11,7 @@ export { createDetectionRule, type DetectionRuleCreate, listDetectionRules } fro
 export { evaluateOrgRules, type RulePass } from './evaluate-rules.service.ts';
 export { importRules, type RuleImportPayload, ZRuleImportPayload } from './import-rules.service.ts';
 export { getLibraryRule, type LibraryRuleType, listLibraryRules, updateLibraryRule } from './library-rules.service.ts';
+export { loadOrgRules } from './org-rule-plan.ts';
 export { ZRuleReplay } from './replay.dto.ts';
 export { getLatestRuleReplay, type ReplayRequest, requestRuleReplay, runRuleReplay } from './replay-rule.service.ts';
 export {

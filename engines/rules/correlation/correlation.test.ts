@@ -56,7 +56,11 @@ describe('resolveCorrelation', () => {
   });
 
   it('names an unknown reference with its line', () => {
-    const result = resolveCorrelation(correlationDoc('  type: event_count\n  rules:\n    - failed_login\n    - nope\n  group-by: [User]\n  timespan: 5m\n  condition: {gte: 2}\n'), REFERENCED, MAPPING);
+    const result = resolveCorrelation(
+      correlationDoc('  type: event_count\n  rules:\n    - failed_login\n    - nope\n  group-by: [User]\n  timespan: 5m\n  condition: {gte: 2}\n'),
+      REFERENCED,
+      MAPPING,
+    );
     expect(result).toEqual({ problems: [expect.objectContaining({ construct: 'correlation rules', line: 7, message: expect.stringContaining("'nope'") })] });
   });
 });
@@ -73,7 +77,9 @@ describe('correlationValues', () => {
 describe('evaluateCorrelation', () => {
   it('fires once for 10 failed logons of one user in 5 minutes, and not for 9', () => {
     const matches = evaluateCorrelation(BRUTE_FORCE, failures(10));
-    expect(matches).toEqual([{ group: ['alice'], windowStart: new Date(T0), windowEnd: new Date(T0 + 180_000), eventIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], observed: 10 }]);
+    expect(matches).toEqual([
+      { group: ['alice'], windowStart: new Date(T0), windowEnd: new Date(T0 + 180_000), eventIds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], observed: 10 },
+    ]);
     expect(evaluateCorrelation(BRUTE_FORCE, failures(9))).toEqual([]);
     // 14 in a row: overlapping firing windows are one match
     expect(evaluateCorrelation(BRUTE_FORCE, failures(14))).toHaveLength(1);
@@ -82,7 +88,11 @@ describe('evaluateCorrelation', () => {
   });
 
   it('gives the same matches however the hits are ordered and split into batches', () => {
-    const hits = [...failures(12), ...failures(10, 'bob', 100).map((h) => ({ ...h, occurredAt: new Date(h.occurredAt.getTime() + 3_600_000) })), ...failures(5, 'carol', 200)];
+    const hits = [
+      ...failures(12),
+      ...failures(10, 'bob', 100).map((h) => ({ ...h, occurredAt: new Date(h.occurredAt.getTime() + 3_600_000) })),
+      ...failures(5, 'carol', 200),
+    ];
     const expected = evaluateCorrelation(BRUTE_FORCE, hits);
     expect(expected.map((match) => match.group)).toEqual([['alice'], ['bob']]);
     const rng = createRng(7);
@@ -100,7 +110,9 @@ describe('evaluateCorrelation', () => {
   });
 
   it('counts distinct values for value_count', () => {
-    const spec = resolved('  type: value_count\n  rules: [failed_login]\n  group-by: [IpAddress]\n  timespan: 10m\n  condition:\n    field: User\n    gte: 3\n');
+    const spec = resolved(
+      '  type: value_count\n  rules: [failed_login]\n  group-by: [IpAddress]\n  timespan: 10m\n  condition:\n    field: User\n    gte: 3\n',
+    );
     const sameUser = [1, 2, 3, 4].map((id) => hit('rule-failed', id, id, ['203.0.113.9'], 'alice'));
     expect(evaluateCorrelation(spec, sameUser)).toEqual([]);
     const sprayed = ['alice', 'bob', null, 'carol'].map((user, i) => hit('rule-failed', 10 + i, i, ['203.0.113.9'], user));

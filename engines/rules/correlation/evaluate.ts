@@ -109,7 +109,8 @@ function orderedWindows(hits: readonly CorrelationHit[], spec: ResolvedCorrelati
     if (position < 0) return;
     chainStart[position] = position === 0 ? i : (chainStart[position - 1] ?? null);
     const start = chainStart[position];
-    if (position === last && start != null && timeOf(hit) - timeOf(hits[start] as CorrelationHit) <= spec.timespanMs) pushWindow(episodes, start, i, spec.rules.length);
+    if (position === last && start != null && timeOf(hit) - timeOf(hits[start] as CorrelationHit) <= spec.timespanMs)
+      pushWindow(episodes, start, i, spec.rules.length);
   });
   return episodes;
 }

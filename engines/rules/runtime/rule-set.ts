@@ -1,6 +1,7 @@
 import type { CompiledRule, FieldMapping, RuleEvent } from '../types.ts';
 import { buildLiteralIndex } from './literal-index.ts';
 import { buildLogsourceIndex } from './logsource-index.ts';
+import { literalRequirements } from './requirements.ts';
 import { eventScanText } from './scan-text.ts';
 
 /** `key` is the Vigil rule id. */
@@ -24,7 +25,9 @@ export type RuleSet = {
 /** The filters of each rule, by rule index. */
 function filtersByRule(entries: readonly RuleSetEntry[], filters: readonly RuleFilterEntry[]): Array<number[] | null> {
   const indexOfKey = new Map<string, number[]>();
-  entries.forEach(({ key }, rule) => indexOfKey.set(key, [...(indexOfKey.get(key) ?? []), rule]));
+  entries.forEach(({ key }, rule) => {
+    indexOfKey.set(key, [...(indexOfKey.get(key) ?? []), rule]);
+  });
   const out: Array<number[] | null> = entries.map(() => null);
   filters.forEach((filter, filterIndex) => {
     for (const key of new Set(filter.ruleKeys))
@@ -39,15 +42,16 @@ function filtersByRule(entries: readonly RuleSetEntry[], filters: readonly RuleF
 
 /**
  * The runtime over a set of compiled rules: the logsource index narrows the rules to those that can see the event,
- * the cross-rule literal prefilter (one automaton, one scan per event) to those whose literals occur in it, and only
- * those run their predicate. Filters are evaluated at most once per event, and only when a rule they cover hit.
+ * the cross-rule literal prefilter (one automaton, one scan per event) to those whose needed literal sets all have a
+ * literal in it (requirements.ts), and only those run their predicate. Filters are evaluated at most once per event, and only when a rule they cover hit.
  */
 export function buildRuleSet(entries: RuleSetEntry[], filters: RuleFilterEntry[], mapping: FieldMapping): RuleSet {
   const rules = entries.map(({ rule }) => rule);
   const keys = entries.map(({ key }) => key);
   const candidatesOf = buildLogsourceIndex(rules.map((rule) => rule.prefilter.logsourceKeys));
-  const literals = buildLiteralIndex(rules.map((rule) => rule.prefilter.anyLiteral));
-  const needsLiteral = Uint8Array.from(rules, (rule) => (rule.prefilter.anyLiteral === null ? 0 : 1));
+  const requirementsByRule = rules.map(literalRequirements);
+  const literals = buildLiteralIndex(requirementsByRule);
+  const needsLiteral = Uint8Array.from(requirementsByRule, (requirements) => (requirements.length === 0 ? 0 : 1));
   const ruleFilters = filtersByRule(entries, filters);
   const marks = new Uint32Array(rules.length);
   const filterEpochs = new Uint32Array(filters.length);
@@ -94,7 +98,9 @@ export function buildRuleSet(entries: RuleSetEntry[], filters: RuleFilterEntry[]
     match(events, options) {
       const prefilter = options?.prefilter ?? true;
       const hits: RuleHit[] = [];
-      events.forEach((event, eventIndex) => evaluate(event, prefilter, (rule) => hits.push({ key: keys[rule] as string, eventIndex })));
+      events.forEach((event, eventIndex) => {
+        evaluate(event, prefilter, (rule) => hits.push({ key: keys[rule] as string, eventIndex }));
+      });
       return hits;
     },
     matchOne(event, options) {

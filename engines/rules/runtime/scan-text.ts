@@ -1,4 +1,7 @@
+import { NON_ASCII_MARKER } from '../sigma/prefilter.ts';
 import type { RuleEvent } from '../types.ts';
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Outside printable ASCII: prefilter literals never contain these characters (prefilter.ts keeps printable ASCII runs). */
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/g;
@@ -26,13 +29,14 @@ function appendStrings(root: unknown, out: Set<string>, minLength: number): void
  * The text the literal prefilter scans for one event: every distinct string of the event (columns, message,
  * attributes, raw) lower-cased exactly as the predicates lower-case them, joined by a separator no literal contains.
  * Characters outside printable ASCII become the separator too: an ASCII literal that occurs in a lower-cased value
- * still occurs here at the same place, and the automaton only ever sees ASCII (no grapheme clusters to hide a
- * literal behind a combining mark).
+ * still occurs here at the same place, and the automaton only ever sees ASCII.
  */
 export function eventScanText(event: RuleEvent, minLength: number): string {
   const strings = new Set<string>();
   appendStrings(event, strings, minLength);
   let joined = '';
   for (const text of strings) joined += text + SCAN_SEPARATOR;
-  return joined.toLowerCase().replace(NOT_PRINTABLE_ASCII, SCAN_SEPARATOR);
+  const lowered = joined.toLowerCase();
+  const marker = NON_ASCII.test(lowered) ? NON_ASCII_MARKER + SCAN_SEPARATOR : '';
+  return lowered.replace(NOT_PRINTABLE_ASCII, SCAN_SEPARATOR) + marker;
 }

@@ -93,11 +93,7 @@ function readAliases(node: SigmaNode, problems: RuleProblem[]): SigmaCorrelation
 }
 
 /** Validates the `correlation:` section of a document whose metadata was already read. */
-export function readCorrelation(
-  tree: SigmaMap,
-  documentIndex: number,
-  meta: RuleMeta,
-): { document: SigmaCorrelationDocument | null; problems: RuleProblem[] } {
+export function readCorrelation(tree: SigmaMap, documentIndex: number, meta: RuleMeta): { document: SigmaCorrelationDocument | null; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const section = entryOf(tree, 'correlation');
   if (section?.value.kind !== 'map') return { document: null, problems: [problemAt('correlation', 'correlation must be a map', section?.keyPos ?? tree.pos)] };
@@ -107,7 +103,14 @@ export function readCorrelation(
   const typeEntry = get('type');
   const typeText = textOf(typeEntry?.value);
   const type = TYPES.find((candidate) => candidate === typeText);
-  if (!type) problems.push(problemAt('correlation type', typeText ? `unsupported correlation type '${typeText}'` : 'correlation.type is missing', typeEntry?.keyPos ?? section.keyPos));
+  if (!type)
+    problems.push(
+      problemAt(
+        'correlation type',
+        typeText ? `unsupported correlation type '${typeText}'` : 'correlation.type is missing',
+        typeEntry?.keyPos ?? section.keyPos,
+      ),
+    );
 
   const rulesEntry = get('rules');
   const rules = rulesEntry ? textItems(rulesEntry.value, 'correlation rules', problems).map(({ text, pos }) => ({ ref: text, pos })) : [];
@@ -119,7 +122,10 @@ export function readCorrelation(
   const timespanEntry = get('timespan');
   const timespanText = textOf(timespanEntry?.value) ?? '';
   const ms = timespanMs(timespanText);
-  if (ms === null) problems.push(problemAt('correlation timespan', `timespan '${timespanText}' is not a number followed by s, m, h or d`, timespanEntry?.keyPos ?? section.keyPos));
+  if (ms === null)
+    problems.push(
+      problemAt('correlation timespan', `timespan '${timespanText}' is not a number followed by s, m, h or d`, timespanEntry?.keyPos ?? section.keyPos),
+    );
 
   const conditionEntry = get('condition');
   const condition = conditionEntry ? readCondition(conditionEntry, problems) : null;

@@ -48,7 +48,9 @@ function resolve(expr: ConditionExpr, resolver: Resolver): Condition | null {
     case 'ref': {
       const condition = resolver.selections.get(expr.name);
       if (!condition) {
-        resolver.problems.push(problemAt('search identifier', `the condition names '${expr.name}', which the detection does not define`, resolver.at(expr.offset)));
+        resolver.problems.push(
+          problemAt('search identifier', `the condition names '${expr.name}', which the detection does not define`, resolver.at(expr.offset)),
+        );
         return null;
       }
       resolver.used.set(expr.name, condition);
@@ -76,7 +78,9 @@ function resolveQuantifier(expr: Extract<ConditionExpr, { type: 'of' }>, resolve
   if (count === 'all' || count === conditions.length) return single('and');
   if (count === 1) return single('or');
   if (count > conditions.length) {
-    resolver.problems.push(problemAt('condition', `'${label}' needs more search identifiers than the ${conditions.length} it matches`, resolver.at(expr.offset)));
+    resolver.problems.push(
+      problemAt('condition', `'${label}' needs more search identifiers than the ${conditions.length} it matches`, resolver.at(expr.offset)),
+    );
     return null;
   }
   if (binomial(conditions.length, count) > MAX_COMBINATIONS) {
@@ -94,7 +98,8 @@ function conditionScalars(detection: SigmaMap, problems: RuleProblem[]): SigmaSc
   }
   const items = entry.value.kind === 'seq' ? entry.value.items : [entry.value];
   const scalars = items.filter((item): item is SigmaScalar => item.kind === 'scalar' && typeof item.value === 'string');
-  if (scalars.length !== items.length || scalars.length === 0) problems.push(problemAt('condition', 'the condition must be a string or a list of strings', entry.keyPos));
+  if (scalars.length !== items.length || scalars.length === 0)
+    problems.push(problemAt('condition', 'the condition must be a string or a list of strings', entry.keyPos));
   return scalars;
 }
 

@@ -8,7 +8,6 @@ export { compileSigmaRule, type SigmaCompileOptions } from './compile-rule.ts';
 export type { SigmaCorrelationDocument } from './correlation-document.ts';
 export { timespanMs } from './correlation-document.ts';
 export { sigmaHqLink } from './meta.ts';
-export { sigmaDocumentTexts } from './split.ts';
 export {
   parseSigmaText,
   type SigmaDocument,
@@ -17,4 +16,5 @@ export {
   type SigmaParseResult,
   type SigmaRuleDocument,
 } from './parse.ts';
+export { sigmaDocumentTexts } from './split.ts';
 export type { SigmaMap, SigmaNode, SigmaScalar, SourcePos } from './yaml-tree.ts';

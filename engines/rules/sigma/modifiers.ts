@@ -79,6 +79,7 @@ export function planModifiers(modifiers: string[]): ModifierPlan | ModifierError
     return { construct: 'modifier combination', message: 'fieldref takes only contains, startswith, endswith, cased, all and neq' };
   if (plan.kind !== 'string' && plan.kind !== 'fieldref' && plan.steps.length > 0)
     return { construct: 'modifier combination', message: `${plan.steps.join(', ')} cannot be combined with ${plan.kind}` };
-  if (plan.kind === 'exists' && (plan.all || plan.expand || plan.negate)) return { construct: 'modifier combination', message: 'exists takes no other modifier' };
+  if (plan.kind === 'exists' && (plan.all || plan.expand || plan.negate))
+    return { construct: 'modifier combination', message: 'exists takes no other modifier' };
   return plan;
 }

@@ -37,7 +37,10 @@ function classify(tree: SigmaMap, documentIndex: number, sourcePath: string | un
     if (problems.length > 0 || detection.value.kind !== 'map') return { document: null, problems };
     return { document: { kind: 'rule', ...base, tree, detection: detection.value }, problems };
   }
-  return { document: null, problems: [problemAt('document', 'neither a detection rule (detection), a correlation (correlation) nor a filter (filter)', tree.pos)] };
+  return {
+    document: null,
+    problems: [problemAt('document', 'neither a detection rule (detection), a correlation (correlation) nor a filter (filter)', tree.pos)],
+  };
 }
 
 /**

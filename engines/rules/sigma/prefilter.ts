@@ -112,13 +112,28 @@ export function regexLiteral(pattern: string, caseInsensitive: boolean): string 
   return best || null;
 }
 
+/**
+ * Stands for "some string of the event holds a character outside ASCII": the scan text carries it when one does
+ * (runtime/scan-text.ts). A string test whose value has no usable ASCII run but a non-ASCII character (emoji,
+ * homoglyphs) needs such a character, since ASCII never lower-cases to anything else. Not for regexes: RE2's case
+ * folding matches the Kelvin sign with `k`.
+ */
+export const NON_ASCII_MARKER = '~non-ascii~';
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function stringLiteral(value: string, cased: boolean): string | null {
+  const core = usable(value);
+  if (core !== null) return core;
+  return NON_ASCII.test(value) && (cased || NON_ASCII.test(value.toLowerCase())) ? NON_ASCII_MARKER : null;
+}
+
 function testLiteral(test: ValueTest): string | null {
   switch (test.op) {
     case 'equals':
     case 'contains':
     case 'startswith':
     case 'endswith':
-      return usable(test.value);
+      return stringLiteral(test.value, test.cased);
     case 'regex': {
       const literal = regexLiteral(test.pattern, test.flags.i);
       return literal === null ? null : usable(literal);

@@ -39,7 +39,8 @@ export const literalString = (text: string): SigmaString => ({ pieces: text === 
 export const hasWildcards = (value: SigmaString): boolean => value.pieces.some((piece) => piece.kind !== 'text');
 
 /** The text of a value without wildcards, or null. */
-export const plainText = (value: SigmaString): string | null => (hasWildcards(value) ? null : value.pieces.map((piece) => (piece.kind === 'text' ? piece.text : '')).join(''));
+export const plainText = (value: SigmaString): string | null =>
+  hasWildcards(value) ? null : value.pieces.map((piece) => (piece.kind === 'text' ? piece.text : '')).join('');
 
 /** `contains` / `startswith` / `endswith`: a `*` at either end unless one is already there. */
 export function withStars(value: SigmaString, atStart: boolean, atEnd: boolean): SigmaString {

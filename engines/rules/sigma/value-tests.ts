@@ -78,7 +78,8 @@ function applyStep(values: SigmaString[], step: ModifierPlan['steps'][number]): 
       const out: SigmaString[] = [];
       for (const value of values) {
         const variants = windashVariants(value, MAX_VARIANTS);
-        if (!variants || out.length + variants.length > MAX_VARIANTS) return { construct: "modifier 'windash'", message: `more than ${MAX_VARIANTS} windash variants` };
+        if (!variants || out.length + variants.length > MAX_VARIANTS)
+          return { construct: "modifier 'windash'", message: `more than ${MAX_VARIANTS} windash variants` };
         out.push(...variants);
       }
       return out;
