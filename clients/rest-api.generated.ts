@@ -594,7 +594,10 @@ export interface paths {
         /** Search stored events, newest first (default: the last 24 hours; at most 31 days per query) */
         get: operations["agents-listEvents"];
         put?: never;
-        /** Ingest agent events (agent key, or events:write): one event, or {events:[…]} / a JSON array / NDJSON for a batch */
+        /**
+         * Ingest agent events (agent key, or events:write): one event, or {events:[…]} / a JSON array / NDJSON for a batch
+         * @description Windows events (evtx-to-JSON `{Event: {System, EventData}}`, winlogbeat `{winlog: …}`, flat Sysmon JSON) are accepted bare, in a batch, or as the details of an agent event, and normalised (process, parent, command line, user, host, hashes, registry, file, network; every EventData field kept under attributes.win).
+         */
         post: operations["agents-postEvents"];
         delete?: never;
         options?: never;
@@ -4730,6 +4733,8 @@ export interface operations {
                     message?: string;
                     /** @description A batch: each item is a single event; bad items are rejected by index, the rest stored */
                     events?: unknown[];
+                } & {
+                    [key: string]: unknown;
                 };
             };
         };

@@ -95,7 +95,15 @@ export type Detection = {
 };
 
 /** The rule behind a detection; author and link are shown with the alert (the DRL asks it of SigmaHQ rules). */
-export type DetectionRuleRef = { id: string; publicId: number; version: number; title: string; author: string | null; link: string | null; license: string | null };
+export type DetectionRuleRef = {
+  id: string;
+  publicId: number;
+  version: number;
+  title: string;
+  author: string | null;
+  link: string | null;
+  license: string | null;
+};
 
 export const MAX_EVENT_IDS = 200;
 

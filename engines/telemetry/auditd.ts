@@ -4,6 +4,7 @@ export type AuditRecord = { type: string; time: Date | null; serial: string; fie
 
 const HEADER = /^\s*(?:node=\S+\s+)?type=([A-Z0-9_]+)\s+msg=audit\((\d+(?:\.\d+)?):(\d+)\):\s?/;
 // key=value, the value quoted ("…" or '…') or bare; the enriched format separates its part with \x1d
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \x1d is auditd's own separator
 const PAIR = /([A-Za-z0-9_-]+)=("[^"]*"|'[^']*'|[^\s\x1d]*)/g;
 // fields auditd writes hex-encoded when the value holds a space, a quote or a control character
 const HEX_ENCODED = /^(a\d+|proctitle|cmd|data|exe|comm|name|cwd|path)$/;

@@ -12,7 +12,6 @@ export type RuleImportPayload = {
   content?: string | undefined;
 };
 
-
 /**
  * POST /api/rules/import: EventSec's `{analytic_rules, correlation_rules}` and Sigma (`{format: 'sigma', content}`,
  * one or many YAML documents). Every entry is validated on its own and upserted by its id (EventSec's `id`, Sigma's

@@ -1,6 +1,7 @@
 import { NON_ASCII_MARKER } from '../sigma/prefilter.ts';
 import type { RuleEvent } from '../types.ts';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is every ASCII character, controls included
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Outside printable ASCII: prefilter literals never contain these characters (prefilter.ts keeps printable ASCII runs). */

@@ -28,7 +28,10 @@ function valueCollector(path: FieldPath): (root: unknown, out: unknown[]) => voi
     }
     if (!isRecord(value)) return;
     for (const { key, next } of keysFrom[index] as Array<{ key: string; next: number }>) {
-      if (Object.hasOwn(value, key)) return walk(value[key], next, out);
+      if (Object.hasOwn(value, key)) {
+        walk(value[key], next, out);
+        return;
+      }
     }
   };
   return (root, out) => walk(root, 0, out);

@@ -25,7 +25,7 @@ function classify(tree: SigmaMap, documentIndex: number, sourcePath: string | un
     return { document: all.length === 0 ? read.document : null, problems: all };
   }
   const logsource = entryOf(tree, 'logsource');
-  if (!logsource || logsource.value.kind !== 'map') problems.push(problemAt('logsource', 'a rule needs a logsource map', logsource?.keyPos ?? tree.pos));
+  if (logsource?.value.kind !== 'map') problems.push(problemAt('logsource', 'a rule needs a logsource map', logsource?.keyPos ?? tree.pos));
   if (filter) {
     if (filter.value.kind !== 'map') problems.push(problemAt('filter', 'filter must be a map', filter.keyPos));
     if (problems.length > 0 || filter.value.kind !== 'map') return { document: null, problems };
@@ -54,7 +54,7 @@ export function parseSigmaText(text: string, options: SigmaParseOptions = {}): S
   const documents: SigmaDocument[] = [];
   const problems: SigmaParseResult['problems'] = [];
   const docs = Array.isArray(parsed) ? parsed : [];
-  docs.forEach((doc, documentIndex) => {
+  for (const [documentIndex, doc] of docs.entries()) {
     const add = (list: RuleProblem[]) => {
       for (const problem of list) problems.push({ ...problem, documentIndex });
     };
@@ -67,15 +67,21 @@ export function parseSigmaText(text: string, options: SigmaParseOptions = {}): S
           return { construct: 'duplicate key', message: `duplicate key '${key}' (map keys must be unique)`, line, column: col };
         }),
       );
-      return;
+      continue;
     }
     const { tree, problems: treeProblems } = documentTree(doc, lines);
-    if (treeProblems.length > 0) return add(treeProblems);
-    if (tree === null || (tree.kind === 'scalar' && tree.value === null)) return;
-    if (tree.kind !== 'map') return add([problemAt('document', 'a Sigma document must be a map', tree.pos)]);
+    if (treeProblems.length > 0) {
+      add(treeProblems);
+      continue;
+    }
+    if (tree === null || (tree.kind === 'scalar' && tree.value === null)) continue;
+    if (tree.kind !== 'map') {
+      add([problemAt('document', 'a Sigma document must be a map', tree.pos)]);
+      continue;
+    }
     const { document, problems: found } = classify(tree, documentIndex, options.sourcePath);
     add(found);
     if (document) documents.push(document);
-  });
+  }
   return { documents, problems };
 }

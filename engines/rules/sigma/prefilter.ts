@@ -119,6 +119,7 @@ export function regexLiteral(pattern: string, caseInsensitive: boolean): string 
  * folding matches the Kelvin sign with `k`.
  */
 export const NON_ASCII_MARKER = '~non-ascii~';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is every ASCII character, controls included
 const NON_ASCII = /[^\x00-\x7f]/;
 
 function stringLiteral(value: string, cased: boolean): string | null {
