@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../synthetic/index.ts';
+import { blankRuleEvent } from '../blank-event.ts';
 import { compileSigmaRule, parseSigmaText } from '../sigma/index.ts';
 import type { CompiledRule, Condition, FieldMapping, Logsource, RuleEvent } from '../types.ts';
 import { buildRuleSet, type RuleFilterEntry, type RuleSetEntry } from './index.ts';
@@ -38,34 +39,7 @@ const MAPPING: FieldMapping = {
 };
 
 function baseEvent(overrides: Partial<RuleEvent>): RuleEvent {
-  return {
-    occurredAt: new Date(Date.UTC(2026, 0, 1)),
-    sourceKind: 'windows',
-    kind: 'event',
-    category: 'process',
-    action: 'start',
-    outcome: 'success',
-    severity: 1,
-    srcIp: null,
-    srcPort: null,
-    dstIp: null,
-    dstPort: null,
-    transport: null,
-    hostName: null,
-    userName: null,
-    processName: null,
-    processCommandLine: null,
-    url: null,
-    fileName: null,
-    fileSha256: null,
-    fileMd5: null,
-    sensorId: null,
-    sessionId: null,
-    message: null,
-    attributes: {},
-    raw: null,
-    ...overrides,
-  };
+  return blankRuleEvent({ occurredAt: new Date(Date.UTC(2026, 0, 1)), sourceKind: 'windows', action: 'start', outcome: 'success', severity: 1, ...overrides });
 }
 
 function compile(yaml: string): CompiledRule | null {
