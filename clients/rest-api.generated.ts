@@ -1449,7 +1449,7 @@ export interface paths {
         put?: never;
         /**
          * Run a rule (Sigma text or a stored rule) over sample events
-         * @description Events are raw, as agents, sensors and shippers send them (Windows evtx-JSON and winlogbeat included), normalised as ingest normalises them. For a correlation, match_count counts its own matches over the events as one stream. Nothing is stored.
+         * @description Events are raw, as agents, sensors and shippers send them (Windows evtx-JSON and winlogbeat included), normalised as ingest normalises them. For a correlation, match_count counts its own matches over the events as one stream. Nothing is stored. Runs on a pool of worker threads, never on the API event loop; a test running longer than 20 s is stopped (QUERY_TIMEOUT).
          */
         post: operations["rules-test"];
         delete?: never;

@@ -37,12 +37,12 @@ export const testRuleProcedure = orgProcedure('rules:read')
       tags: ['rules'],
       summary: 'Run a rule (Sigma text or a stored rule) over sample events',
       description:
-        'Events are raw, as agents, sensors and shippers send them (Windows evtx-JSON and winlogbeat included), normalised as ingest normalises them. For a correlation, match_count counts its own matches over the events as one stream. Nothing is stored.',
+        'Events are raw, as agents, sensors and shippers send them (Windows evtx-JSON and winlogbeat included), normalised as ingest normalises them. For a correlation, match_count counts its own matches over the events as one stream. Nothing is stored. Runs on a pool of worker threads, never on the API event loop; a test running longer than 20 s is stopped (QUERY_TIMEOUT).',
     },
   })
   .input(
     z.object({
-      rule: ZSigmaText.optional().describe('Sigma YAML: one rule, or a correlation with the rules it names'),
+      rule: z.string().min(1).max(256_000).optional().describe('Sigma YAML: one rule, or a correlation with the rules it names'),
       rule_id: ZRuleId.optional(),
       events: z.array(z.unknown()).max(MAX_TEST_EVENTS),
     }),
