@@ -17,6 +17,12 @@ export type RuleProgram =
 
 export type CompileResult = { program: RuleProgram } | { problems: RuleProblem[] };
 
+/** The rules a compiled program names (a correlation counts them, a filter drops their matches). */
+export function namedRulesOf(program: RuleProgram): string[] {
+  if (program.kind === 'correlation') return program.document.rules.map(({ ref }) => ref);
+  return program.kind === 'filter' ? program.filter.rules : [];
+}
+
 const NOT_SIGMA =
   'the query is not a Sigma rule; analytics and BIOC rules run when their query or detection_logic is Sigma YAML (other query languages are stored, not executed)';
 

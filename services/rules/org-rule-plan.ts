@@ -1,10 +1,11 @@
 import type { Executor, OrgId } from '../../core/database.ts';
-import { listEnabledRules, listRulesBySigmaRefs, type RuleRow, rulesStamp } from '../../db/repos/rules.repo.ts';
+import { listEnabledRules, type RuleRow, rulesStamp } from '../../db/repos/rules.repo.ts';
 import { VIGIL_MAPPING } from '../../engines/rules/mapping/index.ts';
-import { compileRuleInput } from '../../engines/rules/program.ts';
+import { compileRuleInput, namedRulesOf } from '../../engines/rules/program.ts';
 import type { RuleIdentity } from '../../engines/rules/rule-detections.ts';
 import { planRules, type RulePlan } from '../../engines/rules/rule-plan.ts';
 import type { RuleLevel, RuleMeta } from '../../engines/rules/types.ts';
+import { asReferenced, referencedRules } from './referenced-rules.ts';
 import { ruleInputOf } from './rule-input.ts';
 
 export type OrgRules = { plan: RulePlan; identities: ReadonlyMap<string, RuleIdentity> };
@@ -23,18 +24,9 @@ export async function loadOrgRules(db: Executor, orgId: OrgId): Promise<OrgRules
   if (cached?.stamp === stamp) return cached.rules;
   const enabled = await listEnabledRules(db, orgId);
   const compiled = new Map(enabled.map((row) => [row.id, compileRuleInput(ruleInputOf(row), VIGIL_MAPPING)] as const));
-  const refs = [...compiled.values()].flatMap((result) => {
-    if ('problems' in result) return [];
-    if (result.program.kind === 'correlation') return result.program.document.rules.map(({ ref }) => ref);
-    return result.program.kind === 'filter' ? result.program.filter.rules : [];
-  });
-  const enabledIds = new Set(enabled.map((row) => row.id));
-  const referenced = (await listRulesBySigmaRefs(db, orgId, [...new Set(refs)])).filter((row) => !enabledIds.has(row.id));
-  const plan = planRules(
-    [...enabled.map((row) => ({ input: ruleInputOf(row), enabled: true })), ...referenced.map((row) => ({ input: ruleInputOf(row), enabled: false }))],
-    VIGIL_MAPPING,
-    compiled,
-  );
+  const refs = [...compiled.values()].flatMap((result) => ('program' in result ? namedRulesOf(result.program) : []));
+  const referenced = await referencedRules(db, orgId, refs, new Set(enabled.map((row) => row.id)));
+  const plan = planRules([...enabled.map((row) => ({ input: ruleInputOf(row), enabled: true })), ...asReferenced(referenced)], VIGIL_MAPPING, compiled);
   const metas = new Map<string, RuleMeta>([...plan.detections].map(([key, rule]) => [key, rule.meta]));
   for (const { key, spec } of plan.correlations) metas.set(key, spec.meta);
   const identities = new Map(

@@ -1,10 +1,9 @@
 import type { Executor, OrgId } from '../../core/database.ts';
-import { listRulesBySigmaRefs } from '../../db/repos/rules.repo.ts';
 import { VIGIL_MAPPING } from '../../engines/rules/mapping/index.ts';
-import { compileRuleInput, type RuleInput, type RuleProgram } from '../../engines/rules/program.ts';
+import { compileRuleInput, namedRulesOf, type RuleInput, type RuleProgram } from '../../engines/rules/program.ts';
 import { planRules, type RulePlan } from '../../engines/rules/rule-plan.ts';
 import type { RuleProblem } from '../../engines/rules/types.ts';
-import { ruleInputOf } from './rule-input.ts';
+import { asReferenced, referencedRules } from './referenced-rules.ts';
 
 export type RuleCheck = { executable: boolean; problems: RuleProblem[]; program: RuleProgram | null; plan: RulePlan | null };
 
@@ -16,13 +15,8 @@ export async function checkRule(db: Executor, orgId: OrgId, input: RuleInput): P
   const compiled = compileRuleInput(input, VIGIL_MAPPING);
   if ('problems' in compiled) return { executable: false, problems: compiled.problems, program: null, plan: null };
   const { program } = compiled;
-  const refs = program.kind === 'correlation' ? program.document.rules.map(({ ref }) => ref) : program.kind === 'filter' ? program.filter.rules : [];
-  const referenced = (await listRulesBySigmaRefs(db, orgId, refs)).filter((row) => row.id !== input.key);
-  const plan = planRules(
-    [{ input, enabled: true }, ...referenced.map((row) => ({ input: ruleInputOf(row), enabled: false }))],
-    VIGIL_MAPPING,
-    new Map([[input.key, compiled]]),
-  );
+  const referenced = await referencedRules(db, orgId, namedRulesOf(program), new Set([input.key]));
+  const plan = planRules([{ input, enabled: true }, ...asReferenced(referenced)], VIGIL_MAPPING, new Map([[input.key, compiled]]));
   const problems = plan.problems.get(input.key);
   if (problems) return { executable: false, problems, program, plan };
   return { executable: true, problems: [], program, plan };

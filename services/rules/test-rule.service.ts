@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { findRuleByPublicId, listRulesBySigmaRefs, RULE_KINDS } from '../../db/repos/rules.repo.ts';
+import { findRuleByPublicId, RULE_KINDS } from '../../db/repos/rules.repo.ts';
 import type { PlanInput } from '../../engines/rules/rule-plan.ts';
-import { parseSigmaText, type SigmaMap, sigmaDocumentTexts } from '../../engines/rules/sigma/index.ts';
+import { namedRules, parseSigmaText, sigmaDocumentTexts } from '../../engines/rules/sigma/index.ts';
+import { asReferenced, referencedRules } from './referenced-rules.ts';
 import { invalidRuleField, ruleNotFound, ruleNotRunnable } from './rule-errors.ts';
 import { ruleInputOf } from './rule-input.ts';
 import { runRuleTestOffThread } from './rule-test-pool.ts';
@@ -39,29 +40,13 @@ export async function testRule(ctx: OrgServiceContext, input: RuleTestInput): Pr
 
 type TestInputs = { inputs: PlanInput[]; key: string; field: string };
 
-/** The rules a stored rule names (a correlation's or filter's references), read without compiling anything. */
-function namedRefs(source: string): string[] {
-  return parseSigmaText(source).documents.flatMap((document) =>
-    document.kind === 'correlation' ? document.rules.map(({ ref }) => ref) : document.kind === 'filter' ? filterRefs(document.filter) : [],
-  );
-}
-
-function filterRefs(filter: SigmaMap): string[] {
-  const rules = filter.entries.find((entry) => entry.key === 'rules')?.value;
-  const items = rules?.kind === 'seq' ? rules.items : rules ? [rules] : [];
-  return items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' ? [item.value] : []));
-}
-
-async function referencedInputs(ctx: OrgServiceContext, refs: readonly string[], except: ReadonlySet<string>): Promise<PlanInput[]> {
-  const rows = await listRulesBySigmaRefs(ctx.deps.db, ctx.orgId, [...new Set(refs)]);
-  return rows.filter((row) => !except.has(row.id)).map((row) => ({ input: ruleInputOf(row), enabled: false }));
-}
-
 async function inputsOfStored(ctx: OrgServiceContext, ruleId: number): Promise<TestInputs> {
   const row = await findRuleByPublicId(ctx.deps.db, ctx.orgId, ruleId, RULE_KINDS);
   if (!row) throw ruleNotFound(ruleId);
-  const refs = row.format === 'conditions' ? [] : namedRefs(row.source);
-  return { inputs: [{ input: ruleInputOf(row), enabled: true }, ...(await referencedInputs(ctx, refs, new Set([row.id])))], key: row.id, field: 'rule_id' };
+  // reading a stored rule's references needs only its parse, not a compile (that happens on the test thread)
+  const refs = row.format === 'conditions' ? [] : parseSigmaText(row.source).documents.flatMap(namedRules);
+  const referenced = await referencedRules(ctx.deps.db, ctx.orgId, refs, new Set([row.id]));
+  return { inputs: [{ input: ruleInputOf(row), enabled: true }, ...asReferenced(referenced)], key: row.id, field: 'rule_id' };
 }
 
 async function inputsOfText(ctx: OrgServiceContext, text: string): Promise<TestInputs> {
@@ -84,6 +69,7 @@ async function inputsOfText(ctx: OrgServiceContext, text: string): Promise<TestI
     parsed.documents.find((document) => document.kind === 'rule') ??
     parsed.documents[0];
   const own = new Set(parsed.documents.flatMap((document) => [document.meta.id, document.meta.name ?? '']));
-  const named = namedRefs(text).filter((ref) => !own.has(ref));
-  return { inputs: [...inputs, ...(await referencedInputs(ctx, named, new Set()))], key: `document-${target?.documentIndex ?? 0}`, field: 'rule' };
+  const named = parsed.documents.flatMap(namedRules).filter((ref) => !own.has(ref));
+  const referenced = await referencedRules(ctx.deps.db, ctx.orgId, named, new Set());
+  return { inputs: [...inputs, ...asReferenced(referenced)], key: `document-${target?.documentIndex ?? 0}`, field: 'rule' };
 }

@@ -5,7 +5,7 @@ import { compilePredicate, createRunner } from './matcher.ts';
 import type { SigmaFilterDocument } from './parse.ts';
 import { entryOf, problemAt, type SigmaNode } from './yaml-tree.ts';
 
-function ruleRefs(node: SigmaNode | undefined): string[] | null {
+export function ruleRefs(node: SigmaNode | undefined): string[] | null {
   if (!node) return null;
   const items = node.kind === 'seq' ? node.items : [node];
   const refs = items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '' ? [item.value] : []));

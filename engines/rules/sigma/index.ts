@@ -8,6 +8,7 @@ export { compileSigmaRule, type SigmaCompileOptions } from './compile-rule.ts';
 export type { SigmaCorrelationDocument } from './correlation-document.ts';
 export { timespanMs } from './correlation-document.ts';
 export { sigmaHqLink } from './meta.ts';
+export { namedRules } from './named-rules.ts';
 export {
   parseSigmaText,
   type SigmaDocument,
