@@ -1278,6 +1278,531 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/incidents/{id}/contain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Block the incident’s source IP (Mini-XDR contain)
+         * @description `?duration_seconds=` makes it timed: the firewall element times out by itself and a durable job lifts it, across restarts. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured. A completed block moves the incident to contained.
+         */
+        post: operations["incidentResponse-contain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/contain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Block the incident’s source IP (Mini-XDR contain)
+         * @description `?duration_seconds=` makes it timed: the firewall element times out by itself and a durable job lifts it, across restarts. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured. A completed block moves the incident to contained.
+         */
+        post: operations["incidentResponse-containApi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/actions/block-ip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Block the incident’s source IP, optionally for a duration (Mini-XDR SOC button)
+         * @description Body `{duration_seconds?}` (absent or null: until unblocked). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-blockIp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/actions/block-ip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Block the incident’s source IP, optionally for a duration (Mini-XDR SOC button)
+         * @description Body `{duration_seconds?}` (absent or null: until unblocked). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-blockIpApi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/actions/unblock-ip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unblock the incident’s source IP
+         * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-unblockIp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/actions/unblock-ip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unblock the incident’s source IP
+         * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-unblockIpApi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unblock the incident’s source IP (Mini-XDR unblock)
+         * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-unblock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unblock the incident’s source IP (Mini-XDR unblock)
+         * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-unblockApi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/actions/isolate-host": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Isolate the incident’s host through its agent
+         * @description Body `{hostname?, isolation_level?: soft|hard|quarantine, duration_seconds?}`; the host is the incident’s host entity unless named. The host’s agent carries it out (GET /agent/actions) and the action completes only when the agent reports it. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-isolateHost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/actions/isolate-host": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Isolate the incident’s host through its agent
+         * @description Body `{hostname?, isolation_level?: soft|hard|quarantine, duration_seconds?}`; the host is the incident’s host entity unless named. The host’s agent carries it out (GET /agent/actions) and the action completes only when the agent reports it. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-isolateHostApi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/actions/un-isolate-host": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release the incident’s isolated host
+         * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-unIsolateHost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/actions/un-isolate-host": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release the incident’s isolated host
+         * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-unIsolateHostApi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/actions/reset-passwords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Force a password reset of the incident’s accounts
+         * @description Body `{accounts?: [email or user id]}`; by default the incident’s user entity. Each account must change its password at next login and loses its sessions (Vigil’s accounts, or the configured identity provider). Unlike Mini-XDR, it never touches service accounts on a remote host. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-resetPasswords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/actions/reset-passwords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Force a password reset of the incident’s accounts
+         * @description Body `{accounts?: [email or user id]}`; by default the incident’s user entity. Each account must change its password at next login and loses its sessions (Vigil’s accounts, or the configured identity provider). Unlike Mini-XDR, it never touches service accounts on a remote host. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
+         */
+        post: operations["incidentResponse-resetPasswordsApi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/schedule_unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift the incident’s block in N minutes (durable)
+         * @description `?minutes=` 1..1440. A graphile-worker job lifts the block at due_at even if Vigil restarts in between; 409 when no block of the incident’s IP is in force.
+         */
+        post: operations["incidentResponse-scheduleUnblock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/schedule_unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift the incident’s block in N minutes (durable)
+         * @description `?minutes=` 1..1440. A graphile-worker job lifts the block at due_at even if Vigil restarts in between; 409 when no block of the incident’s IP is in force.
+         */
+        post: operations["incidentResponse-scheduleUnblockApi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/block-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is the incident’s source IP blocked? Read from the firewalls themselves
+         * @description Each configured firewall is read back (the nftables set, the firewall API); Vigil’s own latest action is shown beside it as last_action, never in its place.
+         */
+        get: operations["incidentResponse-blockStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/block-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is the incident’s source IP blocked? Read from the firewalls themselves
+         * @description Each configured firewall is read back (the nftables set, the firewall API); Vigil’s own latest action is shown beside it as last_action, never in its place.
+         */
+        get: operations["incidentResponse-blockStatusApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incidents/{id}/isolation-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is the incident’s host isolated? Read from its agent’s own reports
+         * @description `?hostname=` names the host when the incident’s entity is not one.
+         */
+        get: operations["incidentResponse-isolationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/isolation-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is the incident’s host isolated? Read from its agent’s own reports
+         * @description `?hostname=` names the host when the incident’s entity is not one.
+         */
+        get: operations["incidentResponse-isolationStatusApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/enforcement-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation’s enforcement points (firewalls, firewall APIs)
+         * @description Secrets are never returned (has_secret says whether one is stored).
+         */
+        get: operations["incidentResponse-listEnforcementPoints"];
+        put?: never;
+        /**
+         * Add an enforcement point: local nftables, nftables over SSH, or a firewall API
+         * @description nftables runs `nft` on the Vigil host (optionally in a network namespace); nftables_ssh runs it on a remote host with the key given as `secret` and the host key pinned by fingerprint; webhook POSTs signed commands to a firewall API (a generated secret is shown once). Admins only; audited.
+         */
+        post: operations["incidentResponse-createEnforcementPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/enforcement-points/{point_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an enforcement point (blocks already set at it stay until they time out) */
+        delete: operations["incidentResponse-deleteEnforcementPoint"];
+        options?: never;
+        head?: never;
+        /** Change an enforcement point (name, config, secret, enabled) */
+        patch: operations["incidentResponse-updateEnforcementPoint"];
+        trace?: never;
+    };
+    "/api/response/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Response guard rails: protected ranges, dry run, hourly action budget */
+        get: operations["incidentResponse-getSettings"];
+        /** Change the response guard rails (admins; audited) */
+        put: operations["incidentResponse-putSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Response actions, newest first (EventSec)
+         * @description `?incident_id=`, `?alert_id=`, `?limit=` (≤ 500).
+         */
+        get: operations["incidentResponse-listActions"];
+        put?: never;
+        /**
+         * Request a response action (EventSec): executed for real, or tracked by hand
+         * @description Body `{action_type, target, ttl_minutes?, status?, details?, incident_id?, alert_id?, dry_run?}`. A type from GET /api/response/actions is carried out at the enforcement points now (the answer has its status and every transition); any other type is recorded as a manual task (executable: false) that only people move. Answers 201.
+         */
+        post: operations["incidentResponse-createAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One response action with every transition (actor and time) */
+        get: operations["incidentResponse-getAction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move a response action (EventSec): approve, reject, cancel, revert; or a tracked task’s status
+         * @description Body `{status?, details?}`. For an executed action: `requested` approves one awaiting approval (and runs it), `rejected`, `cancelled` (before it runs), `reverted` (runs its inverse); anything else is a 409. A tracked manual task takes any status. details are merged.
+         */
+        patch: operations["incidentResponse-updateAction"];
+        trace?: never;
+    };
+    "/action-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every response action transition, newest first (EventSec action logs; admins)
+         * @description One entry per transition with its actor; `?limit=` ≤ 500.
+         */
+        get: operations["incidentResponse-actionLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rules/detections": {
         parameters: {
             query?: never;
@@ -1601,6 +2126,86 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event types a subscription can receive, with payload examples */
+        get: operations["webhooks-listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a test event now, to a subscription or a URL
+         * @description One signed POST through the outbound guard (no retries, nothing logged). 200 when the receiver answers 2xx; 424 Failed Dependency otherwise, with the reason in detail (blocked_address for a private, loopback, link-local or metadata destination not in OUTBOUND_ALLOWLIST).
+         */
+        post: operations["webhooks-test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhook subscriptions, newest first */
+        get: operations["webhooks-listSubscriptions"];
+        put?: never;
+        /**
+         * Create a webhook subscription
+         * @description Deliveries are POSTs of {id, event_type, timestamp, data}, signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature) and as Mini-XDR did (X-Mini-XDR-Signature: v1=hex HMAC-SHA256 of "<X-Mini-XDR-Timestamp>.<body>"). The secret is yours or generated, and is in this response only. 201.
+         */
+        post: operations["webhooks-createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/subscriptions/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription with its delivery log */
+        get: operations["webhooks-getSubscription"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook subscription and its delivery log (204) */
+        delete: operations["webhooks-deleteSubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook subscription
+         * @description Absent fields are left unchanged. is_active false disables it and abandons its pending deliveries; true re-enables it (also after an automatic disable) with a clean failure streak.
+         */
+        patch: operations["webhooks-updateSubscription"];
         trace?: never;
     };
 }
@@ -9252,6 +9857,3459 @@ export interface operations {
             };
         };
     };
+    "incidentResponse-contain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    duration_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description success only when every enforcement point enforces the block
+                         * @enum {string}
+                         */
+                        status: "success" | "failed" | "pending" | "awaiting_approval" | "unsupported";
+                        detail: string;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-containApi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    duration_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description success only when every enforcement point enforces the block
+                         * @enum {string}
+                         */
+                        status: "success" | "failed" | "pending" | "awaiting_approval" | "unsupported";
+                        detail: string;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-blockIp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    duration_seconds?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                        duration_seconds: number | null;
+                        /** @description A durable job lifts the block at expires_at (and the firewall element times out by itself) */
+                        auto_unblock: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-blockIpApi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    duration_seconds?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                        duration_seconds: number | null;
+                        /** @description A durable job lifts the block at expires_at (and the firewall element times out by itself) */
+                        auto_unblock: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-unblockIp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-unblockIpApi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-unblockApi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-isolateHost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname?: string;
+                    /**
+                     * @default hard
+                     * @enum {string}
+                     */
+                    isolation_level?: "soft" | "hard" | "quarantine";
+                    duration_seconds?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                        /** @enum {string} */
+                        isolation_level: "soft" | "hard" | "quarantine";
+                        duration_seconds: number | null;
+                        auto_restore: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-isolateHostApi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname?: string;
+                    /**
+                     * @default hard
+                     * @enum {string}
+                     */
+                    isolation_level?: "soft" | "hard" | "quarantine";
+                    duration_seconds?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                        /** @enum {string} */
+                        isolation_level: "soft" | "hard" | "quarantine";
+                        duration_seconds: number | null;
+                        auto_restore: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-unIsolateHost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-unIsolateHostApi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description true only when the enforcement point reports it done */
+                        success: boolean;
+                        message: string;
+                        /** @description The enforcement points' own answers */
+                        details: string | null;
+                        action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-resetPasswords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accounts?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        message: string;
+                        details: string | null;
+                        actions: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-resetPasswordsApi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accounts?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        message: string;
+                        details: string | null;
+                        actions: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-scheduleUnblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    minutes: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "scheduled";
+                        /** @description ISO 8601: when the block is lifted */
+                        due_at: string;
+                        minutes: number;
+                        /** @description The block this schedules the end of */
+                        action_id: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-scheduleUnblockApi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    minutes: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "scheduled";
+                        /** @description ISO 8601: when the block is lifted */
+                        due_at: string;
+                        minutes: number;
+                        /** @description The block this schedules the end of */
+                        action_id: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-blockStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        target: string;
+                        /** @description true when any enforcement point reports it in force, read from the point itself */
+                        enforced: boolean;
+                        /**
+                         * @description unknown: no enforcement point could be read
+                         * @enum {string}
+                         */
+                        status: "enforced" | "not_enforced" | "unknown";
+                        last_checked: string;
+                        /** @description The enforcement points read, comma-separated, or none */
+                        source: string;
+                        points: {
+                            adapter: string;
+                            enforced: boolean;
+                            expires_in_seconds: number | null;
+                            detail: string;
+                        }[];
+                        /** @description Vigil's latest action on the target (what was asked, not what is enforced) */
+                        last_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        } | null;
+                        ip: string;
+                        is_blocked: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-blockStatusApi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        target: string;
+                        /** @description true when any enforcement point reports it in force, read from the point itself */
+                        enforced: boolean;
+                        /**
+                         * @description unknown: no enforcement point could be read
+                         * @enum {string}
+                         */
+                        status: "enforced" | "not_enforced" | "unknown";
+                        last_checked: string;
+                        /** @description The enforcement points read, comma-separated, or none */
+                        source: string;
+                        points: {
+                            adapter: string;
+                            enforced: boolean;
+                            expires_in_seconds: number | null;
+                            detail: string;
+                        }[];
+                        /** @description Vigil's latest action on the target (what was asked, not what is enforced) */
+                        last_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        } | null;
+                        ip: string;
+                        is_blocked: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-isolationStatus": {
+        parameters: {
+            query?: {
+                hostname?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        target: string;
+                        /** @description true when any enforcement point reports it in force, read from the point itself */
+                        enforced: boolean;
+                        /**
+                         * @description unknown: no enforcement point could be read
+                         * @enum {string}
+                         */
+                        status: "enforced" | "not_enforced" | "unknown";
+                        last_checked: string;
+                        /** @description The enforcement points read, comma-separated, or none */
+                        source: string;
+                        points: {
+                            adapter: string;
+                            enforced: boolean;
+                            expires_in_seconds: number | null;
+                            detail: string;
+                        }[];
+                        /** @description Vigil's latest action on the target (what was asked, not what is enforced) */
+                        last_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        } | null;
+                        hostname: string;
+                        is_isolated: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-isolationStatusApi": {
+        parameters: {
+            query?: {
+                hostname?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Incident id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        target: string;
+                        /** @description true when any enforcement point reports it in force, read from the point itself */
+                        enforced: boolean;
+                        /**
+                         * @description unknown: no enforcement point could be read
+                         * @enum {string}
+                         */
+                        status: "enforced" | "not_enforced" | "unknown";
+                        last_checked: string;
+                        /** @description The enforcement points read, comma-separated, or none */
+                        source: string;
+                        points: {
+                            adapter: string;
+                            enforced: boolean;
+                            expires_in_seconds: number | null;
+                            detail: string;
+                        }[];
+                        /** @description Vigil's latest action on the target (what was asked, not what is enforced) */
+                        last_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        } | null;
+                        hostname: string;
+                        is_isolated: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-listEnforcementPoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "nftables" | "nftables_ssh" | "webhook";
+                        name: string;
+                        /** @description Non-secret settings; the secret is never returned */
+                        config: {
+                            [key: string]: unknown;
+                        };
+                        has_secret: boolean;
+                        enabled: boolean;
+                        created_by: string;
+                        created_at: string;
+                        updated_at: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-createEnforcementPoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "nftables" | "nftables_ssh" | "webhook";
+                    name: string;
+                    /** @description nftables: {table?, netns?}; nftables_ssh: {host, port?, username, host_key_sha256, table?}; webhook: {url} */
+                    config?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description SSH private key (nftables_ssh) or the signing secret (webhook); stored sealed, never returned */
+                    secret?: string;
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "nftables" | "nftables_ssh" | "webhook";
+                        name: string;
+                        /** @description Non-secret settings; the secret is never returned */
+                        config: {
+                            [key: string]: unknown;
+                        };
+                        has_secret: boolean;
+                        enabled: boolean;
+                        created_by: string;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description The generated signing secret of a webhook point, shown once; null otherwise */
+                        secret: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-deleteEnforcementPoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                point_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        deleted: true;
+                        id: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-updateEnforcementPoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                point_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description nftables: {table?, netns?}; nftables_ssh: {host, port?, username, host_key_sha256, table?}; webhook: {url} */
+                    config?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description SSH private key (nftables_ssh) or the signing secret (webhook); stored sealed, never returned */
+                    secret?: string;
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "nftables" | "nftables_ssh" | "webhook";
+                        name: string;
+                        /** @description Non-secret settings; the secret is never returned */
+                        config: {
+                            [key: string]: unknown;
+                        };
+                        has_secret: boolean;
+                        enabled: boolean;
+                        created_by: string;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-getSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Addresses and CIDRs no action may block (your own networks), besides loopback, the Vigil host and RESPONSE_NEVER_BLOCK */
+                        protected_ranges: string[];
+                        /** @description Every action is validated and recorded, and no enforcement point changes */
+                        dry_run: boolean;
+                        /** @description Executable actions the organisation may request per hour (429 beyond) */
+                        max_actions_per_hour: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-putSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    protected_ranges?: string[];
+                    dry_run?: boolean;
+                    max_actions_per_hour?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Addresses and CIDRs no action may block (your own networks), besides loopback, the Vigil host and RESPONSE_NEVER_BLOCK */
+                        protected_ranges: string[];
+                        /** @description Every action is validated and recorded, and no enforcement point changes */
+                        dry_run: boolean;
+                        /** @description Executable actions the organisation may request per hour (429 beyond) */
+                        max_actions_per_hour: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-listActions": {
+        parameters: {
+            query?: {
+                incident_id?: number;
+                alert_id?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        action_type: string;
+                        target: string;
+                        /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                        target_kind: string;
+                        /**
+                         * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                         * @enum {string}
+                         */
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        /** @description What the enforcement point answered */
+                        status_detail: string | null;
+                        /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                        executable: boolean;
+                        dry_run: boolean;
+                        /** @description Enforcement point kinds that carried it out */
+                        adapter: string | null;
+                        /** @description EventSec's name for the duration */
+                        ttl_minutes: number | null;
+                        duration_seconds: number | null;
+                        /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                        expires_at: string | null;
+                        incident_id: number | null;
+                        alert_id: number | null;
+                        /** @description The action this one undoes */
+                        inverse_of: number | null;
+                        /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                        source: string;
+                        requested_by: string;
+                        requested_by_type: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        created_at: string;
+                        updated_at: string;
+                        transitions?: {
+                            /** @description Status before (null for the request itself) */
+                            from: string | null;
+                            /** @enum {string} */
+                            to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            actor_id: string | null;
+                            /** @description user, api_key, agent, or system (a job, an agent report) */
+                            actor_type: string;
+                            detail: string | null;
+                            /** @description ISO 8601 */
+                            at: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-createAction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action_type: string;
+                    target: string;
+                    ttl_minutes?: number;
+                    /** @enum {string} */
+                    status?: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                    details?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Incident id */
+                    incident_id?: number;
+                    /** @description Alert id */
+                    alert_id?: number;
+                    dry_run?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        action_type: string;
+                        target: string;
+                        /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                        target_kind: string;
+                        /**
+                         * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                         * @enum {string}
+                         */
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        /** @description What the enforcement point answered */
+                        status_detail: string | null;
+                        /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                        executable: boolean;
+                        dry_run: boolean;
+                        /** @description Enforcement point kinds that carried it out */
+                        adapter: string | null;
+                        /** @description EventSec's name for the duration */
+                        ttl_minutes: number | null;
+                        duration_seconds: number | null;
+                        /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                        expires_at: string | null;
+                        incident_id: number | null;
+                        alert_id: number | null;
+                        /** @description The action this one undoes */
+                        inverse_of: number | null;
+                        /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                        source: string;
+                        requested_by: string;
+                        requested_by_type: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        created_at: string;
+                        updated_at: string;
+                        transitions?: {
+                            /** @description Status before (null for the request itself) */
+                            from: string | null;
+                            /** @enum {string} */
+                            to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            actor_id: string | null;
+                            /** @description user, api_key, agent, or system (a job, an agent report) */
+                            actor_type: string;
+                            detail: string | null;
+                            /** @description ISO 8601 */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-getAction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Action id */
+                action_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        action_type: string;
+                        target: string;
+                        /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                        target_kind: string;
+                        /**
+                         * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                         * @enum {string}
+                         */
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        /** @description What the enforcement point answered */
+                        status_detail: string | null;
+                        /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                        executable: boolean;
+                        dry_run: boolean;
+                        /** @description Enforcement point kinds that carried it out */
+                        adapter: string | null;
+                        /** @description EventSec's name for the duration */
+                        ttl_minutes: number | null;
+                        duration_seconds: number | null;
+                        /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                        expires_at: string | null;
+                        incident_id: number | null;
+                        alert_id: number | null;
+                        /** @description The action this one undoes */
+                        inverse_of: number | null;
+                        /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                        source: string;
+                        requested_by: string;
+                        requested_by_type: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        created_at: string;
+                        updated_at: string;
+                        transitions?: {
+                            /** @description Status before (null for the request itself) */
+                            from: string | null;
+                            /** @enum {string} */
+                            to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            actor_id: string | null;
+                            /** @description user, api_key, agent, or system (a job, an agent report) */
+                            actor_type: string;
+                            detail: string | null;
+                            /** @description ISO 8601 */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-updateAction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Action id */
+                action_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status?: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                    details?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        action_type: string;
+                        target: string;
+                        /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                        target_kind: string;
+                        /**
+                         * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                         * @enum {string}
+                         */
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        /** @description What the enforcement point answered */
+                        status_detail: string | null;
+                        /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                        executable: boolean;
+                        dry_run: boolean;
+                        /** @description Enforcement point kinds that carried it out */
+                        adapter: string | null;
+                        /** @description EventSec's name for the duration */
+                        ttl_minutes: number | null;
+                        duration_seconds: number | null;
+                        /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                        expires_at: string | null;
+                        incident_id: number | null;
+                        alert_id: number | null;
+                        /** @description The action this one undoes */
+                        inverse_of: number | null;
+                        /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                        source: string;
+                        requested_by: string;
+                        requested_by_type: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        created_at: string;
+                        updated_at: string;
+                        transitions?: {
+                            /** @description Status before (null for the request itself) */
+                            from: string | null;
+                            /** @enum {string} */
+                            to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            actor_id: string | null;
+                            /** @description user, api_key, agent, or system (a job, an agent report) */
+                            actor_type: string;
+                            detail: string | null;
+                            /** @description ISO 8601 */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "incidentResponse-actionLogs": {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @description The acting user's integer id; null for an API key, an agent or Vigil itself (actor_type says which) */
+                        user_id: number | null;
+                        actor_type: string;
+                        action_type: string;
+                        /** @constant */
+                        target_type: "response_action";
+                        target_id: number;
+                        parameters: {
+                            target: string;
+                            from: string | null;
+                            to: string;
+                            detail: string | null;
+                        };
+                        created_at: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
     "rules-listDetections": {
         parameters: {
             query?: never;
@@ -12160,6 +16218,631 @@ export interface operations {
                         /** @description False when a stored override no longer validates; detection then uses the defaults */
                         override_valid: boolean;
                         updated_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "webhooks-listEvents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            type: string;
+                            description: string;
+                            /** @description What `data` holds in a delivery of this event */
+                            payload_example: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description The body of every delivery */
+                        envelope: {
+                            id: string;
+                            event_type: string;
+                            timestamp: string;
+                            data: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "webhooks-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Receiver endpoint (http or https); private, loopback and link-local addresses only when in OUTBOUND_ALLOWLIST */
+                    url?: string;
+                    /** @description A subscription: its URL (unless url is given) and its secret sign the test */
+                    webhook_id?: number;
+                    /**
+                     * @default test.ping
+                     * @enum {string}
+                     */
+                    event_type?: "test.ping" | "incident.created" | "incident.updated" | "incident.escalated" | "incident.contained" | "alert.created" | "response.executed" | "workflow.completed" | "workflow.failed";
+                    /** @description The data of the test event */
+                    test_payload?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description For a bare URL: the secret to sign with (a throwaway one otherwise) */
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        message: string;
+                        /** @description Why the test failed (with HTTP 424) */
+                        detail?: string;
+                        result: {
+                            url: string;
+                            event_type: string;
+                            status_code: number | null;
+                            response_time_ms: number;
+                            /** @description invalid_url, scheme_not_allowed, blocked_address, dns_failed, connect_failed, tls_failed, timeout, response_too_large, request_failed or http_status, with the reason */
+                            error: string | null;
+                            webhook_id: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "webhooks-listSubscriptions": {
+        parameters: {
+            query?: {
+                active_only?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The webhook_id of the subscription routes */
+                        id: number;
+                        url: string;
+                        event_types: string[];
+                        name: string | null;
+                        description: string | null;
+                        is_active: boolean;
+                        /** @description Why it is off: disabled by a user, or automatically after persistent delivery failures */
+                        disabled_reason: string | null;
+                        /** @description Failed delivery attempts since the last successful one */
+                        consecutive_failures: number;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description Last delivery attempt, successful or not */
+                        last_triggered_at: string | null;
+                        delivery_success_count: number;
+                        /** @description Failed attempts (a delivery retried three times counts three) */
+                        delivery_failure_count: number;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "webhooks-createSubscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Receiver endpoint (http or https); private, loopback and link-local addresses only when in OUTBOUND_ALLOWLIST */
+                    url: string;
+                    /** @description Event types to receive (GET /api/webhooks/events lists them) */
+                    event_types: ("incident.created" | "incident.updated" | "incident.escalated" | "incident.contained" | "alert.created" | "response.executed" | "workflow.completed" | "workflow.failed")[];
+                    name?: string | null;
+                    description?: string | null;
+                    /** @description Your signing secret; a Standard Webhooks whsec_… secret is used as its base64 key bytes */
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The webhook_id of the subscription routes */
+                        id: number;
+                        url: string;
+                        event_types: string[];
+                        name: string | null;
+                        description: string | null;
+                        is_active: boolean;
+                        /** @description Why it is off: disabled by a user, or automatically after persistent delivery failures */
+                        disabled_reason: string | null;
+                        /** @description Failed delivery attempts since the last successful one */
+                        consecutive_failures: number;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description Last delivery attempt, successful or not */
+                        last_triggered_at: string | null;
+                        delivery_success_count: number;
+                        /** @description Failed attempts (a delivery retried three times counts three) */
+                        delivery_failure_count: number;
+                        /** @description The signing secret, shown this once: yours, or a generated Standard Webhooks secret (whsec_…). Verify webhook-signature with it (standardwebhooks), and X-Mini-XDR-Signature as hex HMAC-SHA256 of '<X-Mini-XDR-Timestamp>.<body>' keyed with the secret's text */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "webhooks-getSubscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook subscription id */
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The webhook_id of the subscription routes */
+                        id: number;
+                        url: string;
+                        event_types: string[];
+                        name: string | null;
+                        description: string | null;
+                        is_active: boolean;
+                        /** @description Why it is off: disabled by a user, or automatically after persistent delivery failures */
+                        disabled_reason: string | null;
+                        /** @description Failed delivery attempts since the last successful one */
+                        consecutive_failures: number;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description Last delivery attempt, successful or not */
+                        last_triggered_at: string | null;
+                        delivery_success_count: number;
+                        /** @description Failed attempts (a delivery retried three times counts three) */
+                        delivery_failure_count: number;
+                        /** @description The delivery log: the latest deliveries, newest first, each with its attempts */
+                        recent_deliveries: {
+                            /** @description Sent as webhook-id: the same on every attempt */
+                            id: string;
+                            event_id: string;
+                            event_type: string;
+                            /** @description pending, delivered, failed (attempts exhausted) or abandoned (the subscription was disabled) */
+                            status: string;
+                            attempts: number;
+                            next_attempt_at: string | null;
+                            last_status_code: number | null;
+                            last_error: string | null;
+                            created_at: string;
+                            delivered_at: string | null;
+                            attempt_log: {
+                                attempt: number;
+                                at: string;
+                                status_code: number | null;
+                                error: string | null;
+                                duration_ms: number;
+                            }[];
+                            /** @description The body sent */
+                            payload: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "webhooks-deleteSubscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook subscription id */
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "webhooks-updateSubscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook subscription id */
+                webhook_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Receiver endpoint (http or https); private, loopback and link-local addresses only when in OUTBOUND_ALLOWLIST */
+                    url?: string;
+                    /** @description Event types to receive (GET /api/webhooks/events lists them) */
+                    event_types?: ("incident.created" | "incident.updated" | "incident.escalated" | "incident.contained" | "alert.created" | "response.executed" | "workflow.completed" | "workflow.failed")[];
+                    name?: string | null;
+                    description?: string | null;
+                    is_active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The webhook_id of the subscription routes */
+                        id: number;
+                        url: string;
+                        event_types: string[];
+                        name: string | null;
+                        description: string | null;
+                        is_active: boolean;
+                        /** @description Why it is off: disabled by a user, or automatically after persistent delivery failures */
+                        disabled_reason: string | null;
+                        /** @description Failed delivery attempts since the last successful one */
+                        consecutive_failures: number;
+                        created_at: string;
+                        updated_at: string;
+                        /** @description Last delivery attempt, successful or not */
+                        last_triggered_at: string | null;
+                        delivery_success_count: number;
+                        /** @description Failed attempts (a delivery retried three times counts three) */
+                        delivery_failure_count: number;
                     };
                 };
             };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowlistEntry } from './outbound/allowlist.ts';
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
@@ -76,7 +77,22 @@ export const ZConfig = z.object({
     .min(1)
     .default(1200)
     .describe('Ingest requests allowed per credential (agent, device, key or user) per minute (429 beyond).'),
+  OUTBOUND_ALLOWLIST: z
+    .string()
+    .default('')
+    .superRefine((text, ctx) => {
+      for (const entry of text.split(',').filter((part) => part.trim() !== '')) {
+        if (!parseAllowlistEntry(entry)) ctx.addIssue({ code: 'custom', message: `'${entry.trim()}' is neither a host name nor an IP address or CIDR` });
+      }
+    })
+    .describe(
+      'Comma-separated hosts (name or *.domain) and IP addresses or CIDRs that outbound requests (webhooks) may reach although private, loopback or link-local; empty allows public addresses only.',
+    ),
   AUTH_LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10).describe('Login attempts allowed per email and client IP per minute (429 beyond).'),
+  RESPONSE_NEVER_BLOCK: z
+    .string()
+    .default('')
+    .describe('Comma-separated addresses and CIDRs no response action may ever block, for every organisation (besides loopback and the Vigil host).'),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;

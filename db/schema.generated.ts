@@ -204,6 +204,35 @@ export interface Devices {
   secret_encrypted: Buffer;
 }
 
+export interface EndpointActions {
+  action_type: string;
+  agent_id: string;
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  org_id: string;
+  output: string | null;
+  parameters: Generated<Json>;
+  requested_by: string;
+  requested_by_type: string;
+  response_action_id: number | null;
+  status: Generated<string>;
+}
+
+export interface EnforcementPoints {
+  config: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  enabled: Generated<boolean>;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  org_id: string;
+  sealed_secret: Buffer | null;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Events {
   action: string;
   agent_id: string | null;
@@ -356,6 +385,53 @@ export interface RefreshTokens {
   used_at: Timestamp | null;
 }
 
+export interface ResponseActions {
+  action_type: string;
+  adapter: string | null;
+  adapter_reference: string | null;
+  alert_id: number | null;
+  created_at: Generated<Timestamp>;
+  decided_by: string | null;
+  dry_run: Generated<boolean>;
+  duration_seconds: number | null;
+  executable: boolean;
+  expires_at: Timestamp | null;
+  id: Generated<number>;
+  incident_id: number | null;
+  inverse_of: number | null;
+  org_id: string;
+  params: Generated<Json>;
+  requested_by: string;
+  requested_by_type: string;
+  source: string;
+  status: Generated<string>;
+  status_detail: string | null;
+  target: string;
+  target_kind: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ResponseActionTransitions {
+  action_id: number;
+  actor_id: string | null;
+  actor_type: string;
+  at: Generated<Timestamp>;
+  detail: string | null;
+  from_status: string | null;
+  id: Generated<number>;
+  org_id: string;
+  to_status: string;
+}
+
+export interface ResponseSettings {
+  dry_run: Generated<boolean>;
+  max_actions_per_hour: Generated<number>;
+  org_id: string;
+  protected_ranges: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface RuleHits {
   event_id: number;
   fields: Generated<Json>;
@@ -455,6 +531,46 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookDeliveries {
+  attempt_log: Generated<Json>;
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  event_id: string;
+  event_type: string;
+  id: Generated<string>;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  last_status_code: number | null;
+  next_attempt_at: Timestamp | null;
+  org_id: string;
+  payload: Json;
+  status: Generated<string>;
+  subscription_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface WebhookSubscriptions {
+  consecutive_failures: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  delivery_failure_count: Generated<number>;
+  delivery_success_count: Generated<number>;
+  description: string | null;
+  disabled_at: Timestamp | null;
+  disabled_reason: string | null;
+  enabled: Generated<boolean>;
+  event_types: string[];
+  id: Generated<string>;
+  last_triggered_at: Timestamp | null;
+  name: string | null;
+  org_id: string;
+  public_id: Generated<number>;
+  secret_encrypted: Buffer;
+  updated_at: Generated<Timestamp>;
+  url: string;
+}
+
 export interface WorkerHeartbeats {
   hostname: string;
   last_seen_at: Generated<Timestamp>;
@@ -477,6 +593,8 @@ export interface DB {
   detector_health: DetectorHealth;
   device_nonces: DeviceNonces;
   devices: Devices;
+  endpoint_actions: EndpointActions;
+  enforcement_points: EnforcementPoints;
   events: Events;
   incident_items: IncidentItems;
   incident_timeline: IncidentTimeline;
@@ -488,6 +606,9 @@ export interface DB {
   orgs: Orgs;
   rate_limit_windows: RateLimitWindows;
   refresh_tokens: RefreshTokens;
+  response_action_transitions: ResponseActionTransitions;
+  response_actions: ResponseActions;
+  response_settings: ResponseSettings;
   rule_hits: RuleHits;
   rule_replays: RuleReplays;
   rule_versions: RuleVersions;
@@ -495,5 +616,7 @@ export interface DB {
   sessions: Sessions;
   token_families: TokenFamilies;
   users: Users;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_subscriptions: WebhookSubscriptions;
   worker_heartbeats: WorkerHeartbeats;
 }

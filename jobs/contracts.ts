@@ -18,3 +18,6 @@ export const scanOrgContract = contract('detection__scan_org', z.object({ v: z.l
 export const detectionSweepContract = contract('detection__sweep', versionOnly);
 export const detectOfflineAgentsContract = contract('agents__detect_offline', versionOnly);
 export const replayRuleContract = contract('rules__replay', z.object({ v: z.literal(1), orgId: z.uuid(), replayId: z.number().int().positive() }));
+export const dispatchActionContract = contract('response__dispatch', z.object({ v: z.literal(1), orgId: z.uuid(), actionId: z.number().int().positive() }));
+export const expireActionContract = contract('response__expire', z.object({ v: z.literal(1), orgId: z.uuid(), actionId: z.number().int().positive() }));
+export const deliverWebhookContract = contract('webhooks__deliver', z.object({ v: z.literal(1), orgId: z.uuid(), deliveryId: z.uuid() }));

@@ -7,10 +7,13 @@ import { auditRouter } from './identity/audit.router.ts';
 import { authRouter } from './identity/auth.router.ts';
 import { usersRouter } from './identity/users.router.ts';
 import { ingestRouter } from './ingest/index.ts';
+import { responseRouter } from './response/index.ts';
+import { incidentResponseRouter } from './response/incident-response.router.ts';
 import { rulesRouter } from './rules/index.ts';
 import { settingsRouter } from './settings/index.ts';
 import { systemRouter } from './system/index.ts';
 import { router } from './trpc.ts';
+import { webhooksRouter } from './webhooks/index.ts';
 
 /**
  * Static REST paths must be declared before their parameterised siblings (`/incidents/real` before
@@ -27,8 +30,11 @@ export const appRouter = router({
   network: networkRouter,
   alerts: alertsRouter,
   incidents: incidentsRouter,
+  incidentResponse: incidentResponseRouter,
+  response: responseRouter,
   rules: rulesRouter,
   settings: settingsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

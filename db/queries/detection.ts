@@ -32,6 +32,17 @@ export function selectIncidentsByIds(db: Executor, orgId: OrgId, ids: readonly n
     .execute();
 }
 
+export function selectAlertsByIds(db: Executor, orgId: OrgId, ids: readonly number[]): Promise<AlertRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('alerts.org_id', '=', orgId)
+    .where('alerts.id', '=', sql<number>`any(${[...ids]}::bigint[])`)
+    .orderBy('alerts.id')
+    .execute();
+}
+
 /** Active incidents of these (entity type, entity value, category) keys seen since `since`, newest first. */
 export function selectActiveIncidentsByKey(
   db: Executor,

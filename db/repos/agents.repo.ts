@@ -139,3 +139,10 @@ export async function countLiveAgents(db: Executor, orgId: OrgId): Promise<{ tot
 export async function markAgentOfflineAlerted(db: Executor, orgId: OrgId, agentId: string, at: Date): Promise<void> {
   await db.updateTable('agents').set({ offline_alerted_at: at }).where('agents.org_id', '=', orgId).where('agents.id', '=', agentId).execute();
 }
+
+/** The organisation's agents whose name is `name`, case-insensitive (host names are not unique: several may match). */
+export function listAgentsNamed(db: Executor, orgId: OrgId, name: string, options: { includeRevoked: boolean; limit: number }): Promise<AgentView[]> {
+  let query = selectAgents(db, orgId).where(sql<string>`lower(agents.name)`, '=', name.toLowerCase());
+  if (!options.includeRevoked) query = query.where('agents.revoked_at', 'is', null);
+  return query.orderBy('agents.public_id').limit(options.limit).execute();
+}

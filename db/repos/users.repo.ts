@@ -60,3 +60,13 @@ export async function countActiveAdmins(db: Executor, orgId: OrgId): Promise<num
 export async function recordSuccessfulLogin(db: Executor, orgId: OrgId, userId: string): Promise<void> {
   await db.updateTable('users').set({ last_login_at: sql`now()` }).where('users.org_id', '=', orgId).where('users.id', '=', userId).execute();
 }
+
+/** The organisation's user with this email (emails compare case-insensitively). */
+export function findUserByEmail(db: Executor, orgId: OrgId, email: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+}

@@ -70,7 +70,8 @@ function hasBody(request: FastifyRequest): boolean {
 
 /**
  * The write routes whose documented contract takes input in the query string (`POST
- * /settings/auto_contain?enabled=`, scripts' `?wait_for_detection=true`, the views' DELETE by range or
+ * /settings/auto_contain?enabled=`, Mini-XDR's `contain?duration_seconds=` and
+ * `schedule_unblock?minutes=`, scripts' `?wait_for_detection=true`, the views' DELETE by range or
  * ids, incidents' `?vocabulary=`). Anywhere else a query string is not input: a cross-site form could otherwise put a whole body in
  * the URL.
  */
@@ -80,6 +81,9 @@ const QUERY_INPUT_ROUTES: readonly QueryInputRoute[] = [
   { method: 'POST', path: /^\/settings\/auto_contain$/ },
   { method: 'POST', path: /^\/ingest\/(cowrie|multi)$/ },
   { method: 'DELETE', path: /^\/(edr|siem)\/events$/ },
+  // Mini-XDR's containment takes its duration and schedule in the query string
+  { method: 'POST', path: /^\/(api\/)?incidents\/[^/]+\/contain$/, keys: ['duration_seconds', 'vocabulary'] },
+  { method: 'POST', path: /^\/(api\/)?incidents\/[^/]+\/schedule_unblock$/, keys: ['minutes', 'vocabulary'] },
   // incident writes answer in the caller's words unless ?vocabulary= says otherwise
   { method: '*', path: /^\/(api\/)?incidents(\/.*)?$/, keys: ['vocabulary'] },
 ];

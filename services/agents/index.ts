@@ -1,5 +1,6 @@
 export { looksLikeAgentKey, parseAgentKey } from '../identity/index.ts';
-export { ZAgent, ZHeartbeatReceipt } from './agent.dto.ts';
+export { type AgentDto, ZAgent, ZHeartbeatReceipt } from './agent.dto.ts';
+export { type AgentLabel, type AgentLookup, findOrgAgentBy, liveOrgAgents, orgAgentLabels, orgAgentsOnHost } from './agent-directory.service.ts';
 export { ZAgentEventFields, ZDetails, ZReportedTime, ZSeverityWord } from './agent-event-input.ts';
 export { isWindowsEvent, postAgentEvent, postAgentEventBatch } from './agent-events.service.ts';
 export { getOrgAgent, listOrgAgents, recordHeartbeat, revokeOrgAgent } from './agents.service.ts';

@@ -4,6 +4,7 @@ import type { Executor } from '../../core/database.ts';
 import { type AlertRow, findAlertToExtend, insertAlert, lockAlertFingerprint, updateAlert } from '../../db/repos/alerts.repo.ts';
 import { ALERT_MERGE_SECONDS } from '../detection/index.ts';
 import { loadUserIds } from '../identity/index.ts';
+import { alertEventData, emitWebhookEvent } from '../webhooks/index.ts';
 import { ALERT_SEVERITIES, type AlertDto, type AlertSeverity, toAlertDto } from './alert.dto.ts';
 import { recordAlertChange } from './alert-change.ts';
 
@@ -73,6 +74,7 @@ export function reportAlert(ctx: OrgServiceContext, input: ReportedAlert): Promi
       auditAction: 'alert.created',
       detail: { source: input.source, category: input.category, severity: input.severity },
     });
+    await emitWebhookEvent(trx, ctx.orgId, 'alert.created', alertEventData(alert));
     return { alert: toAlertDto(alert, await loadUserIds(trx, ctx.orgId, [alert.assigned_to])), created: true };
   });
 }

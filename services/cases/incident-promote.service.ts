@@ -6,6 +6,7 @@ import { findOrgEventRow } from '../../db/repos/events.repo.ts';
 import { addIncidentItem } from '../../db/repos/incident-items.repo.ts';
 import { findIncident, findIncidentByOrigin, type IncidentRow, insertIncidentOnce } from '../../db/repos/incidents.repo.ts';
 import { toNetworkEventDto } from '../events/index.ts';
+import { emitWebhookEvent, incidentEventData } from '../webhooks/index.ts';
 import { alertRisk } from './alert-risk.ts';
 import type { IncidentDto } from './incident.dto.ts';
 import { auditIncident, journal } from './incident-journal.ts';
@@ -64,6 +65,7 @@ export async function incidentFromAlert(
     await journal(trx, ctx, id, 'created', { from: 'alert', alert_id: alert.id, title: row.title });
     await journal(trx, ctx, id, 'alert_added', { alert_id: alert.id, title: alert.title });
     await auditIncident(trx, ctx, id, 'incident.created_from_alert', { alert_id: alert.id });
+    await emitWebhookEvent(trx, ctx.orgId, 'incident.created', { ...incidentEventData(row), origin: 'alert', alert_id: Number(alert.id) });
     return { incident: await incidentDto(ctx, row, vocabulary, trx), created: true };
   });
 }
@@ -110,6 +112,7 @@ export async function incidentFromNetworkEvent(
     await addIncidentItem(trx, ctx.orgId, id, { kind: 'network_event', refId: String(eventId) });
     await journal(trx, ctx, id, 'created', { from: 'network_event', event_id: eventId, title: inserted.title });
     await auditIncident(trx, ctx, id, 'incident.created_from_network_event', { event_id: eventId });
+    await emitWebhookEvent(trx, ctx.orgId, 'incident.created', { ...incidentEventData(inserted), origin: 'network_event', event_id: eventId });
     return { incident: await incidentDto(ctx, inserted, vocabulary, trx), created: true };
   });
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { addIncidentItem } from '../../db/repos/incident-items.repo.ts';
 import { type IncidentPatch, type IncidentRow, insertIncident, lockIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
 import type { UserRef } from '../identity/index.ts';
+import { emitWebhookEvent, emitWebhookEvents, escalationEventData, incidentEventData, isEscalation, type WebhookEvent } from '../webhooks/index.ts';
 import type { IncidentDto } from './incident.dto.ts';
 import { assertItemReference, type ItemInput } from './incident-items.ts';
 import { assertAssignable, auditIncident, findAssignee, journal } from './incident-journal.ts';
@@ -59,6 +60,7 @@ export async function createIncident(
       await journal(trx, ctx, id, 'item_added', { kind: item.kind, ref_id: item.refId });
     }
     await auditIncident(trx, ctx, id, 'incident.created', { title: input.title, severity: input.severity, items: input.items.length });
+    await emitWebhookEvent(trx, ctx.orgId, 'incident.created', incidentEventData(row));
     return incidentDto(ctx, row, vocabulary, trx);
   });
 }
@@ -130,6 +132,9 @@ export async function updateIncidentFields(
     if (!updated) throw incidentNotFound(incidentId);
     await journalChanges(trx, ctx, incidentId, changed);
     await auditIncident(trx, ctx, incidentId, 'incident.updated', { changes: changed });
+    const events: WebhookEvent[] = [{ eventType: 'incident.updated', data: { ...incidentEventData(updated), changed_fields: Object.keys(changed) } }];
+    if (isEscalation(row.escalation_level, updated.escalation_level)) events.push({ eventType: 'incident.escalated', data: escalationEventData(row, updated, 'analyst') });
+    await emitWebhookEvents(trx, ctx.orgId, events);
     return incidentDto(ctx, updated, vocabulary, trx);
   });
 }

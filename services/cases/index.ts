@@ -23,3 +23,4 @@ export {
 export { callerVocabulary } from './status-vocabulary.ts';
 export { getThreatStatus, ZThreatStatus } from './threat-status.service.ts';
 export { ZTimelineEntry } from './timeline-entry.dto.ts';
+export { type IncidentTarget, incidentTarget, noteResponseOnIncident } from './incident-response.service.ts';

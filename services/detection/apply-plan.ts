@@ -6,7 +6,8 @@ import { insertIncidentsReturningIds } from '../../db/repos/incidents.repo.ts';
 import type { AlertRef, DetectionPlan, IncidentRef, TimelinePlan } from './detection-plan.types.ts';
 import { refreshIncidentRisks } from './incident-rollup.ts';
 
-export type AppliedPlan = { incidentIds: number[]; created: number };
+/** `createdIncidentIds` and `insertedAlertIds`: the rows this pass added (its webhook events). */
+export type AppliedPlan = { incidentIds: number[]; created: number; createdIncidentIds: number[]; insertedAlertIds: number[] };
 
 /**
  * Writes a plan in the caller's transaction, one set-based statement per kind of row (chunked), then
@@ -47,7 +48,7 @@ export async function applyDetectionPlan(trx: Executor, orgId: OrgId, plan: Dete
   );
   const incidentIds = plan.rollups.map(incidentId);
   await refreshIncidentRisks(trx, orgId, incidentIds);
-  return { incidentIds, created: createdIds.length };
+  return { incidentIds, created: createdIds.length, createdIncidentIds: createdIds, insertedAlertIds: insertedIds };
 }
 
 function timelineDetail(entry: TimelinePlan, alertId: (ref: AlertRef) => number): Record<string, unknown> {

@@ -2,11 +2,13 @@ import type { Executor, OrgId } from '../../core/database.ts';
 import type { Detection } from '../../engines/detection/index.ts';
 import { type AppliedPlan, applyDetectionPlan } from './apply-plan.ts';
 import { planDetections } from './detection-plan.ts';
+import { emitDetectionWebhooks, prepareDetectionWebhooks } from './detection-webhooks.ts';
 import { loadPlanInput } from './load-plan-input.ts';
 
 /**
  * Records a pass's detections in the caller's transaction: reads the alerts and incidents they may
- * extend, plans the writes (see planDetections), and applies the plan, incident roll-ups included.
+ * extend, plans the writes (see planDetections), and applies the plan, incident roll-ups included. The
+ * webhook events of the new alerts and incidents, and of incidents it escalated, are queued on the same transaction.
  */
 export async function persistDetectionBatch(
   trx: Executor,
@@ -14,7 +16,11 @@ export async function persistDetectionBatch(
   detections: readonly Detection[],
   eventTimes: ReadonlyMap<number, Date>,
 ): Promise<AppliedPlan> {
-  if (detections.length === 0) return { incidentIds: [], created: 0 };
+  if (detections.length === 0) return { incidentIds: [], created: 0, createdIncidentIds: [], insertedAlertIds: [] };
   const input = await loadPlanInput(trx, orgId, detections, eventTimes);
-  return applyDetectionPlan(trx, orgId, planDetections(input));
+  const plan = planDetections(input);
+  const webhooks = await prepareDetectionWebhooks(trx, orgId, plan);
+  const applied = await applyDetectionPlan(trx, orgId, plan);
+  if (webhooks) await emitDetectionWebhooks(trx, orgId, webhooks, applied);
+  return applied;
 }

@@ -25,3 +25,4 @@ export { issueTokenPair } from './token-pair.service.ts';
 export { ZMiniXdrOrganization, ZMiniXdrUser, ZUserProfile, ZUserWithOrganization } from './user.dto.ts';
 export { findUserByRef, loadUserIds, type UserIds, type UserRef } from './user-ids.ts';
 export { getCurrentUserProfile, getCurrentUserWithOrganization, getOrgSlug, listOrgUsers, orgSlugOf, updateOrgUser } from './users.service.ts';
+export { type AccountResponse, accountState, respondOnAccount } from './account-response.service.ts';

@@ -1,11 +1,12 @@
-/** Past this many distinct key combinations the cache starts over (events' key sets are few in practice). */
-const MAX_CACHED_COMBINATIONS = 4096;
+/** Past this many distinct key combinations the cache starts over (events' key sets are a few dozen in practice). */
+const MAX_CACHED_COMBINATIONS = 512;
 
 /**
  * Rules by logsource index key: the candidates for an event are the rules without keys (any event) and the rules
- * under any of the event's keys, in rule order (so results do not depend on which path found a rule).
+ * under any of the event's keys, in rule order (so results do not depend on which path found a rule). `prepare` turns
+ * each distinct candidate list into what the caller keeps for it (built once per combination of event keys).
  */
-export function buildLogsourceIndex(keysByRule: ReadonlyArray<readonly string[]>): (eventKeys: readonly string[]) => Int32Array {
+export function buildLogsourceIndex<T>(keysByRule: ReadonlyArray<readonly string[]>, prepare: (candidates: Int32Array) => T): (eventKeys: readonly string[]) => T {
   const anyEvent: number[] = [];
   const byKey = new Map<string, number[]>();
   keysByRule.forEach((keys, rule) => {
@@ -16,7 +17,7 @@ export function buildLogsourceIndex(keysByRule: ReadonlyArray<readonly string[]>
       else byKey.set(key, [rule]);
     }
   });
-  const cache = new Map<string, Int32Array>();
+  const cache = new Map<string, T>();
   const combine = (eventKeys: readonly string[]): Int32Array => {
     const found = new Set(anyEvent);
     for (const key of eventKeys) for (const rule of byKey.get(key) ?? []) found.add(rule);
@@ -24,12 +25,12 @@ export function buildLogsourceIndex(keysByRule: ReadonlyArray<readonly string[]>
   };
   return (eventKeys) => {
     const cacheKey = eventKeys.join('\u0000');
-    let candidates = cache.get(cacheKey);
-    if (candidates === undefined) {
+    let prepared = cache.get(cacheKey);
+    if (prepared === undefined) {
       if (cache.size >= MAX_CACHED_COMBINATIONS) cache.clear();
-      candidates = combine(eventKeys);
-      cache.set(cacheKey, candidates);
+      prepared = prepare(combine(eventKeys));
+      cache.set(cacheKey, prepared);
     }
-    return candidates;
+    return prepared;
   };
 }

@@ -1,7 +1,7 @@
 import type { CompiledRule, FieldMapping, RuleEvent } from '../types.ts';
-import { buildLiteralIndex } from './literal-index.ts';
+import { buildLiteralIndex, type LiteralIndex } from './literal-index.ts';
 import { buildLogsourceIndex } from './logsource-index.ts';
-import { literalRequirements } from './requirements.ts';
+import { literalRequirements, selectiveRequirements } from './requirements.ts';
 import { eventScanText } from './scan-text.ts';
 
 /** `key` is the Vigil rule id. */
@@ -40,6 +40,27 @@ function filtersByRule(entries: readonly RuleSetEntry[], filters: readonly RuleF
   return out;
 }
 
+/** The candidate rules of one combination of event keys, and the literal index over their requirements alone. */
+type CandidateGroup = { rules: Int32Array; literals(): LiteralIndex };
+
+/**
+ * An automaton over only these candidates' literals is a fraction of the whole set's: the scan rarely leaves its root
+ * on events whose logsources few rules read, and reports only literals that can decide one of their rules. Built on the
+ * first event that needs it.
+ */
+function candidateGroup(candidates: Int32Array, requirementsByRule: ReadonlyArray<readonly string[][]>): CandidateGroup {
+  let literals: LiteralIndex | null = null;
+  const inGroup = new Uint8Array(requirementsByRule.length);
+  for (const rule of candidates) inGroup[rule] = 1;
+  return {
+    rules: candidates,
+    literals() {
+      literals ??= buildLiteralIndex(requirementsByRule.map((requirements, rule) => (inGroup[rule] === 1 ? requirements : [])));
+      return literals;
+    },
+  };
+}
+
 /**
  * The runtime over a set of compiled rules: the logsource index narrows the rules to those that can see the event,
  * the cross-rule literal prefilter (one automaton, one scan per event) to those whose needed literal sets all have a
@@ -48,9 +69,11 @@ function filtersByRule(entries: readonly RuleSetEntry[], filters: readonly RuleF
 export function buildRuleSet(entries: RuleSetEntry[], filters: RuleFilterEntry[], mapping: FieldMapping): RuleSet {
   const rules = entries.map(({ rule }) => rule);
   const keys = entries.map(({ key }) => key);
-  const candidatesOf = buildLogsourceIndex(rules.map((rule) => rule.prefilter.logsourceKeys));
-  const requirementsByRule = rules.map(literalRequirements);
-  const literals = buildLiteralIndex(requirementsByRule);
+  const requirementsByRule = selectiveRequirements(rules.map(literalRequirements));
+  const candidatesOf = buildLogsourceIndex(
+    rules.map((rule) => rule.prefilter.logsourceKeys),
+    (candidates) => candidateGroup(candidates, requirementsByRule),
+  );
   const needsLiteral = Uint8Array.from(requirementsByRule, (requirements) => (requirements.length === 0 ? 0 : 1));
   const ruleFilters = filtersByRule(entries, filters);
   const marks = new Uint32Array(rules.length);
@@ -78,13 +101,15 @@ export function buildRuleSet(entries: RuleSetEntry[], filters: RuleFilterEntry[]
       filterEpochs.fill(0);
       epoch = 1;
     }
-    const candidates = candidatesOf(mapping.eventKeys(event));
+    const group = candidatesOf(mapping.eventKeys(event));
+    const candidates = group.rules;
     if (candidates.length === 0) return;
     let scanned = !prefilter;
     for (const rule of candidates) {
       if (prefilter && needsLiteral[rule] === 1) {
         if (!scanned) {
           scanned = true;
+          const literals = group.literals();
           literals.mark(eventScanText(event, literals.minLength), marks, epoch);
         }
         if (marks[rule] !== epoch) continue;

@@ -1,6 +1,6 @@
 import type { CompiledRule, Condition, FieldMapping, RuleEvent, RuleMeta, RuleProblem } from '../types.ts';
 import { compileDetection } from './detection.ts';
-import { compilePredicate, createRunner } from './matcher.ts';
+import { compilePredicate, createRunner, sharedPredicate } from './matcher.ts';
 import { sigmaHqLink } from './meta.ts';
 import type { SigmaRuleDocument } from './parse.ts';
 import { anyLiteral } from './prefilter.ts';
@@ -44,11 +44,11 @@ export function compileSigmaRule(
 
   const condition: Condition = { type: 'and', items: [logsource.condition, detection.condition] };
   let predicate: ReturnType<typeof compilePredicate>;
-  let logsourcePredicate: ReturnType<typeof compilePredicate>;
+  let logsourceHolds: ReturnType<typeof sharedPredicate>;
   let selections: Array<{ name: string; predicate: ReturnType<typeof compilePredicate> }>;
   try {
-    predicate = compilePredicate(condition);
-    logsourcePredicate = compilePredicate(logsource.condition);
+    predicate = compilePredicate(detection.condition);
+    logsourceHolds = sharedPredicate(logsource.condition);
     selections = detection.selections.map(({ name, condition: selection }) => ({ name, predicate: compilePredicate(selection) }));
   } catch (error) {
     return { problems: [problemAt('mapping', error instanceof Error ? error.message : String(error), logsourcePos)] };
@@ -59,10 +59,11 @@ export function compileSigmaRule(
       meta,
       condition,
       prefilter: { logsourceKeys: logsource.keys, anyLiteral: anyLiteral(detection.condition) },
-      match: (event: RuleEvent) => run(predicate, event),
+      match: (event: RuleEvent) => logsourceHolds(event) && run(predicate, event),
       explain: (event: RuleEvent) => {
-        const matched = run(predicate, event);
-        const held = run(logsourcePredicate, event) ? selections.filter((selection) => run(selection.predicate, event)).map(({ name }) => name) : [];
+        const inLogsource = logsourceHolds(event);
+        const matched = inLogsource && run(predicate, event);
+        const held = inLogsource ? selections.filter((selection) => run(selection.predicate, event)).map(({ name }) => name) : [];
         return { matched, selections: held };
       },
     },

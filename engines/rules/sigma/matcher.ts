@@ -171,12 +171,13 @@ export function compilePredicate(condition: Condition): Predicate {
  * other on the same event, so each string of the event is lower-cased once for all of them. Everything is dropped when
  * the next event comes.
  */
-const shared: EvalState = { event: null, lowered: new Map(), lastText: null, lastLower: '', keywordTexts: [], keywordsCollected: false };
+const shared: EvalState = { event: null, generation: 0, lowered: new Map(), lastText: null, lastLower: '', keywordTexts: [], keywordsCollected: false };
 const MAX_LOWERED = 4096;
 
 function enter(event: RuleEvent): EvalState {
   if (shared.event !== event || shared.lowered.size > MAX_LOWERED) {
     shared.event = event;
+    shared.generation++;
     shared.lowered.clear();
     shared.lastText = null;
     shared.keywordsCollected = false;
@@ -188,4 +189,33 @@ function enter(event: RuleEvent): EvalState {
 /** Runs a compiled predicate on an event. */
 export function createRunner(): (predicate: Predicate, event: RuleEvent) => boolean {
   return (predicate, event) => predicate(enter(event));
+}
+
+/** Past this many distinct conditions the shared ones start over (a mapping has a few hundred logsources). */
+const MAX_SHARED = 4096;
+const sharedByCondition = new Map<string, (event: RuleEvent) => boolean>();
+
+/**
+ * One predicate per distinct condition, shared by every rule that has it, remembering its answer for the current event:
+ * a thousand process_creation rules test the same logsource, and the rule set runs them one after the other on each
+ * event. The answer is kept exactly as long as the lowered strings and path values are (until another event comes).
+ */
+export function sharedPredicate(condition: Condition): (event: RuleEvent) => boolean {
+  const key = JSON.stringify(condition);
+  const known = sharedByCondition.get(key);
+  if (known) return known;
+  const predicate = compilePredicate(condition);
+  let generation = -1;
+  let answer = false;
+  const memoised = (event: RuleEvent) => {
+    const state = enter(event);
+    if (state.generation !== generation) {
+      answer = predicate(state);
+      generation = state.generation;
+    }
+    return answer;
+  };
+  if (sharedByCondition.size >= MAX_SHARED) sharedByCondition.clear();
+  sharedByCondition.set(key, memoised);
+  return memoised;
 }

@@ -8,6 +8,8 @@ import { compileRegex } from './regex.ts';
  */
 export type EvalState = {
   event: unknown;
+  /** changes whenever another event comes: what is remembered under an older number is stale */
+  generation: number;
   lowered: Map<string, string>;
   /** the last string lower-cased: tests of one value run back to back, so most look-ups end here */
   lastText: string | null;

@@ -1,16 +1,20 @@
 import type { ValueTest } from '../types.ts';
+import { containsAny } from './contains-any.ts';
 
 type StringTest = Extract<ValueTest, { op: 'equals' | 'contains' | 'startswith' | 'endswith' }>;
 type Lists = { equals: Set<string>; contains: string[]; startswith: string[]; endswith: string[] };
+type Matcher = { equals: Set<string>; contains: (text: string) => boolean; startswith: string[]; endswith: string[] };
 
 export const isStringTest = (test: ValueTest): test is StringTest =>
   test.op === 'equals' || test.op === 'contains' || test.op === 'startswith' || test.op === 'endswith';
 
 const emptyLists = (): Lists => ({ equals: new Set(), contains: [], startswith: [], endswith: [] });
 
-function anyOf(text: string, lists: Lists): boolean {
+const matcherOf = (lists: Lists): Matcher => ({ ...lists, contains: containsAny(lists.contains) });
+
+function anyOf(text: string, lists: Matcher): boolean {
   if (lists.equals.has(text)) return true;
-  for (const literal of lists.contains) if (text.includes(literal)) return true;
+  if (lists.contains(text)) return true;
   for (const literal of lists.startswith) if (text.startsWith(literal)) return true;
   for (const literal of lists.endswith) if (text.endsWith(literal)) return true;
   return false;
@@ -32,9 +36,11 @@ export function stringGroup(tests: readonly StringTest[]): { cased: boolean; low
   }
   const hasCased = tests.some((test) => test.cased);
   const hasUncased = tests.some((test) => !test.cased);
+  const casedMatcher = matcherOf(cased);
+  const uncasedMatcher = matcherOf(uncased);
   return {
     cased: hasCased,
     lowered: hasUncased,
-    test: (text, lowered) => (hasUncased && anyOf(lowered, uncased)) || (hasCased && anyOf(text, cased)),
+    test: (text, lowered) => (hasUncased && anyOf(lowered, uncasedMatcher)) || (hasCased && anyOf(text, casedMatcher)),
   };
 }
