@@ -1278,6 +1278,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's endpoints: its enrolled agents, ordered by host name (EventSec)
+         * @description One endpoint per enrolled agent; its id is the agent id. Status comes from the agent itself (its isolate/release reports, else its heartbeats); inventory fields Vigil does not collect are null, never invented. `?include_revoked=true` lists revoked agents too.
+         */
+        get: operations["response-listEndpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/endpoints/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint (enrolled agent) of your organisation, with its isolation state as its agent reported it */
+        get: operations["response-getEndpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agent/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Endpoint actions: an agent pulls its own pending commands; analysts list the organisation’s
+         * @description **With an agent key (X-Agent-Key or X-Agent-Token):** the pending, unexpired actions of the calling agent’s own endpoint, oldest first (at most 50 per poll). `?hostname=` and `?endpoint_id=` are ignored: the key names the endpoint. EventSec handed any key any host’s actions (and created endpoints for made-up host names); here an agent never sees another endpoint’s actions, and nothing is created by polling.
+         *
+         *     **With a user or API key (incidents:read):** the organisation’s endpoint actions, newest first; filters `?hostname=`, `?endpoint_id=`, `?status=`, `?before_id=` (page), `?limit=` (≤ 500, default 100).
+         *
+         *     A pending action not reported within its expires_at (24 h) is never handed out and reads expired; the response action it carried out then fails.
+         */
+        get: operations["response-listAgentActions"];
+        put?: never;
+        /**
+         * Queue an action for an endpoint’s agent (EventSec); done when the agent reports it
+         * @description Body `{endpoint_id or hostname, action_type: isolate|release|reboot|command|malware_scan|triage_scan, parameters?}` (`command` needs `parameters.command`).
+         *
+         *     isolate and release are response actions (GET /actions/{id} shows every transition): queued for every live agent enrolled under the host name, and completed only when the agents report it; the endpoint action of the named endpoint is returned, with its response_action_id. 412 when nothing was queued (no agent, dry run), with the reason.
+         *
+         *     The other types are queued for that one agent directly and audited. A host name shared by several live agents needs endpoint_id (409). Every action expires unreported after 24 h.
+         */
+        post: operations["response-createAgentAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agent/actions/{action_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The agent reports one of its actions done or failed (agent key only)
+         * @description Body `{success = true, output?}` (output ≤ 64 KiB). Only the agent of the action’s endpoint may report it: any other action answers 404, like a missing one. A report on an action no longer pending returns it unchanged; one past expires_at finds it expired. When every agent carrying out a response action has reported, that action completes (all succeeded) or fails.
+         */
+        post: operations["response-completeAgentAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/incidents/{id}/contain": {
         parameters: {
             query?: never;
@@ -1291,7 +1380,7 @@ export interface paths {
          * Block the incident’s source IP (Mini-XDR contain)
          * @description `?duration_seconds=` makes it timed: the firewall element times out by itself and a durable job lifts it, across restarts. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured. A completed block moves the incident to contained.
          */
-        post: operations["incidentResponse-contain"];
+        post: operations["response-contain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1311,7 +1400,7 @@ export interface paths {
          * Block the incident’s source IP (Mini-XDR contain)
          * @description `?duration_seconds=` makes it timed: the firewall element times out by itself and a durable job lifts it, across restarts. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured. A completed block moves the incident to contained.
          */
-        post: operations["incidentResponse-containApi"];
+        post: operations["response-containApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1331,7 +1420,7 @@ export interface paths {
          * Block the incident’s source IP, optionally for a duration (Mini-XDR SOC button)
          * @description Body `{duration_seconds?}` (absent or null: until unblocked). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-blockIp"];
+        post: operations["response-blockIp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1351,7 +1440,7 @@ export interface paths {
          * Block the incident’s source IP, optionally for a duration (Mini-XDR SOC button)
          * @description Body `{duration_seconds?}` (absent or null: until unblocked). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-blockIpApi"];
+        post: operations["response-blockIpApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1371,7 +1460,7 @@ export interface paths {
          * Unblock the incident’s source IP
          * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-unblockIp"];
+        post: operations["response-unblockIp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1391,7 +1480,7 @@ export interface paths {
          * Unblock the incident’s source IP
          * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-unblockIpApi"];
+        post: operations["response-unblockIpApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1411,7 +1500,7 @@ export interface paths {
          * Unblock the incident’s source IP (Mini-XDR unblock)
          * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-unblock"];
+        post: operations["response-unblock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1431,7 +1520,7 @@ export interface paths {
          * Unblock the incident’s source IP (Mini-XDR unblock)
          * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-unblockApi"];
+        post: operations["response-unblockApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1451,7 +1540,7 @@ export interface paths {
          * Isolate the incident’s host through its agent
          * @description Body `{hostname?, isolation_level?: soft|hard|quarantine, duration_seconds?}`; the host is the incident’s host entity unless named. The host’s agent carries it out (GET /agent/actions) and the action completes only when the agent reports it. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-isolateHost"];
+        post: operations["response-isolateHost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1471,7 +1560,7 @@ export interface paths {
          * Isolate the incident’s host through its agent
          * @description Body `{hostname?, isolation_level?: soft|hard|quarantine, duration_seconds?}`; the host is the incident’s host entity unless named. The host’s agent carries it out (GET /agent/actions) and the action completes only when the agent reports it. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-isolateHostApi"];
+        post: operations["response-isolateHostApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1491,7 +1580,7 @@ export interface paths {
          * Release the incident’s isolated host
          * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-unIsolateHost"];
+        post: operations["response-unIsolateHost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1511,7 +1600,7 @@ export interface paths {
          * Release the incident’s isolated host
          * @description Reverts the block or isolation in force (it then reads reverted). Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-unIsolateHostApi"];
+        post: operations["response-unIsolateHostApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1531,7 +1620,7 @@ export interface paths {
          * Force a password reset of the incident’s accounts
          * @description Body `{accounts?: [email or user id]}`; by default the incident’s user entity. Each account must change its password at next login and loses its sessions (Vigil’s accounts, or the configured identity provider). Unlike Mini-XDR, it never touches service accounts on a remote host. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-resetPasswords"];
+        post: operations["response-resetPasswords"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1551,7 +1640,7 @@ export interface paths {
          * Force a password reset of the incident’s accounts
          * @description Body `{accounts?: [email or user id]}`; by default the incident’s user entity. Each account must change its password at next login and loses its sessions (Vigil’s accounts, or the configured identity provider). Unlike Mini-XDR, it never touches service accounts on a remote host. Carried out at the organisation’s enforcement points (GET /api/response/enforcement-points) and recorded with every transition (GET /actions/{id}); success only when the point itself reports it done, `unsupported` with the reason when none is configured.
          */
-        post: operations["incidentResponse-resetPasswordsApi"];
+        post: operations["response-resetPasswordsApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1571,7 +1660,7 @@ export interface paths {
          * Lift the incident’s block in N minutes (durable)
          * @description `?minutes=` 1..1440. A graphile-worker job lifts the block at due_at even if Vigil restarts in between; 409 when no block of the incident’s IP is in force.
          */
-        post: operations["incidentResponse-scheduleUnblock"];
+        post: operations["response-scheduleUnblock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1591,7 +1680,7 @@ export interface paths {
          * Lift the incident’s block in N minutes (durable)
          * @description `?minutes=` 1..1440. A graphile-worker job lifts the block at due_at even if Vigil restarts in between; 409 when no block of the incident’s IP is in force.
          */
-        post: operations["incidentResponse-scheduleUnblockApi"];
+        post: operations["response-scheduleUnblockApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1609,7 +1698,7 @@ export interface paths {
          * Is the incident’s source IP blocked? Read from the firewalls themselves
          * @description Each configured firewall is read back (the nftables set, the firewall API); Vigil’s own latest action is shown beside it as last_action, never in its place.
          */
-        get: operations["incidentResponse-blockStatus"];
+        get: operations["response-blockStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1629,7 +1718,7 @@ export interface paths {
          * Is the incident’s source IP blocked? Read from the firewalls themselves
          * @description Each configured firewall is read back (the nftables set, the firewall API); Vigil’s own latest action is shown beside it as last_action, never in its place.
          */
-        get: operations["incidentResponse-blockStatusApi"];
+        get: operations["response-blockStatusApi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1649,7 +1738,7 @@ export interface paths {
          * Is the incident’s host isolated? Read from its agent’s own reports
          * @description `?hostname=` names the host when the incident’s entity is not one.
          */
-        get: operations["incidentResponse-isolationStatus"];
+        get: operations["response-isolationStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1669,7 +1758,7 @@ export interface paths {
          * Is the incident’s host isolated? Read from its agent’s own reports
          * @description `?hostname=` names the host when the incident’s entity is not one.
          */
-        get: operations["incidentResponse-isolationStatusApi"];
+        get: operations["response-isolationStatusApi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1689,13 +1778,13 @@ export interface paths {
          * The organisation’s enforcement points (firewalls, firewall APIs)
          * @description Secrets are never returned (has_secret says whether one is stored).
          */
-        get: operations["incidentResponse-listEnforcementPoints"];
+        get: operations["response-listEnforcementPoints"];
         put?: never;
         /**
          * Add an enforcement point: local nftables, nftables over SSH, or a firewall API
          * @description nftables runs `nft` on the Vigil host (optionally in a network namespace); nftables_ssh runs it on a remote host with the key given as `secret` and the host key pinned by fingerprint; webhook POSTs signed commands to a firewall API (a generated secret is shown once). Admins only; audited.
          */
-        post: operations["incidentResponse-createEnforcementPoint"];
+        post: operations["response-createEnforcementPoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1713,11 +1802,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove an enforcement point (blocks already set at it stay until they time out) */
-        delete: operations["incidentResponse-deleteEnforcementPoint"];
+        delete: operations["response-deleteEnforcementPoint"];
         options?: never;
         head?: never;
         /** Change an enforcement point (name, config, secret, enabled) */
-        patch: operations["incidentResponse-updateEnforcementPoint"];
+        patch: operations["response-updateEnforcementPoint"];
         trace?: never;
     };
     "/api/response/settings": {
@@ -1728,9 +1817,9 @@ export interface paths {
             cookie?: never;
         };
         /** Response guard rails: protected ranges, dry run, hourly action budget */
-        get: operations["incidentResponse-getSettings"];
+        get: operations["response-getSettings"];
         /** Change the response guard rails (admins; audited) */
-        put: operations["incidentResponse-putSettings"];
+        put: operations["response-putSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1749,13 +1838,13 @@ export interface paths {
          * Response actions, newest first (EventSec)
          * @description `?incident_id=`, `?alert_id=`, `?limit=` (≤ 500).
          */
-        get: operations["incidentResponse-listActions"];
+        get: operations["response-listActions"];
         put?: never;
         /**
          * Request a response action (EventSec): executed for real, or tracked by hand
          * @description Body `{action_type, target, ttl_minutes?, status?, details?, incident_id?, alert_id?, dry_run?}`. A type from GET /api/response/actions is carried out at the enforcement points now (the answer has its status and every transition); any other type is recorded as a manual task (executable: false) that only people move. Answers 201.
          */
-        post: operations["incidentResponse-createAction"];
+        post: operations["response-createAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1770,7 +1859,7 @@ export interface paths {
             cookie?: never;
         };
         /** One response action with every transition (actor and time) */
-        get: operations["incidentResponse-getAction"];
+        get: operations["response-getAction"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1780,7 +1869,7 @@ export interface paths {
          * Move a response action (EventSec): approve, reject, cancel, revert; or a tracked task’s status
          * @description Body `{status?, details?}`. For an executed action: `requested` approves one awaiting approval (and runs it), `rejected`, `cancelled` (before it runs), `reverted` (runs its inverse); anything else is a 409. A tracked manual task takes any status. details are merged.
          */
-        patch: operations["incidentResponse-updateAction"];
+        patch: operations["response-updateAction"];
         trace?: never;
     };
     "/action-logs": {
@@ -1794,7 +1883,232 @@ export interface paths {
          * Every response action transition, newest first (EventSec action logs; admins)
          * @description One entry per transition with its actor; `?limit=` ≤ 500.
          */
-        get: operations["incidentResponse-actionLogs"];
+        get: operations["response-actionLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every response action Vigil can execute, and whether it can here and now
+         * @description `?category=` network|endpoint|identity|email|web (400 otherwise). Each entry has its parameters (names and JSON Schema), safety level, inverse, and `executable`: whether an enforcement point that can carry it out is configured for your organisation.
+         */
+        get: operations["response-catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/actions/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute one action as a one-step workflow (Mini-XDR Tactical Decision Center)
+         * @description Body `{action_type, parameters, incident_id}`; runs at once (priority high) unless the action needs approval. Poll GET /api/response/workflows/{id}/status.
+         */
+        post: operations["response-executeAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/workflows/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a response workflow (playbook run) for an incident
+         * @description Body `{incident_id?, playbook_name, steps:[{action_type, parameters, timeout_seconds=300, continue_on_failure=false, max_retries|retry_count=3, safety_level?}], auto_execute=false, priority, dry_run?}`. Every step must be an action Vigil executes (400 naming the step otherwise). A disruptive step (safety high) makes the workflow await a soc_lead’s approval. auto_execute starts it at once when the caller may execute (soc_lead, admin) and no approval is needed; each step then runs as a durable job.
+         */
+        post: operations["response-createWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/workflows/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a pending workflow
+         * @description Body `{workflow_db_id}` (Mini-XDR’s executed_by is ignored: the executor is the caller). 409 while it awaits approval. Steps run as durable jobs; poll …/status.
+         */
+        post: operations["response-executeWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workflows, newest first
+         * @description `?incident_id=`, `?status=`, `?limit=` (≤ 200, default 50).
+         */
+        get: operations["response-listWorkflows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/workflows/{workflow_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workflow’s progress, steps, rollback plan and run log */
+        get: operations["response-workflowStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/workflows/{workflow_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The steps of a workflow and the response actions they ran */
+        get: operations["response-workflowActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/workflows/{workflow_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a workflow: at once if not started, between steps if running */
+        post: operations["response-cancelWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/workflows/{workflow_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a workflow awaiting approval (soc_lead, admin) and start it
+         * @description The approver is the caller; a name in the body (Mini-XDR’s approved_by) is ignored.
+         */
+        post: operations["response-approveWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/workflows/{workflow_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a workflow awaiting approval (soc_lead, admin) */
+        post: operations["response-rejectWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/workflows/{workflow_id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the rollback plan: the inverse of each completed step, newest first */
+        post: operations["response-rollbackWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/response/metrics/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Response impact from real outcomes
+         * @description `?days_back=7` (1–365), `?incident_id=`, `?workflow_id=`.
+         */
+        get: operations["response-impactMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9857,7 +10171,548 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-contain": {
+    "response-listEndpoints": {
+        parameters: {
+            query?: {
+                include_revoked?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Endpoint id: the agent id (integer), as in /agents/{agent_id} */
+                        id: number;
+                        /** @description The host name the agent enrolled with, lower-cased */
+                        hostname: string;
+                        /** @description The host name as the agent sent it */
+                        display_name: string;
+                        /** @description 'isolated' when the agent's latest completed isolate/release action is an isolate (the agent's own report); otherwise the agent's state: 'revoked', 'offline' (no heartbeat for 3 intervals), 'enrolled' (no heartbeat yet) or what it last reported (usually 'online') */
+                        status: string;
+                        /** @description Same rule as status (EventSec kept both) */
+                        agent_status: string;
+                        /** @description The agent reported an isolation it has not since reported released */
+                        isolated: boolean;
+                        /** @description When the agent reported the isolation in force (ISO 8601) */
+                        isolated_at: string | null;
+                        agent_version: string | null;
+                        /** @description The address the agent reports, else the one its last heartbeat came from */
+                        ip_address: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        owner: string | null;
+                        os: string;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        os_version: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        cpu_model: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        ram_gb: number | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        disk_gb: number | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        resource_usage: {
+                            cpu: number;
+                            memory: number;
+                            disk: number;
+                        } | null;
+                        /** @description Server time of the last heartbeat (ISO 8601); null before the first */
+                        last_seen: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        location: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        processes: {
+                            name: string;
+                            pid: number;
+                            user: string;
+                            cpu: number;
+                            ram: number;
+                        }[] | null;
+                        /** @description Not computed (EventSec never computed it either): always null */
+                        alerts_open: number | null;
+                        tags: string[];
+                        /** @description When the agent enrolled (ISO 8601) */
+                        enrolled_at: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-getEndpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint id: the agent id (integer) GET /endpoints lists */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Endpoint id: the agent id (integer), as in /agents/{agent_id} */
+                        id: number;
+                        /** @description The host name the agent enrolled with, lower-cased */
+                        hostname: string;
+                        /** @description The host name as the agent sent it */
+                        display_name: string;
+                        /** @description 'isolated' when the agent's latest completed isolate/release action is an isolate (the agent's own report); otherwise the agent's state: 'revoked', 'offline' (no heartbeat for 3 intervals), 'enrolled' (no heartbeat yet) or what it last reported (usually 'online') */
+                        status: string;
+                        /** @description Same rule as status (EventSec kept both) */
+                        agent_status: string;
+                        /** @description The agent reported an isolation it has not since reported released */
+                        isolated: boolean;
+                        /** @description When the agent reported the isolation in force (ISO 8601) */
+                        isolated_at: string | null;
+                        agent_version: string | null;
+                        /** @description The address the agent reports, else the one its last heartbeat came from */
+                        ip_address: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        owner: string | null;
+                        os: string;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        os_version: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        cpu_model: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        ram_gb: number | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        disk_gb: number | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        resource_usage: {
+                            cpu: number;
+                            memory: number;
+                            disk: number;
+                        } | null;
+                        /** @description Server time of the last heartbeat (ISO 8601); null before the first */
+                        last_seen: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        location: string | null;
+                        /** @description Not collected by Vigil’s agents: always null (EventSec only ever filled it from demo fixtures) */
+                        processes: {
+                            name: string;
+                            pid: number;
+                            user: string;
+                            cpu: number;
+                            ram: number;
+                        }[] | null;
+                        /** @description Not computed (EventSec never computed it either): always null */
+                        alerts_open: number | null;
+                        tags: string[];
+                        /** @description When the agent enrolled (ISO 8601) */
+                        enrolled_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-listAgentActions": {
+        parameters: {
+            query?: {
+                hostname?: string;
+                endpoint_id?: number;
+                status?: "pending" | "completed" | "failed" | "expired" | "cancelled";
+                before_id?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Endpoint action id, used in POST /agent/actions/{action_id}/complete */
+                        id: number;
+                        /** @description The endpoint (agent) id it is for, as GET /endpoints lists it */
+                        endpoint_id: number;
+                        /** @description The host name that agent enrolled with */
+                        hostname: string;
+                        /** @enum {string} */
+                        action_type: "isolate" | "release" | "reboot" | "command" | "malware_scan" | "triage_scan" | "block_url" | "unblock_url" | "block_sender" | "unblock_sender";
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description pending until the agent reports; completed or failed as the agent reported; expired when it was not reported before expires_at
+                         * @enum {string}
+                         */
+                        status: "pending" | "completed" | "failed" | "expired" | "cancelled";
+                        /** @description Id of who asked for it (a user or API key id, or the requester of the response action it carries out) */
+                        requested_by: string;
+                        /** @description user, api_key or system */
+                        requested_by_type: string;
+                        /** @description ISO 8601 */
+                        requested_at: string;
+                        /** @description After this the agent is no longer handed the action (ISO 8601) */
+                        expires_at: string;
+                        /** @description When the agent reported (ISO 8601) */
+                        completed_at: string | null;
+                        /** @description The agent's report, as sent */
+                        output: string | null;
+                        /** @description The response action (GET /api/response/actions/{id}) this carries out, when it came from one */
+                        response_action_id: number | null;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-createAgentAction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Endpoint id: the agent id (integer) GET /endpoints lists */
+                    endpoint_id?: number;
+                    /** @description Host name the agent enrolled with (case-insensitive) */
+                    hostname?: string;
+                    /** @enum {string} */
+                    action_type: "isolate" | "release" | "reboot" | "command" | "malware_scan" | "triage_scan";
+                    /** @default {} */
+                    parameters?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Endpoint action id, used in POST /agent/actions/{action_id}/complete */
+                        id: number;
+                        /** @description The endpoint (agent) id it is for, as GET /endpoints lists it */
+                        endpoint_id: number;
+                        /** @description The host name that agent enrolled with */
+                        hostname: string;
+                        /** @enum {string} */
+                        action_type: "isolate" | "release" | "reboot" | "command" | "malware_scan" | "triage_scan" | "block_url" | "unblock_url" | "block_sender" | "unblock_sender";
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description pending until the agent reports; completed or failed as the agent reported; expired when it was not reported before expires_at
+                         * @enum {string}
+                         */
+                        status: "pending" | "completed" | "failed" | "expired" | "cancelled";
+                        /** @description Id of who asked for it (a user or API key id, or the requester of the response action it carries out) */
+                        requested_by: string;
+                        /** @description user, api_key or system */
+                        requested_by_type: string;
+                        /** @description ISO 8601 */
+                        requested_at: string;
+                        /** @description After this the agent is no longer handed the action (ISO 8601) */
+                        expires_at: string;
+                        /** @description When the agent reported (ISO 8601) */
+                        completed_at: string | null;
+                        /** @description The agent's report, as sent */
+                        output: string | null;
+                        /** @description The response action (GET /api/response/actions/{id}) this carries out, when it came from one */
+                        response_action_id: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-completeAgentAction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Endpoint action id */
+                action_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    success?: boolean;
+                    output?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Endpoint action id, used in POST /agent/actions/{action_id}/complete */
+                        id: number;
+                        /** @description The endpoint (agent) id it is for, as GET /endpoints lists it */
+                        endpoint_id: number;
+                        /** @description The host name that agent enrolled with */
+                        hostname: string;
+                        /** @enum {string} */
+                        action_type: "isolate" | "release" | "reboot" | "command" | "malware_scan" | "triage_scan" | "block_url" | "unblock_url" | "block_sender" | "unblock_sender";
+                        parameters: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * @description pending until the agent reports; completed or failed as the agent reported; expired when it was not reported before expires_at
+                         * @enum {string}
+                         */
+                        status: "pending" | "completed" | "failed" | "expired" | "cancelled";
+                        /** @description Id of who asked for it (a user or API key id, or the requester of the response action it carries out) */
+                        requested_by: string;
+                        /** @description user, api_key or system */
+                        requested_by_type: string;
+                        /** @description ISO 8601 */
+                        requested_at: string;
+                        /** @description After this the agent is no longer handed the action (ISO 8601) */
+                        expires_at: string;
+                        /** @description When the agent reported (ISO 8601) */
+                        completed_at: string | null;
+                        /** @description The agent's report, as sent */
+                        output: string | null;
+                        /** @description The response action (GET /api/response/actions/{id}) this carries out, when it came from one */
+                        response_action_id: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-contain": {
         parameters: {
             query?: never;
             header?: never;
@@ -9978,7 +10833,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-containApi": {
+    "response-containApi": {
         parameters: {
             query?: never;
             header?: never;
@@ -10099,7 +10954,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-blockIp": {
+    "response-blockIp": {
         parameters: {
             query?: never;
             header?: never;
@@ -10222,7 +11077,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-blockIpApi": {
+    "response-blockIpApi": {
         parameters: {
             query?: never;
             header?: never;
@@ -10345,7 +11200,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-unblockIp": {
+    "response-unblockIp": {
         parameters: {
             query?: never;
             header?: never;
@@ -10465,7 +11320,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-unblockIpApi": {
+    "response-unblockIpApi": {
         parameters: {
             query?: never;
             header?: never;
@@ -10585,7 +11440,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-unblock": {
+    "response-unblock": {
         parameters: {
             query?: never;
             header?: never;
@@ -10705,7 +11560,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-unblockApi": {
+    "response-unblockApi": {
         parameters: {
             query?: never;
             header?: never;
@@ -10825,7 +11680,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-isolateHost": {
+    "response-isolateHost": {
         parameters: {
             query?: never;
             header?: never;
@@ -10955,7 +11810,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-isolateHostApi": {
+    "response-isolateHostApi": {
         parameters: {
             query?: never;
             header?: never;
@@ -11085,7 +11940,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-unIsolateHost": {
+    "response-unIsolateHost": {
         parameters: {
             query?: never;
             header?: never;
@@ -11205,7 +12060,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-unIsolateHostApi": {
+    "response-unIsolateHostApi": {
         parameters: {
             query?: never;
             header?: never;
@@ -11325,7 +12180,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-resetPasswords": {
+    "response-resetPasswords": {
         parameters: {
             query?: never;
             header?: never;
@@ -11443,7 +12298,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-resetPasswordsApi": {
+    "response-resetPasswordsApi": {
         parameters: {
             query?: never;
             header?: never;
@@ -11561,7 +12416,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-scheduleUnblock": {
+    "response-scheduleUnblock": {
         parameters: {
             query?: never;
             header?: never;
@@ -11634,7 +12489,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-scheduleUnblockApi": {
+    "response-scheduleUnblockApi": {
         parameters: {
             query?: never;
             header?: never;
@@ -11707,7 +12562,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-blockStatus": {
+    "response-blockStatus": {
         parameters: {
             query?: never;
             header?: never;
@@ -11845,7 +12700,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-blockStatusApi": {
+    "response-blockStatusApi": {
         parameters: {
             query?: never;
             header?: never;
@@ -11983,7 +12838,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-isolationStatus": {
+    "response-isolationStatus": {
         parameters: {
             query?: {
                 hostname?: string;
@@ -12123,7 +12978,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-isolationStatusApi": {
+    "response-isolationStatusApi": {
         parameters: {
             query?: {
                 hostname?: string;
@@ -12263,7 +13118,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-listEnforcementPoints": {
+    "response-listEnforcementPoints": {
         parameters: {
             query?: never;
             header?: never;
@@ -12342,7 +13197,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-createEnforcementPoint": {
+    "response-createEnforcementPoint": {
         parameters: {
             query?: never;
             header?: never;
@@ -12429,7 +13284,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-deleteEnforcementPoint": {
+    "response-deleteEnforcementPoint": {
         parameters: {
             query?: never;
             header?: never;
@@ -12500,7 +13355,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-updateEnforcementPoint": {
+    "response-updateEnforcementPoint": {
         parameters: {
             query?: never;
             header?: never;
@@ -12594,7 +13449,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-getSettings": {
+    "response-getSettings": {
         parameters: {
             query?: never;
             header?: never;
@@ -12666,7 +13521,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-putSettings": {
+    "response-putSettings": {
         parameters: {
             query?: never;
             header?: never;
@@ -12746,7 +13601,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-listActions": {
+    "response-listActions": {
         parameters: {
             query?: {
                 incident_id?: number;
@@ -12863,7 +13718,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-createAction": {
+    "response-createAction": {
         parameters: {
             query?: never;
             header?: never;
@@ -12985,7 +13840,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-getAction": {
+    "response-getAction": {
         parameters: {
             query?: never;
             header?: never;
@@ -13101,7 +13956,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-updateAction": {
+    "response-updateAction": {
         parameters: {
             query?: never;
             header?: never;
@@ -13227,7 +14082,7 @@ export interface operations {
             };
         };
     };
-    "incidentResponse-actionLogs": {
+    "response-actionLogs": {
         parameters: {
             query?: {
                 limit?: number;
@@ -13261,6 +14116,1512 @@ export interface operations {
                         };
                         created_at: string;
                     }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-catalogue": {
+        parameters: {
+            query?: {
+                category?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        actions: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                category: "network" | "endpoint" | "identity" | "email" | "web";
+                                name: string;
+                                description: string;
+                                /** @description Mini-XDR's list of parameter names */
+                                parameters: string[];
+                                /** @description JSON Schema of the parameters */
+                                parameters_schema: {
+                                    [key: string]: unknown;
+                                };
+                                /**
+                                 * @description high: automation needs a soc_lead’s approval
+                                 * @enum {string}
+                                 */
+                                safety_level: "low" | "medium" | "high";
+                                rollback_supported: boolean;
+                                inverse: string | null;
+                                /** @description An enforcement point that can carry it out is configured for your organisation now */
+                                executable: boolean;
+                                /** @description Why not, when it is not */
+                                executable_reason: string | null;
+                                adapters: string[];
+                                estimated_duration: string;
+                            };
+                        };
+                        total_count: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-executeAction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action_type: string;
+                    /** @default {} */
+                    parameters?: {
+                        [key: string]: unknown;
+                    };
+                    incident_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        workflow_id: string;
+                        workflow_db_id: number;
+                        /** @enum {string} */
+                        status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                        approval_required: boolean;
+                        estimated_duration_minutes: number;
+                        total_steps: number;
+                        workflow: {
+                            /** @description workflow_db_id */
+                            id: number;
+                            workflow_db_id: number;
+                            /** @description Mini-XDR’s wf_<incident>_<hex> id; either id works in paths */
+                            workflow_id: string;
+                            incident_id: number | null;
+                            playbook_name: string;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                            approval_required: boolean;
+                            /** @description Who approved or rejected it (a soc_lead or admin, from their credentials) */
+                            approved_by: string | null;
+                            decided_at: string | null;
+                            auto_executed: boolean;
+                            dry_run: boolean;
+                            cancel_requested: boolean;
+                            source: string;
+                            trigger_id: number | null;
+                            /** @description Steps finished so far */
+                            current_step: number;
+                            total_steps: number;
+                            progress_percentage: number;
+                            /** @description Completed steps / finished steps, 0–1 */
+                            success_rate: number;
+                            created_by: string;
+                            created_at: string;
+                            started_at: string | null;
+                            completed_at: string | null;
+                            steps: {
+                                step_index: number;
+                                action_type: string;
+                                parameters: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                                attempts: number;
+                                max_retries: number;
+                                timeout_seconds: number;
+                                continue_on_failure: boolean;
+                                /** @description The response action this step ran (GET /actions/{id}) */
+                                response_action_id: number | null;
+                                detail: string | null;
+                                started_at: string | null;
+                                finished_at: string | null;
+                            }[];
+                            /** @description Inverse actions of the completed steps, newest first (POST …/rollback runs them) */
+                            rollback_plan: {
+                                step_index: number;
+                                action_id: number;
+                                action_type: string;
+                                inverse: string;
+                            }[];
+                            log?: {
+                                step_index: number | null;
+                                event: string;
+                                detail: string | null;
+                                actor_id: string | null;
+                                actor_type: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-createWorkflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    incident_id?: number;
+                    playbook_name: string;
+                    steps: {
+                        action_type: string;
+                        /** @default {} */
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                        timeout_seconds?: number;
+                        continue_on_failure?: boolean;
+                        /** @description Mini-XDR's name for max_retries */
+                        retry_count?: number;
+                        max_retries?: number;
+                        /**
+                         * @description high: the workflow needs a soc_lead’s approval whatever the action
+                         * @enum {string}
+                         */
+                        safety_level?: "low" | "medium" | "high";
+                    }[];
+                    /** @default false */
+                    auto_execute?: boolean;
+                    /**
+                     * @default medium
+                     * @enum {string}
+                     */
+                    priority?: "low" | "medium" | "high" | "critical";
+                    /** @default false */
+                    dry_run?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        workflow_id: string;
+                        workflow_db_id: number;
+                        /** @enum {string} */
+                        status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                        approval_required: boolean;
+                        estimated_duration_minutes: number;
+                        total_steps: number;
+                        workflow: {
+                            /** @description workflow_db_id */
+                            id: number;
+                            workflow_db_id: number;
+                            /** @description Mini-XDR’s wf_<incident>_<hex> id; either id works in paths */
+                            workflow_id: string;
+                            incident_id: number | null;
+                            playbook_name: string;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                            approval_required: boolean;
+                            /** @description Who approved or rejected it (a soc_lead or admin, from their credentials) */
+                            approved_by: string | null;
+                            decided_at: string | null;
+                            auto_executed: boolean;
+                            dry_run: boolean;
+                            cancel_requested: boolean;
+                            source: string;
+                            trigger_id: number | null;
+                            /** @description Steps finished so far */
+                            current_step: number;
+                            total_steps: number;
+                            progress_percentage: number;
+                            /** @description Completed steps / finished steps, 0–1 */
+                            success_rate: number;
+                            created_by: string;
+                            created_at: string;
+                            started_at: string | null;
+                            completed_at: string | null;
+                            steps: {
+                                step_index: number;
+                                action_type: string;
+                                parameters: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                                attempts: number;
+                                max_retries: number;
+                                timeout_seconds: number;
+                                continue_on_failure: boolean;
+                                /** @description The response action this step ran (GET /actions/{id}) */
+                                response_action_id: number | null;
+                                detail: string | null;
+                                started_at: string | null;
+                                finished_at: string | null;
+                            }[];
+                            /** @description Inverse actions of the completed steps, newest first (POST …/rollback runs them) */
+                            rollback_plan: {
+                                step_index: number;
+                                action_id: number;
+                                action_type: string;
+                                inverse: string;
+                            }[];
+                            log?: {
+                                step_index: number | null;
+                                event: string;
+                                detail: string | null;
+                                actor_id: string | null;
+                                actor_type: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-executeWorkflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workflow_db_id: number | string;
+                    executed_by?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description workflow_db_id */
+                        id: number;
+                        workflow_db_id: number;
+                        /** @description Mini-XDR’s wf_<incident>_<hex> id; either id works in paths */
+                        workflow_id: string;
+                        incident_id: number | null;
+                        playbook_name: string;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                        approval_required: boolean;
+                        /** @description Who approved or rejected it (a soc_lead or admin, from their credentials) */
+                        approved_by: string | null;
+                        decided_at: string | null;
+                        auto_executed: boolean;
+                        dry_run: boolean;
+                        cancel_requested: boolean;
+                        source: string;
+                        trigger_id: number | null;
+                        /** @description Steps finished so far */
+                        current_step: number;
+                        total_steps: number;
+                        progress_percentage: number;
+                        /** @description Completed steps / finished steps, 0–1 */
+                        success_rate: number;
+                        created_by: string;
+                        created_at: string;
+                        started_at: string | null;
+                        completed_at: string | null;
+                        steps: {
+                            step_index: number;
+                            action_type: string;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                            attempts: number;
+                            max_retries: number;
+                            timeout_seconds: number;
+                            continue_on_failure: boolean;
+                            /** @description The response action this step ran (GET /actions/{id}) */
+                            response_action_id: number | null;
+                            detail: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                        }[];
+                        /** @description Inverse actions of the completed steps, newest first (POST …/rollback runs them) */
+                        rollback_plan: {
+                            step_index: number;
+                            action_id: number;
+                            action_type: string;
+                            inverse: string;
+                        }[];
+                        log?: {
+                            step_index: number | null;
+                            event: string;
+                            detail: string | null;
+                            actor_id: string | null;
+                            actor_type: string;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-listWorkflows": {
+        parameters: {
+            query?: {
+                incident_id?: number;
+                status?: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        workflows: {
+                            /** @description workflow_db_id */
+                            id: number;
+                            workflow_db_id: number;
+                            /** @description Mini-XDR’s wf_<incident>_<hex> id; either id works in paths */
+                            workflow_id: string;
+                            incident_id: number | null;
+                            playbook_name: string;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                            approval_required: boolean;
+                            /** @description Who approved or rejected it (a soc_lead or admin, from their credentials) */
+                            approved_by: string | null;
+                            decided_at: string | null;
+                            auto_executed: boolean;
+                            dry_run: boolean;
+                            cancel_requested: boolean;
+                            source: string;
+                            trigger_id: number | null;
+                            /** @description Steps finished so far */
+                            current_step: number;
+                            total_steps: number;
+                            progress_percentage: number;
+                            /** @description Completed steps / finished steps, 0–1 */
+                            success_rate: number;
+                            created_by: string;
+                            created_at: string;
+                            started_at: string | null;
+                            completed_at: string | null;
+                            steps: {
+                                step_index: number;
+                                action_type: string;
+                                parameters: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                                attempts: number;
+                                max_retries: number;
+                                timeout_seconds: number;
+                                continue_on_failure: boolean;
+                                /** @description The response action this step ran (GET /actions/{id}) */
+                                response_action_id: number | null;
+                                detail: string | null;
+                                started_at: string | null;
+                                finished_at: string | null;
+                            }[];
+                            /** @description Inverse actions of the completed steps, newest first (POST …/rollback runs them) */
+                            rollback_plan: {
+                                step_index: number;
+                                action_id: number;
+                                action_type: string;
+                                inverse: string;
+                            }[];
+                            log?: {
+                                step_index: number | null;
+                                event: string;
+                                detail: string | null;
+                                actor_id: string | null;
+                                actor_type: string;
+                                at: string;
+                            }[];
+                        }[];
+                        total_count: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-workflowStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description workflow_db_id or workflow_id */
+                workflow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description workflow_db_id */
+                        id: number;
+                        workflow_db_id: number;
+                        /** @description Mini-XDR’s wf_<incident>_<hex> id; either id works in paths */
+                        workflow_id: string;
+                        incident_id: number | null;
+                        playbook_name: string;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                        approval_required: boolean;
+                        /** @description Who approved or rejected it (a soc_lead or admin, from their credentials) */
+                        approved_by: string | null;
+                        decided_at: string | null;
+                        auto_executed: boolean;
+                        dry_run: boolean;
+                        cancel_requested: boolean;
+                        source: string;
+                        trigger_id: number | null;
+                        /** @description Steps finished so far */
+                        current_step: number;
+                        total_steps: number;
+                        progress_percentage: number;
+                        /** @description Completed steps / finished steps, 0–1 */
+                        success_rate: number;
+                        created_by: string;
+                        created_at: string;
+                        started_at: string | null;
+                        completed_at: string | null;
+                        steps: {
+                            step_index: number;
+                            action_type: string;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                            attempts: number;
+                            max_retries: number;
+                            timeout_seconds: number;
+                            continue_on_failure: boolean;
+                            /** @description The response action this step ran (GET /actions/{id}) */
+                            response_action_id: number | null;
+                            detail: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                        }[];
+                        /** @description Inverse actions of the completed steps, newest first (POST …/rollback runs them) */
+                        rollback_plan: {
+                            step_index: number;
+                            action_id: number;
+                            action_type: string;
+                            inverse: string;
+                        }[];
+                        log?: {
+                            step_index: number | null;
+                            event: string;
+                            detail: string | null;
+                            actor_id: string | null;
+                            actor_type: string;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-workflowActions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description workflow_db_id or workflow_id */
+                workflow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        workflow_id: string;
+                        actions: {
+                            step_index: number;
+                            action_type: string;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                            attempts: number;
+                            max_retries: number;
+                            timeout_seconds: number;
+                            continue_on_failure: boolean;
+                            /** @description The response action this step ran (GET /actions/{id}) */
+                            response_action_id: number | null;
+                            detail: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                        }[];
+                        total_count: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-cancelWorkflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description workflow_db_id or workflow_id */
+                workflow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cancelled_by?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description workflow_db_id */
+                        id: number;
+                        workflow_db_id: number;
+                        /** @description Mini-XDR’s wf_<incident>_<hex> id; either id works in paths */
+                        workflow_id: string;
+                        incident_id: number | null;
+                        playbook_name: string;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                        approval_required: boolean;
+                        /** @description Who approved or rejected it (a soc_lead or admin, from their credentials) */
+                        approved_by: string | null;
+                        decided_at: string | null;
+                        auto_executed: boolean;
+                        dry_run: boolean;
+                        cancel_requested: boolean;
+                        source: string;
+                        trigger_id: number | null;
+                        /** @description Steps finished so far */
+                        current_step: number;
+                        total_steps: number;
+                        progress_percentage: number;
+                        /** @description Completed steps / finished steps, 0–1 */
+                        success_rate: number;
+                        created_by: string;
+                        created_at: string;
+                        started_at: string | null;
+                        completed_at: string | null;
+                        steps: {
+                            step_index: number;
+                            action_type: string;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                            attempts: number;
+                            max_retries: number;
+                            timeout_seconds: number;
+                            continue_on_failure: boolean;
+                            /** @description The response action this step ran (GET /actions/{id}) */
+                            response_action_id: number | null;
+                            detail: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                        }[];
+                        /** @description Inverse actions of the completed steps, newest first (POST …/rollback runs them) */
+                        rollback_plan: {
+                            step_index: number;
+                            action_id: number;
+                            action_type: string;
+                            inverse: string;
+                        }[];
+                        log?: {
+                            step_index: number | null;
+                            event: string;
+                            detail: string | null;
+                            actor_id: string | null;
+                            actor_type: string;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-approveWorkflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description workflow_db_id or workflow_id */
+                workflow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approved_by?: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description workflow_db_id */
+                        id: number;
+                        workflow_db_id: number;
+                        /** @description Mini-XDR’s wf_<incident>_<hex> id; either id works in paths */
+                        workflow_id: string;
+                        incident_id: number | null;
+                        playbook_name: string;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                        approval_required: boolean;
+                        /** @description Who approved or rejected it (a soc_lead or admin, from their credentials) */
+                        approved_by: string | null;
+                        decided_at: string | null;
+                        auto_executed: boolean;
+                        dry_run: boolean;
+                        cancel_requested: boolean;
+                        source: string;
+                        trigger_id: number | null;
+                        /** @description Steps finished so far */
+                        current_step: number;
+                        total_steps: number;
+                        progress_percentage: number;
+                        /** @description Completed steps / finished steps, 0–1 */
+                        success_rate: number;
+                        created_by: string;
+                        created_at: string;
+                        started_at: string | null;
+                        completed_at: string | null;
+                        steps: {
+                            step_index: number;
+                            action_type: string;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                            attempts: number;
+                            max_retries: number;
+                            timeout_seconds: number;
+                            continue_on_failure: boolean;
+                            /** @description The response action this step ran (GET /actions/{id}) */
+                            response_action_id: number | null;
+                            detail: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                        }[];
+                        /** @description Inverse actions of the completed steps, newest first (POST …/rollback runs them) */
+                        rollback_plan: {
+                            step_index: number;
+                            action_id: number;
+                            action_type: string;
+                            inverse: string;
+                        }[];
+                        log?: {
+                            step_index: number | null;
+                            event: string;
+                            detail: string | null;
+                            actor_id: string | null;
+                            actor_type: string;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-rejectWorkflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description workflow_db_id or workflow_id */
+                workflow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rejected_by?: string;
+                    rejection_reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description workflow_db_id */
+                        id: number;
+                        workflow_db_id: number;
+                        /** @description Mini-XDR’s wf_<incident>_<hex> id; either id works in paths */
+                        workflow_id: string;
+                        incident_id: number | null;
+                        playbook_name: string;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                        approval_required: boolean;
+                        /** @description Who approved or rejected it (a soc_lead or admin, from their credentials) */
+                        approved_by: string | null;
+                        decided_at: string | null;
+                        auto_executed: boolean;
+                        dry_run: boolean;
+                        cancel_requested: boolean;
+                        source: string;
+                        trigger_id: number | null;
+                        /** @description Steps finished so far */
+                        current_step: number;
+                        total_steps: number;
+                        progress_percentage: number;
+                        /** @description Completed steps / finished steps, 0–1 */
+                        success_rate: number;
+                        created_by: string;
+                        created_at: string;
+                        started_at: string | null;
+                        completed_at: string | null;
+                        steps: {
+                            step_index: number;
+                            action_type: string;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                            attempts: number;
+                            max_retries: number;
+                            timeout_seconds: number;
+                            continue_on_failure: boolean;
+                            /** @description The response action this step ran (GET /actions/{id}) */
+                            response_action_id: number | null;
+                            detail: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                        }[];
+                        /** @description Inverse actions of the completed steps, newest first (POST …/rollback runs them) */
+                        rollback_plan: {
+                            step_index: number;
+                            action_id: number;
+                            action_type: string;
+                            inverse: string;
+                        }[];
+                        log?: {
+                            step_index: number | null;
+                            event: string;
+                            detail: string | null;
+                            actor_id: string | null;
+                            actor_type: string;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-rollbackWorkflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description workflow_db_id or workflow_id */
+                workflow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cancelled_by?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description workflow_db_id */
+                        id: number;
+                        workflow_db_id: number;
+                        /** @description Mini-XDR’s wf_<incident>_<hex> id; either id works in paths */
+                        workflow_id: string;
+                        incident_id: number | null;
+                        playbook_name: string;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "pending" | "awaiting_approval" | "running" | "completed" | "failed" | "cancelled" | "rejected";
+                        approval_required: boolean;
+                        /** @description Who approved or rejected it (a soc_lead or admin, from their credentials) */
+                        approved_by: string | null;
+                        decided_at: string | null;
+                        auto_executed: boolean;
+                        dry_run: boolean;
+                        cancel_requested: boolean;
+                        source: string;
+                        trigger_id: number | null;
+                        /** @description Steps finished so far */
+                        current_step: number;
+                        total_steps: number;
+                        progress_percentage: number;
+                        /** @description Completed steps / finished steps, 0–1 */
+                        success_rate: number;
+                        created_by: string;
+                        created_at: string;
+                        started_at: string | null;
+                        completed_at: string | null;
+                        steps: {
+                            step_index: number;
+                            action_type: string;
+                            parameters: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "running" | "completed" | "failed" | "unsupported" | "skipped" | "cancelled";
+                            attempts: number;
+                            max_retries: number;
+                            timeout_seconds: number;
+                            continue_on_failure: boolean;
+                            /** @description The response action this step ran (GET /actions/{id}) */
+                            response_action_id: number | null;
+                            detail: string | null;
+                            started_at: string | null;
+                            finished_at: string | null;
+                        }[];
+                        /** @description Inverse actions of the completed steps, newest first (POST …/rollback runs them) */
+                        rollback_plan: {
+                            step_index: number;
+                            action_id: number;
+                            action_type: string;
+                            inverse: string;
+                        }[];
+                        log?: {
+                            step_index: number | null;
+                            event: string;
+                            detail: string | null;
+                            actor_id: string | null;
+                            actor_type: string;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "response-impactMetrics": {
+        parameters: {
+            query?: {
+                days_back?: number;
+                incident_id?: number;
+                workflow_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        summary: {
+                            /** @description Blocking actions the enforcement points confirmed */
+                            total_attacks_blocked: number;
+                            /** @description Actions on incidents later closed as false positives */
+                            total_false_positives: number;
+                            /** @description Mean time from request to confirmed completion */
+                            average_response_time_ms: number;
+                            /** @description Completed / (completed + failed + unsupported), 0–1 */
+                            average_success_rate: number;
+                            /** @description Actions counted */
+                            metrics_count: number;
+                        };
+                        detailed_metrics: {
+                            action_type: string;
+                            requested: number;
+                            completed: number;
+                            failed: number;
+                            unsupported: number;
+                            false_positives: number;
+                            average_response_time_ms: number | null;
+                        }[];
+                        /** @description Workflows by status in the window */
+                        workflows: {
+                            [key: string]: number;
+                        };
+                        since: string;
+                    };
                 };
             };
             /** @description Invalid input data */

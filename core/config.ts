@@ -89,6 +89,11 @@ export const ZConfig = z.object({
       'Comma-separated hosts (name or *.domain) and IP addresses or CIDRs that outbound requests (webhooks) may reach although private, loopback or link-local; empty allows public addresses only.',
     ),
   AUTH_LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10).describe('Login attempts allowed per email and client IP per minute (429 beyond).'),
+  RESPONSE_NFTABLES_LOCAL: boolean
+    .default(false)
+    .describe(
+      "Let organisations' admins add `nftables` enforcement points that run nft on the Vigil host itself (one host for every tenant: an operator's decision).",
+    ),
   RESPONSE_NEVER_BLOCK: z
     .string()
     .default('')

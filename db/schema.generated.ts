@@ -432,6 +432,31 @@ export interface ResponseSettings {
   updated_by: string | null;
 }
 
+export interface ResponseWorkflows {
+  approval_required: boolean;
+  auto_executed: Generated<boolean>;
+  cancel_requested: Generated<boolean>;
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  created_by_type: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  dry_run: Generated<boolean>;
+  id: Generated<number>;
+  incident_id: number | null;
+  org_id: string;
+  playbook_name: string;
+  priority: string;
+  source: string;
+  started_at: Timestamp | null;
+  status: string;
+  trigger_id: number | null;
+  updated_at: Generated<Timestamp>;
+  workflow_id: string;
+}
+
 export interface RuleHits {
   event_id: number;
   fields: Generated<Json>;
@@ -510,6 +535,20 @@ export interface TokenFamilies {
   user_id: string;
 }
 
+export interface TriggerFires {
+  change: string;
+  change_key: string;
+  detail: string | null;
+  fired_at: Generated<Timestamp>;
+  id: Generated<number>;
+  incident_id: number;
+  org_id: string;
+  outcome: Generated<string>;
+  response_time_ms: number | null;
+  trigger_id: number;
+  workflow_id: number | null;
+}
+
 export interface Users {
   avatar_url: string | null;
   computer: string | null;
@@ -579,6 +618,77 @@ export interface WorkerHeartbeats {
   worker_id: string;
 }
 
+export interface WorkflowRunLog {
+  actor_id: string | null;
+  actor_type: string;
+  at: Generated<Timestamp>;
+  detail: string | null;
+  event: string;
+  id: Generated<number>;
+  org_id: string;
+  step_index: number | null;
+  workflow_id: number;
+}
+
+export interface WorkflowSteps {
+  action_type: string;
+  attempts: Generated<number>;
+  continue_on_failure: boolean;
+  detail: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<number>;
+  max_retries: number;
+  org_id: string;
+  parameters: Generated<Json>;
+  response_action_id: number | null;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  step_index: number;
+  timeout_seconds: number;
+  workflow_id: number;
+}
+
+export interface WorkflowTriggers {
+  auto_execute: Generated<boolean>;
+  avg_response_time_ms: Generated<number>;
+  category: string;
+  conditions: Generated<Json>;
+  cooldown_seconds: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  enabled: Generated<boolean>;
+  expression: string | null;
+  failure_count: Generated<number>;
+  fires_day: Timestamp | null;
+  fires_on_day: Generated<number>;
+  id: Generated<number>;
+  last_triggered_at: Timestamp | null;
+  max_triggers_per_day: Generated<number>;
+  name: string;
+  org_id: string;
+  playbook_name: string;
+  priority: Generated<string>;
+  priority_rank: Generated<number>;
+  status: Generated<string>;
+  success_count: Generated<number>;
+  tags: Generated<string[]>;
+  trigger_count: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+  workflow_steps: Generated<Json>;
+}
+
+export interface WorkflowTriggerVersions {
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+  org_id: string;
+  snapshot: Json;
+  trigger_id: number;
+  version: number;
+}
+
 export interface DB {
   agent_enrollment_keys: AgentEnrollmentKeys;
   agents: Agents;
@@ -609,14 +719,20 @@ export interface DB {
   response_action_transitions: ResponseActionTransitions;
   response_actions: ResponseActions;
   response_settings: ResponseSettings;
+  response_workflows: ResponseWorkflows;
   rule_hits: RuleHits;
   rule_replays: RuleReplays;
   rule_versions: RuleVersions;
   rules: Rules;
   sessions: Sessions;
   token_families: TokenFamilies;
+  trigger_fires: TriggerFires;
   users: Users;
   webhook_deliveries: WebhookDeliveries;
   webhook_subscriptions: WebhookSubscriptions;
   worker_heartbeats: WorkerHeartbeats;
+  workflow_run_log: WorkflowRunLog;
+  workflow_steps: WorkflowSteps;
+  workflow_trigger_versions: WorkflowTriggerVersions;
+  workflow_triggers: WorkflowTriggers;
 }

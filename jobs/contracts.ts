@@ -21,3 +21,18 @@ export const replayRuleContract = contract('rules__replay', z.object({ v: z.lite
 export const dispatchActionContract = contract('response__dispatch', z.object({ v: z.literal(1), orgId: z.uuid(), actionId: z.number().int().positive() }));
 export const expireActionContract = contract('response__expire', z.object({ v: z.literal(1), orgId: z.uuid(), actionId: z.number().int().positive() }));
 export const deliverWebhookContract = contract('webhooks__deliver', z.object({ v: z.literal(1), orgId: z.uuid(), deliveryId: z.uuid() }));
+export const workflowStepContract = contract(
+  'response__workflow_step',
+  z.object({ v: z.literal(1), orgId: z.uuid(), workflowId: z.number().int().positive(), stepIndex: z.number().int().min(0) }),
+);
+/** Evaluates the organisation's triggers for one incident change; `changeKey` names the change (`created`, `updated:<epoch ms>`), so a re-run is a no-op. */
+export const evaluateTriggersContract = contract(
+  'triggers__evaluate',
+  z.object({
+    v: z.literal(1),
+    orgId: z.uuid(),
+    incidentId: z.number().int().positive(),
+    change: z.enum(['created', 'updated', 'escalated']),
+    changeKey: z.string().min(1).max(100),
+  }),
+);

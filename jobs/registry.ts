@@ -8,12 +8,26 @@ import { detectionSweepTask } from './tasks/detection__sweep.ts';
 import { applyRetentionTask } from './tasks/events__apply_retention.ts';
 import { dispatchActionTask } from './tasks/response__dispatch.ts';
 import { expireActionTask } from './tasks/response__expire.ts';
+import { workflowStepTask } from './tasks/response__workflow_step.ts';
 import { replayRuleTask } from './tasks/rules__replay.ts';
 import { pruneWorkerHeartbeatsTask } from './tasks/system__prune_worker_heartbeats.ts';
+import { evaluateTriggersTask } from './tasks/triggers__evaluate.ts';
 import { deliverWebhookTask } from './tasks/webhooks__deliver.ts';
 
 /** Every task Vigil runs, listed explicitly so identifiers are typed constants (no directory scanning). */
-export const TASKS = [pruneWorkerHeartbeatsTask, applyRetentionTask, scanOrgTask, detectionSweepTask, detectOfflineAgentsTask, replayRuleTask, dispatchActionTask, expireActionTask, deliverWebhookTask] as const;
+export const TASKS = [
+  pruneWorkerHeartbeatsTask,
+  applyRetentionTask,
+  scanOrgTask,
+  detectionSweepTask,
+  detectOfflineAgentsTask,
+  replayRuleTask,
+  dispatchActionTask,
+  expireActionTask,
+  workflowStepTask,
+  deliverWebhookTask,
+  evaluateTriggersTask,
+] as const;
 
 export function buildTaskList(deps: ServiceDeps, logger: Logger): TaskList {
   return Object.fromEntries(TASKS.map((task) => [task.identifier, toGraphileTask(task, deps, logger)]));

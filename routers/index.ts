@@ -8,10 +8,10 @@ import { authRouter } from './identity/auth.router.ts';
 import { usersRouter } from './identity/users.router.ts';
 import { ingestRouter } from './ingest/index.ts';
 import { responseRouter } from './response/index.ts';
-import { incidentResponseRouter } from './response/incident-response.router.ts';
 import { rulesRouter } from './rules/index.ts';
 import { settingsRouter } from './settings/index.ts';
 import { systemRouter } from './system/index.ts';
+import { triggersRouter } from './triggers/index.ts';
 import { router } from './trpc.ts';
 import { webhooksRouter } from './webhooks/index.ts';
 
@@ -30,11 +30,11 @@ export const appRouter = router({
   network: networkRouter,
   alerts: alertsRouter,
   incidents: incidentsRouter,
-  incidentResponse: incidentResponseRouter,
   response: responseRouter,
   rules: rulesRouter,
   settings: settingsRouter,
   webhooks: webhooksRouter,
+  triggers: triggersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -50,9 +50,12 @@ describe('classifyAddress', () => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '2002:0808:0808::'])('%s is public', (address) => {
-    expect(classifyAddress(address)).toBeNull();
-  });
+  it.each(['8.8.8.8', '1.1.1.1', '93.184.216.34', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '2002:0808:0808::'])(
+    '%s is public',
+    (address) => {
+      expect(classifyAddress(address)).toBeNull();
+    },
+  );
 
   it('tells literals from names', () => {
     expect(isIpLiteral('127.0.0.1')).toBe(true);

@@ -12,7 +12,10 @@ export type OutboundAllowlist = {
 
 const HOST = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/;
 
-export type AllowlistEntry = { kind: 'host'; host: string } | { kind: 'suffix'; suffix: string } | { kind: 'range'; network: string; prefix: number; family: 'ipv4' | 'ipv6' };
+export type AllowlistEntry =
+  | { kind: 'host'; host: string }
+  | { kind: 'suffix'; suffix: string }
+  | { kind: 'range'; network: string; prefix: number; family: 'ipv4' | 'ipv6' };
 
 /** One entry: a host name, `*.domain`, an IP address or a CIDR (`10.0.0.0/8`, `fd00::/8`); null when it is none of these. */
 export function parseAllowlistEntry(raw: string): AllowlistEntry | null {
@@ -64,7 +67,7 @@ export function allowlistCoversAddress(allowlist: OutboundAllowlist, address: st
   if (isIPv4(text)) return allowlist.ranges.check(text, 'ipv4');
   if (!isIPv6(text)) return false;
   const bytes = ipv6Bytes(text);
-  const mapped = bytes && bytes.subarray(0, 10).every((byte) => byte === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+  const mapped = bytes?.subarray(0, 10).every((byte) => byte === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
   if (bytes && mapped) return allowlist.ranges.check([12, 13, 14, 15].map((index) => bytes[index]).join('.'), 'ipv4');
   return allowlist.ranges.check(text, 'ipv6');
 }

@@ -8,6 +8,7 @@ export {
   parseAllowlistEntry,
   parseOutboundAllowlist,
 } from './allowlist.ts';
+export { outboundPolicyOf } from './policy.ts';
 export {
   checkDestination,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -23,4 +24,3 @@ export {
   type Resolver,
   sendOutbound,
 } from './request.ts';
-export { outboundPolicyOf } from './policy.ts';

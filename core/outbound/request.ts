@@ -1,4 +1,4 @@
-import { type LookupAddress, promises as dns } from 'node:dns';
+import { promises as dns, type LookupAddress } from 'node:dns';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { isIpLiteral } from './address.ts';
@@ -82,7 +82,8 @@ export function checkDestination(rawUrl: string, allowlist: OutboundAllowlist): 
   } catch {
     return { ok: false, reason: 'invalid_url', message: 'not a valid absolute URL' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'scheme_not_allowed', message: `scheme ${url.protocol} is not allowed (http or https only)` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, reason: 'scheme_not_allowed', message: `scheme ${url.protocol} is not allowed (http or https only)` };
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'invalid_url', message: 'credentials in the URL are not allowed' };
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === '') return { ok: false, reason: 'invalid_url', message: 'the URL has no host' };
@@ -147,7 +148,14 @@ export function sendOutbound(rawUrl: string, request: OutboundRequest, policy: O
           chunks.push(chunk);
         });
         res.on('end', () =>
-          finish({ ok: true, status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), durationMs: elapsed(), address: res.socket?.remoteAddress ?? null }),
+          finish({
+            ok: true,
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            durationMs: elapsed(),
+            address: res.socket?.remoteAddress ?? null,
+          }),
         );
         res.on('error', (error) => fail(...describeError(error)));
       },
@@ -178,7 +186,11 @@ function guardedLookup(policy: OutboundPolicy) {
         for (const entry of addresses) {
           const verdict = judgeAddress(policy.allowlist, hostname, entry.address);
           if (!verdict.allowed) {
-            callback(refusalError('blocked_address', `${hostname} resolves to ${entry.address}, a ${verdict.addressClass} address (not in OUTBOUND_ALLOWLIST)`), '', 0);
+            callback(
+              refusalError('blocked_address', `${hostname} resolves to ${entry.address}, a ${verdict.addressClass} address (not in OUTBOUND_ALLOWLIST)`),
+              '',
+              0,
+            );
             return;
           }
         }
@@ -201,8 +213,10 @@ function describeError(error: Error & { code?: string; [REFUSED]?: OutboundFailu
   const refused = error[REFUSED];
   if (refused) return [refused, error.message];
   const code = error.code ?? '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NODATA') return ['dns_failed', `could not resolve the host (${code})`];
-  if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED'].includes(code)) return ['connect_failed', `connection failed (${code})`];
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NODATA')
+    return ['dns_failed', `could not resolve the host (${code})`];
+  if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED'].includes(code))
+    return ['connect_failed', `connection failed (${code})`];
   if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return ['tls_failed', `TLS failed (${code})`];
   return ['request_failed', code ? `request failed (${code})` : 'request failed'];
 }

@@ -5,7 +5,10 @@ import type { EndpointActions } from '../schema.generated.ts';
 export type EndpointActionRow = Selectable<EndpointActions>;
 
 /** A command for one agent; it is handed out until `ttlSeconds` pass, then it reads expired. */
-export type NewEndpointAction = Pick<Insertable<EndpointActions>, 'agent_id' | 'action_type' | 'parameters' | 'requested_by' | 'requested_by_type' | 'response_action_id'> & {
+export type NewEndpointAction = Pick<
+  Insertable<EndpointActions>,
+  'agent_id' | 'action_type' | 'parameters' | 'requested_by' | 'requested_by_type' | 'response_action_id'
+> & {
   ttlSeconds: number;
 };
 

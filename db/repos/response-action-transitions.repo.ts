@@ -23,7 +23,11 @@ export function listTransitions(db: Executor, orgId: OrgId, actionIds: readonly 
     .execute();
 }
 
-export function listRecentTransitions(db: Executor, orgId: OrgId, limit: number): Promise<(ResponseActionTransitionRow & { action_type: string; target: string })[]> {
+export function listRecentTransitions(
+  db: Executor,
+  orgId: OrgId,
+  limit: number,
+): Promise<(ResponseActionTransitionRow & { action_type: string; target: string })[]> {
   return db
     .selectFrom('response_action_transitions as t')
     .innerJoin('response_actions as a', (join) => join.onRef('a.org_id', '=', 't.org_id').onRef('a.id', '=', 't.action_id'))

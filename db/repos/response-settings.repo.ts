@@ -10,12 +10,7 @@ export async function readResponseSettings(db: Executor, orgId: OrgId): Promise<
     : { protected_ranges: [], dry_run: false, max_actions_per_hour: 120, updated_at: null };
 }
 
-export async function writeResponseSettings(
-  db: Executor,
-  orgId: OrgId,
-  settings: Omit<ResponseSettingsRow, 'updated_at'>,
-  updatedBy: string,
-): Promise<void> {
+export async function writeResponseSettings(db: Executor, orgId: OrgId, settings: Omit<ResponseSettingsRow, 'updated_at'>, updatedBy: string): Promise<void> {
   await db
     .insertInto('response_settings')
     .values({ org_id: orgId, ...settings, updated_by: updatedBy })

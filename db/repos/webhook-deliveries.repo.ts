@@ -24,7 +24,12 @@ export async function insertWebhookDeliveries(db: Executor, orgId: OrgId, rows: 
 }
 
 export function findWebhookDelivery(db: Executor, orgId: OrgId, id: string): Promise<WebhookDeliveryRow | undefined> {
-  return db.selectFrom('webhook_deliveries').selectAll().where('webhook_deliveries.org_id', '=', orgId).where('webhook_deliveries.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .where('webhook_deliveries.org_id', '=', orgId)
+    .where('webhook_deliveries.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function lockWebhookDelivery(db: Executor, orgId: OrgId, id: string): Promise<WebhookDeliveryRow | undefined> {
@@ -93,4 +98,14 @@ export async function abandonPendingDeliveries(db: Executor, orgId: OrgId, subsc
     .where('webhook_deliveries.status', '=', 'pending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Retention of the delivery log, for every organisation: finished deliveries created before `before`. */
+export async function deleteFinishedDeliveriesBefore(db: Executor, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_deliveries')
+    .where('webhook_deliveries.status', '<>', 'pending')
+    .where('webhook_deliveries.created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

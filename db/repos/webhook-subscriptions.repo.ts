@@ -33,7 +33,12 @@ export function findWebhookSubscription(db: Executor, orgId: OrgId, publicId: nu
 }
 
 export function findWebhookSubscriptionById(db: Executor, orgId: OrgId, id: string): Promise<WebhookSubscriptionRow | undefined> {
-  return db.selectFrom('webhook_subscriptions').selectAll().where('webhook_subscriptions.org_id', '=', orgId).where('webhook_subscriptions.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('webhook_subscriptions')
+    .selectAll()
+    .where('webhook_subscriptions.org_id', '=', orgId)
+    .where('webhook_subscriptions.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function lockWebhookSubscription(db: Executor, orgId: OrgId, publicId: number): Promise<WebhookSubscriptionRow | undefined> {
@@ -57,7 +62,12 @@ export function lockWebhookSubscriptionById(db: Executor, orgId: OrgId, id: stri
     .executeTakeFirst();
 }
 
-export function updateWebhookSubscription(db: Executor, orgId: OrgId, id: string, change: WebhookSubscriptionChange): Promise<WebhookSubscriptionRow | undefined> {
+export function updateWebhookSubscription(
+  db: Executor,
+  orgId: OrgId,
+  id: string,
+  change: WebhookSubscriptionChange,
+): Promise<WebhookSubscriptionRow | undefined> {
   return db
     .updateTable('webhook_subscriptions')
     .set({ ...change, updated_at: sql`now()` })

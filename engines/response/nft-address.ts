@@ -139,7 +139,9 @@ export function parseNftAddress(raw: string, options: ParseAddressOptions = {}):
     bits = ipv4Bits(addressText);
   }
   if (bits === undefined) {
-    return fail(`${shown(raw)} is not a valid ${family === 'ipv6' ? 'IPv6' : 'IPv4'} address${family === 'ipv4' ? ' (four decimal octets 0-255 without leading zeros)' : ''}`);
+    return fail(
+      `${shown(raw)} is not a valid ${family === 'ipv6' ? 'IPv6' : 'IPv4'} address${family === 'ipv4' ? ' (four decimal octets 0-255 without leading zeros)' : ''}`,
+    );
   }
 
   const width = WIDTH[family];

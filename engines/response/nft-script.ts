@@ -131,7 +131,8 @@ export type AddElementOptions = {
 
 export function checkTimeout(seconds: number): string | null {
   if (!Number.isSafeInteger(seconds) || seconds < 1) return 'the timeout must be a whole number of seconds, at least 1';
-  if (seconds > MAX_NFT_TIMEOUT_SECONDS) return `the timeout must be at most ${MAX_NFT_TIMEOUT_SECONDS} seconds (365 days); leave it out for a block without end`;
+  if (seconds > MAX_NFT_TIMEOUT_SECONDS)
+    return `the timeout must be at most ${MAX_NFT_TIMEOUT_SECONDS} seconds (365 days); leave it out for a block without end`;
   return null;
 }
 

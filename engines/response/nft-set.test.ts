@@ -41,7 +41,13 @@ describe('parseNftSetListing', () => {
 
   it('reads an IPv6 set, keeping IPv4-mapped addresses as IPv6', () => {
     const result = parseNftSetListing(
-      listing({ family: 'inet', name: 'blocked_v6', table: 'vigil', type: 'ipv6_addr', elem: ['::ffff:1.2.3.4', { elem: { val: '2001:db8::1', timeout: 100, expires: 99.7 } }] }),
+      listing({
+        family: 'inet',
+        name: 'blocked_v6',
+        table: 'vigil',
+        type: 'ipv6_addr',
+        elem: ['::ffff:1.2.3.4', { elem: { val: '2001:db8::1', timeout: 100, expires: 99.7 } }],
+      }),
     );
     expect(result).toMatchObject({
       ok: true,
@@ -80,11 +86,7 @@ describe('parseNftSetListing', () => {
 
 describe('findInSet', () => {
   const set = elements(
-    v4Set([
-      { elem: { val: '10.4.0.1', timeout: 300, expires: 299 } },
-      { prefix: { addr: '10.8.0.0', len: 24 } },
-      { range: ['10.10.0.1', '10.10.0.9'] },
-    ]),
+    v4Set([{ elem: { val: '10.4.0.1', timeout: 300, expires: 299 } }, { prefix: { addr: '10.8.0.0', len: 24 } }, { range: ['10.10.0.1', '10.10.0.9'] }]),
   );
 
   it('finds the exact element first', () => {

@@ -88,7 +88,8 @@ export function parseNftSetListing(output: unknown, expected?: { table: string; 
   if (typeof family !== 'string' || typeof table !== 'string' || typeof name !== 'string' || typeof type !== 'string') {
     return { ok: false, reason: 'nft set without family, table, name or type' };
   }
-  if (expected && (expected.table !== table || expected.set !== name)) return { ok: false, reason: `nft listed ${table} ${name}, not ${expected.table} ${expected.set}` };
+  if (expected && (expected.table !== table || expected.set !== name))
+    return { ok: false, reason: `nft listed ${table} ${name}, not ${expected.table} ${expected.set}` };
   const addressFamily = FAMILY_OF_TYPE[type];
   if (!addressFamily) return { ok: false, reason: `set ${name} holds ${type}, not IP addresses` };
   const raw = set.elem === undefined ? [] : set.elem;

@@ -12,12 +12,25 @@ import {
 import { orgProcedure } from '../procedures.ts';
 
 const ZId = (what: string) =>
-  z.coerce.number({ error: 'must be a positive integer' }).int('must be a positive integer').min(1, 'must be a positive integer').max(Number.MAX_SAFE_INTEGER).describe(what);
+  z.coerce
+    .number({ error: 'must be a positive integer' })
+    .int('must be a positive integer')
+    .min(1, 'must be a positive integer')
+    .max(Number.MAX_SAFE_INTEGER)
+    .describe(what);
 const ZLimit = z.coerce.number().int().min(1).max(500).default(100);
 const ZDetails = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 16_384, 'must be at most 16 KiB of JSON');
 
 export const listActionsProcedure = orgProcedure('incidents:read')
-  .meta({ openapi: { method: 'GET', path: '/actions', tags: ['response'], summary: 'Response actions, newest first (EventSec)', description: '`?incident_id=`, `?alert_id=`, `?limit=` (≤ 500).' } })
+  .meta({
+    openapi: {
+      method: 'GET',
+      path: '/actions',
+      tags: ['response'],
+      summary: 'Response actions, newest first (EventSec)',
+      description: '`?incident_id=`, `?alert_id=`, `?limit=` (≤ 500).',
+    },
+  })
   .input(z.object({ incident_id: ZId('Incident id').optional(), alert_id: ZId('Alert id').optional(), limit: ZLimit }))
   .output(z.array(ZResponseAction))
   .query(({ ctx, input }) => listOrgResponseActions(ctx.service, { incidentId: input.incident_id, alertId: input.alert_id }, input.limit));
@@ -35,7 +48,10 @@ export const createActionProcedure = orgProcedure('response:execute')
   })
   .input(
     z.object({
-      action_type: z.string().trim().regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower-case letters, digits and _'),
+      action_type: z
+        .string()
+        .trim()
+        .regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower-case letters, digits and _'),
       target: z.string().trim().min(1, 'must not be blank').max(2048),
       ttl_minutes: z.number().positive().max(525_600).optional(),
       status: z.enum(ACTION_STATUSES).optional(),

@@ -32,5 +32,10 @@ export const createAgentActionProcedure = orgProcedure('response:execute')
   )
   .output(ZEndpointAction)
   .mutation(({ ctx, input }) =>
-    requestEndpointAction(ctx.service, { endpointId: input.endpoint_id, hostname: input.hostname, actionType: input.action_type, parameters: input.parameters }),
+    requestEndpointAction(ctx.service, {
+      endpointId: input.endpoint_id,
+      hostname: input.hostname,
+      actionType: input.action_type,
+      parameters: input.parameters,
+    }),
   );

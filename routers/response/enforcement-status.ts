@@ -14,7 +14,8 @@ export const blockStatusProcedures = bothPrefixes('blockStatus', (prefix) =>
         path: `${prefix}/{id}/block-status`,
         tags: ['response'],
         summary: 'Is the incident’s source IP blocked? Read from the firewalls themselves',
-        description: 'Each configured firewall is read back (the nftables set, the firewall API); Vigil’s own latest action is shown beside it as last_action, never in its place.',
+        description:
+          'Each configured firewall is read back (the nftables set, the firewall API); Vigil’s own latest action is shown beside it as last_action, never in its place.',
       },
     })
     .input(z.object({ id: ZIncidentId }))

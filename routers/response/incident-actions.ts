@@ -68,7 +68,15 @@ export const blockIpProcedures = bothPrefixes('blockIp', (prefix) =>
 function liftProcedure(name: string, path: string, summary: string, applied: string, inverse: string) {
   return bothPrefixes(name, (prefix) =>
     orgProcedure('response:execute')
-      .meta({ openapi: { method: 'POST', path: `${prefix}/{id}/${path}`, tags: ['response'], summary, description: `Reverts the block or isolation in force (it then reads reverted). ${ENFORCED}` } })
+      .meta({
+        openapi: {
+          method: 'POST',
+          path: `${prefix}/{id}/${path}`,
+          tags: ['response'],
+          summary,
+          description: `Reverts the block or isolation in force (it then reads reverted). ${ENFORCED}`,
+        },
+      })
       .input(z.object({ id: ZIncidentId, hostname: z.string().trim().min(1).max(255).optional() }))
       .output(ZActionResult)
       .mutation(async ({ ctx, input }) => {
@@ -81,7 +89,13 @@ function liftProcedure(name: string, path: string, summary: string, applied: str
 
 export const unblockIpProcedures = liftProcedure('unblockIp', 'actions/unblock-ip', 'Unblock the incident’s source IP', 'block_ip', 'unblock_ip');
 export const unblockProcedures = liftProcedure('unblock', 'unblock', 'Unblock the incident’s source IP (Mini-XDR unblock)', 'block_ip', 'unblock_ip');
-export const unIsolateProcedures = liftProcedure('unIsolateHost', 'actions/un-isolate-host', 'Release the incident’s isolated host', 'isolate_host', 'un_isolate_host');
+export const unIsolateProcedures = liftProcedure(
+  'unIsolateHost',
+  'actions/un-isolate-host',
+  'Release the incident’s isolated host',
+  'isolate_host',
+  'un_isolate_host',
+);
 
 export const isolateHostProcedures = bothPrefixes('isolateHost', (prefix) =>
   orgProcedure('response:execute')
@@ -127,9 +141,15 @@ export const resetPasswordsProcedures = bothPrefixes('resetPasswords', (prefix) 
     .mutation(async ({ ctx, input }) => {
       const incident = await loadIncident(ctx.service, input.id);
       const actions = [];
-      for (const account of incidentAccounts(incident, input.accounts)) actions.push(await actOnIncident(ctx.service, incident, 'reset_password', account, 'accounts'));
+      for (const account of incidentAccounts(incident, input.accounts))
+        actions.push(await actOnIncident(ctx.service, incident, 'reset_password', account, 'accounts'));
       const results = actions.map(actionResult);
-      return { success: results.every((result) => result.success), message: results.map((result) => result.message).join('; '), details: results.map((r) => r.details ?? '').join('; ') || null, actions: results.map((r) => r.action) };
+      return {
+        success: results.every((result) => result.success),
+        message: results.map((result) => result.message).join('; '),
+        details: results.map((r) => r.details ?? '').join('; ') || null,
+        actions: results.map((r) => r.action),
+      };
     }),
 );
 
@@ -141,10 +161,16 @@ export const scheduleUnblockProcedures = bothPrefixes('scheduleUnblock', (prefix
         path: `${prefix}/{id}/schedule_unblock`,
         tags: ['response'],
         summary: 'Lift the incident’s block in N minutes (durable)',
-        description: '`?minutes=` 1..1440. A graphile-worker job lifts the block at due_at even if Vigil restarts in between; 409 when no block of the incident’s IP is in force.',
+        description:
+          '`?minutes=` 1..1440. A graphile-worker job lifts the block at due_at even if Vigil restarts in between; 409 when no block of the incident’s IP is in force.',
       },
     })
-    .input(z.object({ id: ZIncidentId, minutes: z.coerce.number({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(1).max(1440) }))
+    .input(
+      z.object({
+        id: ZIncidentId,
+        minutes: z.coerce.number({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(1).max(1440),
+      }),
+    )
     .output(ZScheduledUnblock)
     .mutation(({ ctx, input }) => scheduleUnblock(ctx.service, input.id, input.minutes)),
 );

@@ -29,5 +29,11 @@ export const listAgentActionsProcedure = orgProcedureAnyOf(['incidents:read', 't
   )
   .output(z.array(ZEndpointAction))
   .query(({ ctx, input }) =>
-    listAgentActions(ctx.service, { hostname: input.hostname, endpointId: input.endpoint_id, status: input.status, beforeId: input.before_id, limit: input.limit }),
+    listAgentActions(ctx.service, {
+      hostname: input.hostname,
+      endpointId: input.endpoint_id,
+      status: input.status,
+      beforeId: input.before_id,
+      limit: input.limit,
+    }),
   );

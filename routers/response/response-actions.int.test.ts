@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestOrg, type TestOrg, type TestUser } from '../../tests/fixtures/identity.ts';
 import { type FirewallPeer, startFirewallPeer } from '../../tests/fixtures/firewall-peer.ts';
+import { createTestOrg, type TestOrg, type TestUser } from '../../tests/fixtures/identity.ts';
 import { insertAttackIncident, runDueJobs, waitUntilPast } from '../../tests/fixtures/response.ts';
 import { createTestDeps, useTestServer } from '../../tests/harness.ts';
 
@@ -20,7 +20,11 @@ afterAll(async () => {
 
 async function orgWithFirewall(): Promise<{ org: TestOrg; lead: TestUser }> {
   const created = await createTestOrg(t.deps);
-  const point = await t.http.post('/api/response/enforcement-points', { kind: 'webhook', name: 'edge-fw', config: { url: peer.url }, secret: SECRET }, created.admin.headers);
+  const point = await t.http.post(
+    '/api/response/enforcement-points',
+    { kind: 'webhook', name: 'edge-fw', config: { url: peer.url }, secret: SECRET },
+    created.admin.headers,
+  );
   expect(point.status).toBe(201);
   expect(point.body).toMatchObject({ kind: 'webhook', has_secret: true, secret: null });
   return { org: created, lead: await created.addUser('soc_lead') };
@@ -37,7 +41,13 @@ describe('containment at a firewall API', () => {
     expect(contain.status).toBe(200);
     expect(contain.body.action.duration_seconds).toBe(600);
     expect(contain.body.status).toBe('success');
-    expect(contain.body.action).toMatchObject({ action_type: 'block_ip', target: '203.0.113.50', status: 'completed', adapter: 'webhook', incident_id: incidentId });
+    expect(contain.body.action).toMatchObject({
+      action_type: 'block_ip',
+      target: '203.0.113.50',
+      status: 'completed',
+      adapter: 'webhook',
+      incident_id: incidentId,
+    });
     expect(peer.blocked('203.0.113.50')).toBe(true);
     expect(peer.rejectedSignatures).toBe(0);
 
@@ -107,7 +117,11 @@ describe('containment at a firewall API', () => {
     const unsupported = await t.http.post(`/incidents/${other}/contain`, {}, bareLead.headers);
     expect(unsupported.body.status).toBe('unsupported');
     expect(unsupported.body.detail).toContain('no enforcement point');
-    expect((await t.http.get(`/incidents/${other}/block-status`, bareLead.headers)).body).toMatchObject({ is_blocked: false, status: 'unknown', source: 'none' });
+    expect((await t.http.get(`/incidents/${other}/block-status`, bareLead.headers)).body).toMatchObject({
+      is_blocked: false,
+      status: 'unknown',
+      source: 'none',
+    });
   });
 });
 
@@ -186,9 +200,14 @@ describe('EventSec /actions and /action-logs', () => {
 
     const logs = await t.http.get('/action-logs', org.admin.headers);
     expect(logs.status).toBe(200);
-    const ofExecuted = logs.body.filter((entry: { target_id: number }) => entry.target_id === executed.body.id).map((entry: { parameters: { to: string } }) => entry.parameters.to);
+    const ofExecuted = logs.body
+      .filter((entry: { target_id: number }) => entry.target_id === executed.body.id)
+      .map((entry: { parameters: { to: string } }) => entry.parameters.to);
     expect(ofExecuted).toEqual(['reverted', 'completed', 'dispatched', 'requested']);
-    expect(logs.body.find((entry: { target_id: number; parameters: { to: string } }) => entry.target_id === executed.body.id && entry.parameters.to === 'requested').user_id).toBe(lead.publicId);
+    expect(
+      logs.body.find((entry: { target_id: number; parameters: { to: string } }) => entry.target_id === executed.body.id && entry.parameters.to === 'requested')
+        .user_id,
+    ).toBe(lead.publicId);
     expect((await t.http.get('/action-logs', lead.headers)).status).toBe(403);
   });
 

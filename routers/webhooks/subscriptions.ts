@@ -47,7 +47,9 @@ export const createWebhookSubscriptionProcedure = orgProcedure('settings:write')
   });
 
 export const listWebhookSubscriptionsProcedure = orgProcedure('settings:read')
-  .meta({ openapi: { method: 'GET', path: '/api/webhooks/subscriptions', tags: ['webhooks'], summary: "The organisation's webhook subscriptions, newest first" } })
+  .meta({
+    openapi: { method: 'GET', path: '/api/webhooks/subscriptions', tags: ['webhooks'], summary: "The organisation's webhook subscriptions, newest first" },
+  })
   .input(z.object({ active_only: ZBooleanParam.default(false) }))
   .output(z.array(ZWebhookSubscription))
   .query(({ ctx, input }) => listOrgWebhookSubscriptions(ctx.service, { activeOnly: input.active_only }));

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { TEST_EVENT_TYPE, testWebhook, WEBHOOK_EVENT_TYPES, webhookEventCatalogue, ZWebhookEventCatalogue, ZWebhookTestResult } from '../../services/webhooks/index.ts';
+import {
+  TEST_EVENT_TYPE,
+  testWebhook,
+  WEBHOOK_EVENT_TYPES,
+  webhookEventCatalogue,
+  ZWebhookEventCatalogue,
+  ZWebhookTestResult,
+} from '../../services/webhooks/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZWebhookId, ZWebhookSecret, ZWebhookUrl } from './webhooks.schemas.ts';
 
@@ -17,7 +24,7 @@ export const testWebhookProcedure = orgProcedure('settings:write')
   .input(
     z.object({
       url: ZWebhookUrl.optional(),
-      webhook_id: ZWebhookId.optional().describe("A subscription: its URL (unless url is given) and its secret sign the test"),
+      webhook_id: ZWebhookId.optional().describe('A subscription: its URL (unless url is given) and its secret sign the test'),
       event_type: z.enum([TEST_EVENT_TYPE, ...WEBHOOK_EVENT_TYPES]).default(TEST_EVENT_TYPE),
       test_payload: z.record(z.string(), z.unknown()).optional().describe('The data of the test event'),
       secret: ZWebhookSecret.optional().describe('For a bare URL: the secret to sign with (a throwaway one otherwise)'),

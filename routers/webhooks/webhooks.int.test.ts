@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertWebhookSubscription } from '../../db/repos/webhook-subscriptions.repo.ts';
-import { DISABLE_AFTER_CONSECUTIVE_FAILURES, MAX_DELIVERY_ATTEMPTS, WEBHOOK_EVENT_TYPES } from '../../services/webhooks/index.ts';
+import { DISABLE_AFTER_CONSECUTIVE_FAILURES, MAX_DELIVERY_ATTEMPTS, pruneWebhookDeliveries, WEBHOOK_EVENT_TYPES } from '../../services/webhooks/index.ts';
 import { seedIncidents } from '../../tests/fixtures/cases.ts';
 import { createTestOrg, type TestOrg } from '../../tests/fixtures/identity.ts';
 import { drainWebhookJobs, type Receiver, startReceiver } from '../../tests/fixtures/webhooks.ts';
@@ -33,7 +34,12 @@ describe('webhook subscriptions', () => {
   it('creates (secret shown once), lists, reads, updates and deletes', async () => {
     const org = await createTestOrg(t.deps);
     const created = await subscribe(org, { url: 'https://hooks.example.com/vigil', event_types: ['incident.created', 'alert.created'], name: 'SOAR' });
-    expect(created).toMatchObject({ url: 'https://hooks.example.com/vigil', event_types: ['incident.created', 'alert.created'], name: 'SOAR', is_active: true });
+    expect(created).toMatchObject({
+      url: 'https://hooks.example.com/vigil',
+      event_types: ['incident.created', 'alert.created'],
+      name: 'SOAR',
+      is_active: true,
+    });
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
 
     const listed = await t.http.get('/api/webhooks/subscriptions', org.admin.headers);
@@ -50,7 +56,11 @@ describe('webhook subscriptions', () => {
     const patched = await t.http.patch(`/api/webhooks/subscriptions/${created.id}`, { name: 'SOAR 2', is_active: false }, org.admin.headers);
     expect(patched.body).toMatchObject({ name: 'SOAR 2', is_active: false, disabled_reason: expect.stringContaining('disabled by a user') });
     expect((await t.http.get('/api/webhooks/subscriptions?active_only=true', org.admin.headers)).body).toEqual([]);
-    const enabled = await t.http.patch(`/api/webhooks/subscriptions/${created.id}`, { is_active: true, event_types: ['incident.escalated'] }, org.admin.headers);
+    const enabled = await t.http.patch(
+      `/api/webhooks/subscriptions/${created.id}`,
+      { is_active: true, event_types: ['incident.escalated'] },
+      org.admin.headers,
+    );
     expect(enabled.body).toMatchObject({ is_active: true, disabled_reason: null, event_types: ['incident.escalated'] });
 
     const deleted = await t.http.delete(`/api/webhooks/subscriptions/${created.id}`, org.admin.headers);
@@ -86,7 +96,16 @@ describe('webhook subscriptions', () => {
     const org = await createTestOrg(t.deps);
     const events = await t.http.get('/api/webhooks/events', org.admin.headers);
     expect(events.body.events.map((event: { type: string }) => event.type)).toEqual([...WEBHOOK_EVENT_TYPES]);
-    for (const type of ['incident.created', 'incident.updated', 'incident.escalated', 'incident.contained', 'alert.created', 'response.executed', 'workflow.completed', 'workflow.failed']) {
+    for (const type of [
+      'incident.created',
+      'incident.updated',
+      'incident.escalated',
+      'incident.contained',
+      'alert.created',
+      'response.executed',
+      'workflow.completed',
+      'workflow.failed',
+    ]) {
       expect(WEBHOOK_EVENT_TYPES).toContain(type);
     }
   });
@@ -95,7 +114,9 @@ describe('webhook subscriptions', () => {
     const org = await createTestOrg(t.deps);
     const viewer = await org.addUser('viewer');
     expect((await t.http.get('/api/webhooks/subscriptions', viewer.headers)).status).toBe(200);
-    expect((await t.http.post('/api/webhooks/subscriptions', { url: 'https://a.example.com/', event_types: ['alert.created'] }, viewer.headers)).status).toBe(403);
+    expect((await t.http.post('/api/webhooks/subscriptions', { url: 'https://a.example.com/', event_types: ['alert.created'] }, viewer.headers)).status).toBe(
+      403,
+    );
     expect((await t.http.post('/api/webhooks/test', { url: 'https://a.example.com/' }, viewer.headers)).status).toBe(403);
   });
 });
@@ -134,7 +155,13 @@ describe('webhook delivery', () => {
     expect(detail.body).toMatchObject({ delivery_success_count: 1, delivery_failure_count: 2, consecutive_failures: 0, is_active: true });
     expect(detail.body.recent_deliveries).toHaveLength(1);
     const [delivery] = detail.body.recent_deliveries;
-    expect(delivery).toMatchObject({ status: 'delivered', attempts: 3, last_status_code: 200, event_type: 'incident.created', id: hook.received[0]?.headers['webhook-id'] });
+    expect(delivery).toMatchObject({
+      status: 'delivered',
+      attempts: 3,
+      last_status_code: 200,
+      event_type: 'incident.created',
+      id: hook.received[0]?.headers['webhook-id'],
+    });
     expect(delivery.attempt_log.map((attempt: { status_code: number }) => attempt.status_code)).toEqual([500, 500, 200]);
     expect(delivery.attempt_log[0].error).toContain('http_status');
   });
@@ -151,7 +178,12 @@ describe('webhook delivery', () => {
     const { runOnce } = await import('graphile-worker');
     const { buildTaskList } = await import('../../jobs/registry.ts');
     const { graphileLogger } = await import('../../jobs/log-adapter.ts');
-    await runOnce({ pgPool: t.deps.pool, taskList: buildTaskList(t.deps, t.deps.logger), logger: graphileLogger(t.deps.logger), preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } } });
+    await runOnce({
+      pgPool: t.deps.pool,
+      taskList: buildTaskList(t.deps, t.deps.logger),
+      logger: graphileLogger(t.deps.logger),
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    });
     expect(hook.received).toHaveLength(1);
     const [delivery] = await deliveriesOf(org);
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 503 });
@@ -173,15 +205,24 @@ describe('webhook delivery', () => {
     await drainWebhookJobs(t.deps);
     expect(hook.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
     expect((await deliveriesOf(org))[0]).toMatchObject({ status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS, next_attempt_at: null });
-    expect((await t.http.get(`/api/webhooks/subscriptions/${created.id}`, org.admin.headers)).body).toMatchObject({ is_active: true, consecutive_failures: MAX_DELIVERY_ATTEMPTS });
+    expect((await t.http.get(`/api/webhooks/subscriptions/${created.id}`, org.admin.headers)).body).toMatchObject({
+      is_active: true,
+      consecutive_failures: MAX_DELIVERY_ATTEMPTS,
+    });
 
     await t.http.post('/alerts', { title: 'Second', source: 'test', category: 'misc' }, org.admin.headers);
     await t.http.post('/alerts', { title: 'Third', source: 'test', category: 'misc' }, org.admin.headers);
     await drainWebhookJobs(t.deps);
     expect(hook.received).toHaveLength(DISABLE_AFTER_CONSECUTIVE_FAILURES);
     const after = await t.http.get(`/api/webhooks/subscriptions/${created.id}`, org.admin.headers);
-    expect(after.body).toMatchObject({ is_active: false, consecutive_failures: DISABLE_AFTER_CONSECUTIVE_FAILURES, delivery_failure_count: DISABLE_AFTER_CONSECUTIVE_FAILURES });
-    expect(after.body.disabled_reason).toMatch(/disabled automatically after 10 failed delivery attempts in a row \(last: http_status: the receiver answered 500\)/);
+    expect(after.body).toMatchObject({
+      is_active: false,
+      consecutive_failures: DISABLE_AFTER_CONSECUTIVE_FAILURES,
+      delivery_failure_count: DISABLE_AFTER_CONSECUTIVE_FAILURES,
+    });
+    expect(after.body.disabled_reason).toMatch(
+      /disabled automatically after 10 failed delivery attempts in a row \(last: http_status: the receiver answered 500\)/,
+    );
     expect((await deliveriesOf(org)).map((delivery) => delivery.status).sort()).toEqual(['abandoned', 'abandoned', 'failed']);
 
     // disabled: nothing more is queued
@@ -223,7 +264,10 @@ describe('webhook events', () => {
 
   it('follow incidents and alerts: created by detection, updated and escalated by analysts', async () => {
     const org = await createTestOrg(t.deps);
-    await subscribe(org, { url: 'https://hooks.example.com/all', event_types: ['incident.created', 'incident.updated', 'incident.escalated', 'alert.created'] });
+    await subscribe(org, {
+      url: 'https://hooks.example.com/all',
+      event_types: ['incident.created', 'incident.updated', 'incident.escalated', 'alert.created'],
+    });
     await subscribe(org, { url: 'https://hooks.example.com/alerts', event_types: ['alert.created'] });
     const { brute } = await seedIncidents(t, org);
     const afterDetection = await deliveriesOf(org);
@@ -231,13 +275,20 @@ describe('webhook events', () => {
     expect(count('incident.created')).toBe(2);
     const alerts = await t.deps.db.selectFrom('alerts').select('id').where('org_id', '=', org.orgId).execute();
     expect(count('alert.created')).toBe(alerts.length * 2);
-    const created = afterDetection.find((delivery) => delivery.event_type === 'incident.created' && (delivery.payload as { data: { incident_id: number } }).data.incident_id === brute);
-    expect(created?.payload).toMatchObject({ event_type: 'incident.created', data: { incident_id: brute, threat_category: 'brute_force', origin: 'detection' } });
+    const created = afterDetection.find(
+      (delivery) => delivery.event_type === 'incident.created' && (delivery.payload as { data: { incident_id: number } }).data.incident_id === brute,
+    );
+    expect(created?.payload).toMatchObject({
+      event_type: 'incident.created',
+      data: { incident_id: brute, threat_category: 'brute_force', origin: 'detection' },
+    });
 
     const incident = await t.http.post('/incidents', { title: 'By hand', severity: 'low' }, org.admin.headers);
     const raised = await t.http.patch(`/incidents/${incident.body.id}`, { severity: 'critical' }, org.admin.headers);
     expect(raised.status).toBe(200);
-    const latest = (await deliveriesOf(org)).filter((delivery) => (delivery.payload as { data: { incident_id?: number } }).data.incident_id === incident.body.id);
+    const latest = (await deliveriesOf(org)).filter(
+      (delivery) => (delivery.payload as { data: { incident_id?: number } }).data.incident_id === incident.body.id,
+    );
     expect(latest.map((delivery) => delivery.event_type).sort()).toEqual(['incident.created', 'incident.escalated', 'incident.updated']);
     expect(latest.find((delivery) => delivery.event_type === 'incident.escalated')?.payload).toMatchObject({
       data: { old_severity: 'low', new_severity: 'critical', reason: 'analyst' },
@@ -261,7 +312,11 @@ describe('POST /api/webhooks/test', () => {
     expect(ok.body).toMatchObject({ success: true, result: { status_code: 200, event_type: 'test.ping', webhook_id: created.id } });
     expect(JSON.parse(hook.received[0]?.body.toString() ?? '{}')).toMatchObject({ event_type: 'test.ping', data: { test: true } });
 
-    const failed = await t.http.post('/api/webhooks/test', { webhook_id: created.id, event_type: 'incident.created', test_payload: { incident_id: 1 } }, org.admin.headers);
+    const failed = await t.http.post(
+      '/api/webhooks/test',
+      { webhook_id: created.id, event_type: 'incident.created', test_payload: { incident_id: 1 } },
+      org.admin.headers,
+    );
     expect(failed.status).toBe(424);
     expect(failed.body).toMatchObject({ success: false, detail: 'Webhook test failed: http_status: the receiver answered 500', result: { status_code: 500 } });
     expect(await deliveriesOf(org)).toHaveLength(0);
@@ -294,5 +349,20 @@ describe('POST /api/webhooks/test', () => {
     const refused = await t.http.post('/api/webhooks/test', {}, org.admin.headers);
     expect(refused.status).toBe(400);
     expect(refused.body.issues[0].path).toBe('url');
+  });
+});
+
+describe('the delivery log', () => {
+  it('keeps finished deliveries for 30 days, and pending ones until they finish', async () => {
+    const org = await createTestOrg(t.deps);
+    await subscribe(org, { url: 'https://hooks.example.com/x', event_types: ['alert.created'] });
+    for (const title of ['old-finished', 'old-pending', 'recent-finished'])
+      await t.http.post('/alerts', { title, source: 'test', category: 'misc' }, org.admin.headers);
+    const [oldFinished, oldPending, recentFinished] = await deliveriesOf(org);
+    await sql`update webhook_deliveries set created_at = now() - interval '40 days', status = 'delivered' where id = ${oldFinished?.id}`.execute(t.deps.db);
+    await sql`update webhook_deliveries set created_at = now() - interval '40 days' where id = ${oldPending?.id}`.execute(t.deps.db);
+    await sql`update webhook_deliveries set status = 'failed' where id = ${recentFinished?.id}`.execute(t.deps.db);
+    expect((await pruneWebhookDeliveries(t.deps.db)).webhookDeliveries).toBeGreaterThanOrEqual(1);
+    expect((await deliveriesOf(org)).map((delivery) => delivery.id).sort()).toEqual([oldPending?.id, recentFinished?.id].sort());
   });
 });

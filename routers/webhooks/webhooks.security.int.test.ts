@@ -6,7 +6,11 @@ import { createTwoOrgs, expectHidden } from '../../tests/tenancy.ts';
 const t = useTestServer({ OUTBOUND_ALLOWLIST: '127.0.0.1' });
 
 async function subscriptionOf(org: TestOrg, url = 'https://hooks.example.com/a-secret'): Promise<number> {
-  const created = await t.http.post('/api/webhooks/subscriptions', { url, event_types: ['incident.created', 'alert.created'], name: 'a-secret' }, org.admin.headers);
+  const created = await t.http.post(
+    '/api/webhooks/subscriptions',
+    { url, event_types: ['incident.created', 'alert.created'], name: 'a-secret' },
+    org.admin.headers,
+  );
   expect(created.status).toBe(201);
   return created.body.id;
 }
@@ -43,8 +47,14 @@ describe('webhooks.updateSubscription', () => {
   it("answers 404 for another organisation's subscription and changes nothing", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const id = await subscriptionOf(a);
-    await expectHidden((webhookId) => t.http.patch(`/api/webhooks/subscriptions/${webhookId}`, { url: 'https://evil.example.com/', is_active: false }, b.admin.headers), id);
-    expect((await t.http.get(`/api/webhooks/subscriptions/${id}`, a.admin.headers)).body).toMatchObject({ url: 'https://hooks.example.com/a-secret', is_active: true });
+    await expectHidden(
+      (webhookId) => t.http.patch(`/api/webhooks/subscriptions/${webhookId}`, { url: 'https://evil.example.com/', is_active: false }, b.admin.headers),
+      id,
+    );
+    expect((await t.http.get(`/api/webhooks/subscriptions/${id}`, a.admin.headers)).body).toMatchObject({
+      url: 'https://hooks.example.com/a-secret',
+      is_active: true,
+    });
   });
 });
 

@@ -5,6 +5,7 @@ import { generateScenario, SCENARIOS } from '../../engines/synthetic/index.ts';
 import { detectSource, parseRecord, type SourceKind } from '../../engines/telemetry/index.ts';
 import { jsonLines, jsonObjectTexts } from '../../tests/fixtures/corpus-text.ts';
 import { mixedStream } from './mixed-stream.ts';
+import { benignWindowsRecords } from './rules-windows-benign.ts';
 
 /** ../shared/corpus next to the repository (read in place, never copied). */
 export const CORPUS_ROOT = new URL('../../../shared/corpus/', import.meta.url);
@@ -49,6 +50,11 @@ function windowsEvents(): RuleEvent[] {
   return normalise(records);
 }
 
+/** Everyday Windows activity (rules-windows-benign.ts), generated, through the same parser. */
+function benignWindowsEvents(): RuleEvent[] {
+  return normalise(benignWindowsRecords(5000, RECEIVED_AT));
+}
+
 function networkEvents(): RuleEvent[] {
   const eve = new URL('suricata/tenzir-eve/eve.json', CORPUS_ROOT);
   const suricata = existsSync(eve) ? jsonLines(readText(eve)).flatMap(parseJson) : [];
@@ -89,27 +95,60 @@ function syslogEvents(): RuleEvent[] {
 
 export type StreamMix = { name: string; events: RuleEvent[]; share: number };
 
+/** Each family's share of the stream, by family name. */
+export type StreamShares = Readonly<Record<string, number>>;
+
+/**
+ * The main stream: a SOC's Windows hosts send mostly everyday activity, so 30% of the events are benign Windows
+ * events and 10% SigmaHQ's regression events (attacks written to trigger rules, each matched by one or more).
+ */
+export const MIXED_SHARES: StreamShares = {
+  'Windows benign (generated)': 0.3,
+  'Windows (SigmaHQ regression evtx)': 0.1,
+  'Suricata + Zeek': 0.3,
+  'Linux syslog / sshd': 0.1,
+  'Cowrie, Mini-XDR, synthetic, agent': 0.2,
+};
+
+/** The stream of the first benchmark: every Windows event (40%) a regression event, none benign. */
+export const REGRESSION_HEAVY_SHARES: StreamShares = {
+  'Windows (SigmaHQ regression evtx)': 0.4,
+  'Suricata + Zeek': 0.3,
+  'Linux syslog / sshd': 0.1,
+  'Cowrie, Mini-XDR, synthetic, agent': 0.2,
+};
+
+/** The distinct events of every family (read and parsed once). */
+export function streamFamilies(): StreamMix[] {
+  return [
+    { name: 'Windows benign (generated)', events: benignWindowsEvents(), share: 0 },
+    { name: 'Windows (SigmaHQ regression evtx)', events: windowsEvents(), share: 0 },
+    { name: 'Suricata + Zeek', events: networkEvents(), share: 0 },
+    { name: 'Linux syslog / sshd', events: syslogEvents(), share: 0 },
+    { name: 'Cowrie, Mini-XDR, synthetic, agent', events: honeypotEvents(), share: 0 },
+  ].filter((family) => family.events.length > 0);
+}
+
 /**
  * The benchmark stream: each family of events replicated (shallow copies with shifted times) to its share of
- * `total`, then interleaved, so every batch holds a realistic mix.
+ * `total`, then interleaved in proportion, so every batch holds the mix.
  */
-export function ruleBenchStream(total: number): { events: RuleEvent[]; mix: StreamMix[] } {
-  const mix: StreamMix[] = [
-    { name: 'Windows (SigmaHQ regression evtx)', events: windowsEvents(), share: 0.4 },
-    { name: 'Suricata + Zeek', events: networkEvents(), share: 0.3 },
-    { name: 'Linux syslog / sshd', events: syslogEvents(), share: 0.1 },
-    { name: 'Cowrie, Mini-XDR, synthetic, agent', events: honeypotEvents(), share: 0.2 },
-  ].filter((family) => family.events.length > 0);
+export function ruleBenchStream(
+  total: number,
+  shares: StreamShares = MIXED_SHARES,
+  families: readonly StreamMix[] = streamFamilies(),
+): { events: RuleEvent[]; mix: StreamMix[] } {
+  const mix = families.filter((family) => (shares[family.name] ?? 0) > 0).map((family) => ({ ...family, share: shares[family.name] as number }));
   const shareSum = mix.reduce((sum, family) => sum + family.share, 0);
-  const families = mix.map((family) => {
+  const copies = mix.map((family) => {
     const count = Math.round((total * family.share) / shareSum);
     return Array.from({ length: count }, (_, i) => {
       const event = family.events[i % family.events.length] as RuleEvent;
       return { ...event, occurredAt: new Date(event.occurredAt.getTime() + i) };
     });
   });
-  const events: RuleEvent[] = [];
-  const longest = Math.max(...families.map((family) => family.length));
-  for (let i = 0; i < longest; i++) for (const family of families) if (i < family.length) events.push(family[i] as RuleEvent);
-  return { events, mix };
+  // each family spread evenly over the stream, so any stretch of it (a batch, the prefilter-off sample) has the shares
+  const placed = copies.flatMap((family, f) => family.map((event, i) => ({ at: (i + 0.5) / family.length, f, event })));
+  placed.sort((a, b) => a.at - b.at || a.f - b.f);
+  return { events: placed.map(({ event }) => event), mix };
 }

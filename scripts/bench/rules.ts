@@ -5,7 +5,7 @@ import { compileSigmaRule, parseSigmaText } from '../../engines/rules/sigma/inde
 import type { RuleEvent } from '../../engines/rules/types.ts';
 import { jsonObjectTexts } from '../../tests/fixtures/corpus-text.ts';
 import { benchDetectionWithRules } from './rules-detection.ts';
-import { corpusPresent, filesUnder, ruleBenchStream, SIGMA_ROOT } from './rules-stream.ts';
+import { corpusPresent, filesUnder, REGRESSION_HEAVY_SHARES, ruleBenchStream, SIGMA_ROOT, type StreamMix, streamFamilies } from './rules-stream.ts';
 import { chunk, rate } from './stats.ts';
 
 const argument = (name: string, fallback: number) => {
@@ -60,6 +60,8 @@ function bestOf(runs: number, pass: () => { seconds: number; hits: number }): { 
   return best;
 }
 
+const describeMix = (mix: readonly StreamMix[]) =>
+  mix.map((family) => `${family.name} ${Math.round(family.share * 100)}% (${family.events.length} distinct)`).join(', ');
 const micros = (seconds: number, events: number) => `${((seconds * 1e6) / events).toFixed(2)} µs/event`;
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
 
@@ -77,15 +79,18 @@ function main(): void {
   const ruleSet = buildRuleSet(loaded.entries, [], VIGIL_MAPPING);
   const buildSeconds = (performance.now() - started) / 1000;
   const withoutLiterals = loaded.entries.filter(({ rule }) => rule.prefilter.anyLiteral === null).length;
-  const { events, mix } = ruleBenchStream(EVENTS);
+  const families = streamFamilies();
+  const { events, mix } = ruleBenchStream(EVENTS, undefined, families);
   const batches = chunk(events, BATCH);
+  const regressionHeavy = chunk(ruleBenchStream(EVENTS, REGRESSION_HEAVY_SHARES, families).events, BATCH);
   const empty = buildRuleSet([], [], VIGIL_MAPPING);
 
   out(`Vigil rule benchmark: ${events.length.toLocaleString('en-US')} events in batches of ${BATCH}, one core, mapping ${VIGIL_MAPPING.version}`);
   out(
     `  rules loaded:        ${loaded.entries.length} of ${loaded.documents} SigmaHQ documents (${loaded.rejected} rejected, ${loaded.correlations} correlations and ${loaded.filters} filters not run here); compiled in ${compileSeconds.toFixed(1)} s, indexed in ${(buildSeconds * 1000).toFixed(0)} ms; ${withoutLiterals} rules without a literal`,
   );
-  out(`  stream:              ${mix.map((family) => `${family.name} ${family.events.length} distinct`).join(', ')}`);
+  out(`  stream:              ${describeMix(mix)}`);
+  out('                       benign Windows events: Sysmon process creations, image loads, connections, file and registry writes, Security logons/logoffs/4688 of everyday programs (rules-windows-benign.ts)');
 
   // warm-up: let the JIT see every path before timing
   timePass(ruleSet, batches.slice(0, 20), true);
@@ -94,6 +99,7 @@ function main(): void {
 
   const baseline = bestOf(3, () => timePass(empty, batches, true));
   const on = bestOf(2, () => timePass(ruleSet, batches, true));
+  const heavy = bestOf(2, () => timePass(ruleSet, regressionHeavy, true));
   const heap = process.memoryUsage().heapUsed;
   const sample = batches.slice(0, Math.max(1, Math.ceil(OFF_EVENTS / BATCH)));
   const sampleEvents = sample.reduce((sum, batch) => sum + batch.length, 0);
@@ -102,6 +108,9 @@ function main(): void {
 
   out(`  no rules (baseline): ${rate(events.length, baseline.seconds)}  (${micros(baseline.seconds, events.length)})`);
   out(`  prefilter on:        ${rate(events.length, on.seconds)}  (${micros(on.seconds, events.length)})`);
+  out(
+    `  regression-heavy:    ${rate(events.length, heavy.seconds)}  (${micros(heavy.seconds, events.length)}; the first benchmark's stream: ${describeMix(ruleBenchStream(0, REGRESSION_HEAVY_SHARES, families).mix)})`,
+  );
   out(
     `  prefilter off:       ${rate(sampleEvents, off.seconds)}  (${micros(off.seconds, sampleEvents)}, first ${sampleEvents.toLocaleString('en-US')} events)`,
   );

@@ -10,6 +10,7 @@ import { emitWebhookEvent, incidentEventData } from '../webhooks/index.ts';
 import { alertRisk } from './alert-risk.ts';
 import type { IncidentDto } from './incident.dto.ts';
 import { auditIncident, journal } from './incident-journal.ts';
+import { queueTriggerEvaluation } from './incident-triggers.ts';
 import { incidentDto } from './incidents-read.service.ts';
 import { type StatusVocabulary, severityFromEventLevel } from './lifecycle.ts';
 import { callerVocabulary } from './status-vocabulary.ts';
@@ -66,6 +67,7 @@ export async function incidentFromAlert(
     await journal(trx, ctx, id, 'alert_added', { alert_id: alert.id, title: alert.title });
     await auditIncident(trx, ctx, id, 'incident.created_from_alert', { alert_id: alert.id });
     await emitWebhookEvent(trx, ctx.orgId, 'incident.created', { ...incidentEventData(row), origin: 'alert', alert_id: Number(alert.id) });
+    await queueTriggerEvaluation(trx, ctx.orgId, row, 'created');
     return { incident: await incidentDto(ctx, row, vocabulary, trx), created: true };
   });
 }
@@ -113,6 +115,7 @@ export async function incidentFromNetworkEvent(
     await journal(trx, ctx, id, 'created', { from: 'network_event', event_id: eventId, title: inserted.title });
     await auditIncident(trx, ctx, id, 'incident.created_from_network_event', { event_id: eventId });
     await emitWebhookEvent(trx, ctx.orgId, 'incident.created', { ...incidentEventData(inserted), origin: 'network_event', event_id: eventId });
+    await queueTriggerEvaluation(trx, ctx.orgId, inserted, 'created');
     return { incident: await incidentDto(ctx, inserted, vocabulary, trx), created: true };
   });
 }

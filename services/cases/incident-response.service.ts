@@ -34,5 +34,11 @@ export async function noteResponseOnIncident(
     ...(contain ? { status: 'contained' } : {}),
     ...(contain && effect.automatic ? { auto_contained: true } : {}),
   });
-  if (contain) await insertTimelineEntry(trx, orgId, incidentId, { actorType: 'system', actorId: 'response', kind: 'status_changed', detail: { from: incident.status, to: 'contained' } });
+  if (contain)
+    await insertTimelineEntry(trx, orgId, incidentId, {
+      actorType: 'system',
+      actorId: 'response',
+      kind: 'status_changed',
+      detail: { from: incident.status, to: 'contained' },
+    });
 }

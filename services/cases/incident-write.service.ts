@@ -7,6 +7,7 @@ import { emitWebhookEvent, emitWebhookEvents, escalationEventData, incidentEvent
 import type { IncidentDto } from './incident.dto.ts';
 import { assertItemReference, type ItemInput } from './incident-items.ts';
 import { assertAssignable, auditIncident, findAssignee, journal } from './incident-journal.ts';
+import { queueTriggerEvaluation } from './incident-triggers.ts';
 import { incidentDto, incidentNotFound } from './incidents-read.service.ts';
 import { assertTransition, type IncidentSeverity, isClosed, requestedStatus, type StatusVocabulary, statusOfWord } from './lifecycle.ts';
 import { callerVocabulary } from './status-vocabulary.ts';
@@ -61,6 +62,7 @@ export async function createIncident(
     }
     await auditIncident(trx, ctx, id, 'incident.created', { title: input.title, severity: input.severity, items: input.items.length });
     await emitWebhookEvent(trx, ctx.orgId, 'incident.created', incidentEventData(row));
+    await queueTriggerEvaluation(trx, ctx.orgId, row, 'created');
     return incidentDto(ctx, row, vocabulary, trx);
   });
 }
@@ -133,8 +135,10 @@ export async function updateIncidentFields(
     await journalChanges(trx, ctx, incidentId, changed);
     await auditIncident(trx, ctx, incidentId, 'incident.updated', { changes: changed });
     const events: WebhookEvent[] = [{ eventType: 'incident.updated', data: { ...incidentEventData(updated), changed_fields: Object.keys(changed) } }];
-    if (isEscalation(row.escalation_level, updated.escalation_level)) events.push({ eventType: 'incident.escalated', data: escalationEventData(row, updated, 'analyst') });
+    if (isEscalation(row.escalation_level, updated.escalation_level))
+      events.push({ eventType: 'incident.escalated', data: escalationEventData(row, updated, 'analyst') });
     await emitWebhookEvents(trx, ctx.orgId, events);
+    await queueTriggerEvaluation(trx, ctx.orgId, updated, isEscalation(row.escalation_level, updated.escalation_level) ? 'escalated' : 'updated');
     return incidentDto(ctx, updated, vocabulary, trx);
   });
 }

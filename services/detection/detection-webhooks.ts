@@ -40,7 +40,8 @@ export async function emitDetectionWebhooks(trx: Executor, orgId: OrgId, pending
   }
   for (const [id, old] of before) {
     const row = incidents.get(id);
-    if (row && isEscalation(old.escalation_level, row.escalation_level)) events.push({ eventType: 'incident.escalated', data: escalationEventData(old, row, 'detection') });
+    if (row && isEscalation(old.escalation_level, row.escalation_level))
+      events.push({ eventType: 'incident.escalated', data: escalationEventData(old, row, 'detection') });
   }
   if (watched.has('alert.created')) {
     for (const alert of await selectAlertsByIds(trx, orgId, applied.insertedAlertIds)) events.push({ eventType: 'alert.created', data: alertEventData(alert) });

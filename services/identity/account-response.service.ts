@@ -36,7 +36,11 @@ export function respondOnAccount(db: Database, orgId: OrgId, account: string, re
     await endSessions(trx, orgId, user, `response:${response}`);
     if (response === 'disable') await updateUser(trx, orgId, user.id, { is_active: false, updated_at: new Date() });
     if (response === 'reset_password') await updateUser(trx, orgId, user.id, { must_change_password: true, updated_at: new Date() });
-    const done = { revoke_sessions: 'sessions and refresh tokens revoked', disable: 'account disabled, sessions revoked', reset_password: 'password change required at next login, sessions revoked' };
+    const done = {
+      revoke_sessions: 'sessions and refresh tokens revoked',
+      disable: 'account disabled, sessions revoked',
+      reset_password: 'password change required at next login, sessions revoked',
+    };
     return { found: true, detail: `${user.email}: ${done[response]}` };
   });
 }
@@ -44,5 +48,7 @@ export function respondOnAccount(db: Database, orgId: OrgId, account: string, re
 /** Read back from the account itself: whether it is disabled (the state a disable action enforces). */
 export async function accountState(db: Database, orgId: OrgId, account: string): Promise<{ found: boolean; active: boolean; mustChangePassword: boolean }> {
   const user = await findAccount(db, orgId, account);
-  return user ? { found: true, active: user.is_active, mustChangePassword: user.must_change_password } : { found: false, active: false, mustChangePassword: false };
+  return user
+    ? { found: true, active: user.is_active, mustChangePassword: user.must_change_password }
+    : { found: false, active: false, mustChangePassword: false };
 }

@@ -17,7 +17,11 @@ export const ZResponseAction = z.object({
   action_type: z.string(),
   target: z.string(),
   target_kind: z.string().describe('ip, host, user, url, sender, or none for a tracked manual task'),
-  status: z.enum(ACTION_STATUSES).describe('requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act'),
+  status: z
+    .enum(ACTION_STATUSES)
+    .describe(
+      'requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act',
+    ),
   status_detail: z.string().nullable().describe('What the enforcement point answered'),
   executable: z.boolean().describe('false: a manual task tracked by hand (EventSec /actions), never executed by Vigil'),
   dry_run: z.boolean(),

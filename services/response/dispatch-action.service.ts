@@ -1,12 +1,12 @@
 import type { ServiceDeps } from '../../core/context.ts';
 import type { Executor, OrgId } from '../../core/database.ts';
 import { findResponseAction, type ResponseActionRow } from '../../db/repos/response-actions.repo.ts';
-import { enqueue } from '../../jobs/enqueue.ts';
 import { expireActionContract } from '../../jobs/contracts.ts';
+import { enqueue } from '../../jobs/enqueue.ts';
 import { noteResponseOnIncident } from '../cases/index.ts';
+import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import type { AdapterOutcome, EnforcementAdapter, EnforcementTarget } from './adapters/adapter.ts';
 import { adaptersFor, noAdapterReason } from './adapters/registry.ts';
-import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import { type ActionDefinition, actionDefinition } from './catalogue.ts';
 import { type CombinedOutcome, combineOutcomes, failureOf } from './outcomes.ts';
 import { moveAction } from './transitions.ts';
@@ -30,13 +30,20 @@ function carryOut(adapter: EnforcementAdapter, definition: ActionDefinition, act
  * ever acts.
  */
 export async function dispatchAction(deps: ServiceDeps, orgId: OrgId, actionId: number): Promise<ResponseActionRow | undefined> {
-  const claimed = await deps.db.transaction().execute((trx) => moveAction(trx, orgId, actionId, ['requested'], 'dispatched', SYSTEM_ACTOR, 'handed to the enforcement points'));
+  const claimed = await deps.db
+    .transaction()
+    .execute((trx) => moveAction(trx, orgId, actionId, ['requested'], 'dispatched', SYSTEM_ACTOR, 'handed to the enforcement points'));
   if (!claimed) return findResponseAction(deps.db, orgId, actionId);
   const definition = actionDefinition(claimed.action_type);
   const adapters = definition ? await adaptersFor(deps, orgId, definition) : [];
   const outcome: CombinedOutcome =
     !definition || adapters.length === 0
-      ? { state: 'unsupported', detail: definition ? noAdapterReason(definition, claimed.action_type) : `${claimed.action_type} is not executable`, adapter: 'none', reference: null }
+      ? {
+          state: 'unsupported',
+          detail: definition ? noAdapterReason(definition, claimed.action_type) : `${claimed.action_type} is not executable`,
+          adapter: 'none',
+          reference: null,
+        }
       : combineOutcomes(adapters, await Promise.all(adapters.map((adapter) => carryOut(adapter, definition, claimed))));
   return deps.db.transaction().execute((trx) => recordOutcome(trx, orgId, claimed, outcome, SYSTEM_ACTOR));
 }
@@ -50,7 +57,13 @@ export function settleAction(deps: ServiceDeps, orgId: OrgId, actionId: number, 
   });
 }
 
-async function recordOutcome(trx: Executor, orgId: OrgId, action: ResponseActionRow, outcome: CombinedOutcome, actor: Actor): Promise<ResponseActionRow | undefined> {
+async function recordOutcome(
+  trx: Executor,
+  orgId: OrgId,
+  action: ResponseActionRow,
+  outcome: CombinedOutcome,
+  actor: Actor,
+): Promise<ResponseActionRow | undefined> {
   const from = ['dispatched', 'acknowledged'] as const;
   const base = { adapter: outcome.adapter, adapter_reference: outcome.reference };
   if (outcome.state === 'dispatched') {
@@ -68,11 +81,24 @@ async function afterCompletion(trx: Executor, orgId: OrgId, action: ResponseActi
   const definition = actionDefinition(action.action_type);
   if (action.dry_run) return;
   if (action.expires_at && definition?.inverse) {
-    await enqueue(trx, expireActionContract, { v: 1, orgId, actionId: action.id }, { runAt: action.expires_at, jobKey: `response:expire:${action.id}`, maxAttempts: 12 });
+    await enqueue(
+      trx,
+      expireActionContract,
+      { v: 1, orgId, actionId: action.id },
+      { runAt: action.expires_at, jobKey: `response:expire:${action.id}`, maxAttempts: 12 },
+    );
   }
   if (action.inverse_of !== null) {
     const undone = action.source === 'expiry' ? 'expired' : 'reverted';
-    await moveAction(trx, orgId, action.inverse_of, ['completed', 'acknowledged', 'dispatched'], undone, SYSTEM_ACTOR, `${action.action_type} #${action.id} completed`);
+    await moveAction(
+      trx,
+      orgId,
+      action.inverse_of,
+      ['completed', 'acknowledged', 'dispatched'],
+      undone,
+      SYSTEM_ACTOR,
+      `${action.action_type} #${action.id} completed`,
+    );
   }
   if (action.incident_id !== null) {
     await noteResponseOnIncident(

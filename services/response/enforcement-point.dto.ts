@@ -4,7 +4,10 @@ import type { EnforcementPointRow } from '../../db/repos/enforcement-points.repo
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
 export const ZNftablesConfig = z.object({
-  table: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _').default('vigil'),
+  table: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _')
+    .default('vigil'),
   netns: z.string().regex(NAME, 'a network namespace name').optional().describe('Run nft inside this network namespace of the Vigil host'),
 });
 
@@ -13,11 +16,18 @@ export const ZNftablesSshConfig = z.object({
   port: z.number().int().min(1).max(65_535).default(22),
   username: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a POSIX user name'),
   host_key_sha256: z.string().regex(/^(SHA256:)?[A-Za-z0-9+/]{43}=?$/, "the host key's SHA-256 fingerprint as ssh-keygen -l prints it"),
-  table: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _').default('vigil'),
+  table: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _')
+    .default('vigil'),
+  sudo: z.boolean().default(false).describe('Run `sudo -n nft` (a user allowed nft without a password) instead of logging in as root'),
 });
 
 export const ZWebhookFirewallConfig = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(2048).describe('The firewall API: signed POSTs of {action: block|unblock|status, target, timeout_seconds?}'),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .describe('The firewall API: signed POSTs of {action: block|unblock|status, target, timeout_seconds?}'),
 });
 
 export const POINT_KINDS = ['nftables', 'nftables_ssh', 'webhook'] as const;

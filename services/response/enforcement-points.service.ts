@@ -20,7 +20,9 @@ function parseConfig(kind: PointKind, config: unknown): Record<string, unknown> 
 
 function requireSecret(kind: PointKind, secret: string | undefined): string | null {
   if (kind === 'nftables_ssh' && !secret) {
-    throw new AppError('VALIDATION_FAILED', 'secret: the SSH private key (OpenSSH or PEM) is required for nftables_ssh', { issues: [{ path: 'secret', message: 'Required' }] });
+    throw new AppError('VALIDATION_FAILED', 'secret: the SSH private key (OpenSSH or PEM) is required for nftables_ssh', {
+      issues: [{ path: 'secret', message: 'Required' }],
+    });
   }
   if (kind === 'webhook') return secret ?? `whsec_${randomBytes(32).toString('base64')}`;
   return secret ?? null;
@@ -39,6 +41,12 @@ export function createEnforcementPoint(
   ctx: OrgServiceContext,
   input: { kind: PointKind; name: string; config?: unknown; secret?: string | undefined; enabled?: boolean | undefined },
 ): Promise<z.infer<typeof ZCreatedEnforcementPoint>> {
+  if (input.kind === 'nftables' && !ctx.deps.config.RESPONSE_NFTABLES_LOCAL) {
+    throw new AppError(
+      'FORBIDDEN',
+      'kind: nftables on the Vigil host is shared by every organisation; the operator enables it with RESPONSE_NFTABLES_LOCAL=true (use nftables_ssh for your own host)',
+    );
+  }
   const config = parseConfig(input.kind, input.config);
   const secret = requireSecret(input.kind, input.secret);
   return ctx.deps.db.transaction().execute(async (trx) => {
@@ -51,7 +59,13 @@ export function createEnforcementPoint(
     });
     const sealed = secret === null ? null : sealPointSecret(ctx.deps.secrets.encryptionKey, secret, ctx.orgId, row.id);
     const stored = sealed ? await updateEnforcementPoint(trx, ctx.orgId, row.id, { sealed_secret: sealed }) : row;
-    await recordAudit(trx, ctx, { orgId: ctx.orgId, action: 'response.enforcement_point_created', actor: actorOf(ctx), target: { type: 'enforcement_point', id: String(row.id) }, details: { kind: input.kind, name: input.name } });
+    await recordAudit(trx, ctx, {
+      orgId: ctx.orgId,
+      action: 'response.enforcement_point_created',
+      actor: actorOf(ctx),
+      target: { type: 'enforcement_point', id: String(row.id) },
+      details: { kind: input.kind, name: input.name },
+    });
     return { ...toEnforcementPointDto(stored ?? row), secret: input.kind === 'webhook' && !input.secret ? secret : null };
   });
 }
@@ -73,7 +87,13 @@ export function updateOrgEnforcementPoint(
     });
     if (!updated) throw pointNotFound(pointId);
     const fields = Object.keys(change).filter((key) => change[key as keyof typeof change] !== undefined);
-    await recordAudit(trx, ctx, { orgId: ctx.orgId, action: 'response.enforcement_point_updated', actor: actorOf(ctx), target: { type: 'enforcement_point', id: String(pointId) }, details: { fields } });
+    await recordAudit(trx, ctx, {
+      orgId: ctx.orgId,
+      action: 'response.enforcement_point_updated',
+      actor: actorOf(ctx),
+      target: { type: 'enforcement_point', id: String(pointId) },
+      details: { fields },
+    });
     return toEnforcementPointDto(updated);
   });
 }
@@ -81,7 +101,13 @@ export function updateOrgEnforcementPoint(
 export function deleteOrgEnforcementPoint(ctx: OrgServiceContext, pointId: number): Promise<{ deleted: true; id: number }> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     if (!(await deleteEnforcementPoint(trx, ctx.orgId, pointId))) throw pointNotFound(pointId);
-    await recordAudit(trx, ctx, { orgId: ctx.orgId, action: 'response.enforcement_point_deleted', actor: actorOf(ctx), target: { type: 'enforcement_point', id: String(pointId) }, details: {} });
+    await recordAudit(trx, ctx, {
+      orgId: ctx.orgId,
+      action: 'response.enforcement_point_deleted',
+      actor: actorOf(ctx),
+      target: { type: 'enforcement_point', id: String(pointId) },
+      details: {},
+    });
     return { deleted: true as const, id: pointId };
   });
 }

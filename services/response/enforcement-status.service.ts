@@ -29,12 +29,23 @@ async function readPoint(adapter: { kind: string; status(target: EnforcementTarg
     const status = await adapter.status(target);
     return { adapter: adapter.kind, enforced: status.enforced, expires_in_seconds: status.expiresInSeconds ?? null, detail: status.detail, readable: true };
   } catch (error) {
-    return { adapter: adapter.kind, enforced: false, expires_in_seconds: null, detail: `unreadable: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300), readable: false };
+    return {
+      adapter: adapter.kind,
+      enforced: false,
+      expires_in_seconds: null,
+      detail: `unreadable: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300),
+      readable: false,
+    };
   }
 }
 
 /** Reads each enforcement point that could hold `type` on the target, plus Vigil's own latest action on it. */
-export async function readEnforcement(ctx: OrgServiceContext, type: 'block_ip' | 'isolate_host', target: EnforcementTarget, related: readonly string[]): Promise<EnforcementReading> {
+export async function readEnforcement(
+  ctx: OrgServiceContext,
+  type: 'block_ip' | 'isolate_host',
+  target: EnforcementTarget,
+  related: readonly string[],
+): Promise<EnforcementReading> {
   const adapters = await adaptersFor(ctx.deps, ctx.orgId, ACTION_CATALOGUE[type]);
   const readings = await Promise.all(adapters.map((adapter) => readPoint(adapter, target)));
   const latest = await latestActionOn(ctx.deps.db, ctx.orgId, related, target.value);

@@ -11,8 +11,9 @@ import { revertAction } from './revert-action.service.ts';
  */
 export async function expireAction(deps: ServiceDeps, orgId: OrgId, actionId: number): Promise<void> {
   const action = await findResponseAction(deps.db, orgId, actionId);
-  if (!action || action.status !== 'completed' || !action.expires_at) return;
+  if (action?.status !== 'completed' || !action.expires_at) return;
   if (action.expires_at.getTime() > Date.now()) return;
   const inverse = await revertAction(deps, orgId, SYSTEM_ACTOR, actionId, 'expiry');
-  if (inverse.status !== 'completed') throw new Error(`lifting ${action.action_type} #${actionId} did not complete: ${inverse.status} (${inverse.status_detail ?? ''})`);
+  if (inverse.status !== 'completed')
+    throw new Error(`lifting ${action.action_type} #${actionId} did not complete: ${inverse.status} (${inverse.status_detail ?? ''})`);
 }

@@ -42,9 +42,13 @@ export function protectedBy(ip: string, source: NeverBlockSource): string | null
 export function assertMayBlock(ip: string, field: string, source: NeverBlockSource): void {
   const reason = protectedBy(ip, source);
   if (reason) {
-    throw new AppError('VALIDATION_FAILED', `${field}: ${ip} is never blocked: it is ${reason === "the organisation's protected ranges" || reason === 'RESPONSE_NEVER_BLOCK' ? `in ${reason}` : reason}`, {
-      issues: [{ path: field, message: `protected (${reason})` }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${field}: ${ip} is never blocked: it is ${reason === "the organisation's protected ranges" || reason === 'RESPONSE_NEVER_BLOCK' ? `in ${reason}` : reason}`,
+      {
+        issues: [{ path: field, message: `protected (${reason})` }],
+      },
+    );
   }
 }
 

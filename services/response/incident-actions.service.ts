@@ -17,7 +17,9 @@ export async function loadIncident(ctx: OrgServiceContext, incidentId: number): 
 }
 
 function missing(field: string, what: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${field}: the incident names no ${what} to act on`, { issues: [{ path: field, message: `the incident has no ${what}` }] });
+  return new AppError('VALIDATION_FAILED', `${field}: the incident names no ${what} to act on`, {
+    issues: [{ path: field, message: `the incident has no ${what}` }],
+  });
 }
 
 /** The attacker address of an incident: its source IP, or its entity when that is an address. */
@@ -47,14 +49,28 @@ export async function actOnIncident(
   targetField: string,
   durationSeconds?: number | null,
 ): Promise<ResponseActionRow> {
-  return executeAction(ctx.deps, ctx.orgId, callerActor(ctx), { type, target, targetField, incidentId: incident.id, durationSeconds: durationSeconds ?? null, source: 'manual' });
+  return executeAction(ctx.deps, ctx.orgId, callerActor(ctx), {
+    type,
+    target,
+    targetField,
+    incidentId: incident.id,
+    durationSeconds: durationSeconds ?? null,
+    source: 'manual',
+  });
 }
 
 /**
  * Lifts what is in force on a target: the latest in-force `applied` action is reverted (so it reads
  * reverted), or, when Vigil has none on record, the inverse runs anyway in case a point still holds it.
  */
-export async function liftOnIncident(ctx: OrgServiceContext, incident: IncidentTarget, applied: string, inverse: string, target: string, field: string): Promise<ResponseActionRow> {
+export async function liftOnIncident(
+  ctx: OrgServiceContext,
+  incident: IncidentTarget,
+  applied: string,
+  inverse: string,
+  target: string,
+  field: string,
+): Promise<ResponseActionRow> {
   const latest = await latestActionOn(ctx.deps.db, ctx.orgId, [applied], target);
   if (latest && (IN_FORCE as readonly string[]).includes(latest.status)) return revertAction(ctx.deps, ctx.orgId, callerActor(ctx), latest.id);
   return actOnIncident(ctx, incident, inverse, target, field);

@@ -3,8 +3,8 @@ import type { Executor, OrgId } from '../../core/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { countRecentActions, insertResponseAction, type ResponseActionRow } from '../../db/repos/response-actions.repo.ts';
 import { readResponseSettings } from '../../db/repos/response-settings.repo.ts';
-import { enqueue } from '../../jobs/enqueue.ts';
 import { dispatchActionContract } from '../../jobs/contracts.ts';
+import { enqueue } from '../../jobs/enqueue.ts';
 import type { Actor } from './actor.ts';
 import { type ActionDefinition, actionDefinition } from './catalogue.ts';
 import { dispatchAction } from './dispatch-action.service.ts';
@@ -26,6 +26,8 @@ export type ActionRequest = {
   source: ActionSource;
   params?: Record<string, unknown>;
   inverseOf?: number | null;
+  /** A workflow a soc_lead approved (or that needed no approval) carries its own decision. */
+  preApproved?: boolean;
 };
 
 /** Automation needs a soc_lead's approval for disruptive actions; a caller with response:execute is one. */
@@ -39,13 +41,23 @@ function unknownAction(type: string): AppError {
   });
 }
 
-async function checkGuardRails(trx: Executor, deps: ServiceDeps, orgId: OrgId, definition: ActionDefinition, target: string, field: string): Promise<{ dryRun: boolean }> {
+async function checkGuardRails(
+  trx: Executor,
+  deps: ServiceDeps,
+  orgId: OrgId,
+  definition: ActionDefinition,
+  target: string,
+  field: string,
+): Promise<{ dryRun: boolean }> {
   const settings = await readResponseSettings(trx, orgId);
   if (definition.target === 'ip' && definition.direction === 'apply') {
     assertMayBlock(target, field, { ranges: settings.protected_ranges, configured: deps.config.RESPONSE_NEVER_BLOCK.split(',').filter(Boolean) });
   }
   if (!settings.dry_run && (await countRecentActions(trx, orgId)) >= settings.max_actions_per_hour) {
-    throw new AppError('RATE_LIMITED', `The organisation's response budget of ${settings.max_actions_per_hour} actions per hour is spent; retry later or raise max_actions_per_hour`);
+    throw new AppError(
+      'RATE_LIMITED',
+      `The organisation's response budget of ${settings.max_actions_per_hour} actions per hour is spent; retry later or raise max_actions_per_hour`,
+    );
   }
   return { dryRun: settings.dry_run };
 }
@@ -60,7 +72,7 @@ export async function recordActionRequest(trx: Executor, deps: ServiceDeps, orgI
   if (!definition) throw unknownAction(request.type);
   const target = canonicalTarget(definition.target, request.target, request.targetField);
   const rails = await checkGuardRails(trx, deps, orgId, definition, target, request.targetField);
-  const awaiting = needsApproval(definition, request.source);
+  const awaiting = !request.preApproved && needsApproval(definition, request.source);
   const action = await insertResponseAction(trx, orgId, {
     action_type: request.type,
     target_kind: definition.target,

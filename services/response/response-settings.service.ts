@@ -6,7 +6,9 @@ import { actorOf, recordAudit } from '../identity/index.ts';
 import { normaliseRange } from './guard-rails.ts';
 
 export const ZResponseSettings = z.object({
-  protected_ranges: z.array(z.string()).describe('Addresses and CIDRs no action may block (your own networks), besides loopback, the Vigil host and RESPONSE_NEVER_BLOCK'),
+  protected_ranges: z
+    .array(z.string())
+    .describe('Addresses and CIDRs no action may block (your own networks), besides loopback, the Vigil host and RESPONSE_NEVER_BLOCK'),
   dry_run: z.boolean().describe('Every action is validated and recorded, and no enforcement point changes'),
   max_actions_per_hour: z.number().int().describe('Executable actions the organisation may request per hour (429 beyond)'),
 });
@@ -20,7 +22,10 @@ export async function getResponseSettings(ctx: OrgServiceContext): Promise<Respo
 function parseRanges(ranges: readonly string[]): string[] {
   return ranges.map((range, index) => {
     const normal = normaliseRange(range);
-    if (!normal) throw new AppError('VALIDATION_FAILED', `protected_ranges.${index}: ${JSON.stringify(range.slice(0, 64))} is not an address or CIDR`, { issues: [{ path: `protected_ranges.${index}`, message: 'not an address or CIDR' }] });
+    if (!normal)
+      throw new AppError('VALIDATION_FAILED', `protected_ranges.${index}: ${JSON.stringify(range.slice(0, 64))} is not an address or CIDR`, {
+        issues: [{ path: `protected_ranges.${index}`, message: 'not an address or CIDR' }],
+      });
     return normal;
   });
 }
@@ -30,7 +35,13 @@ export function putResponseSettings(ctx: OrgServiceContext, change: Partial<Resp
     const { updated_at: _updatedAt, ...current } = await readResponseSettings(trx, ctx.orgId);
     const next = { ...current, ...change, ...(change.protected_ranges ? { protected_ranges: parseRanges(change.protected_ranges) } : {}) };
     await writeResponseSettings(trx, ctx.orgId, next, ctx.principal.actorId);
-    await recordAudit(trx, ctx, { orgId: ctx.orgId, action: 'response.settings_changed', actor: actorOf(ctx), target: { type: 'response_settings', id: ctx.orgId }, details: { from: current, to: next } });
+    await recordAudit(trx, ctx, {
+      orgId: ctx.orgId,
+      action: 'response.settings_changed',
+      actor: actorOf(ctx),
+      target: { type: 'response_settings', id: ctx.orgId },
+      details: { from: current, to: next },
+    });
     return next;
   });
 }

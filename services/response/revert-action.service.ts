@@ -17,7 +17,13 @@ function actionNotFound(actionId: number): AppError {
  * Undoes an action by carrying out its inverse at the same enforcement points; the original becomes
  * reverted (or expired, when its time ran out) once the inverse completes.
  */
-export async function revertAction(deps: ServiceDeps, orgId: OrgId, actor: Actor, actionId: number, source: ActionSource = 'manual'): Promise<ResponseActionRow> {
+export async function revertAction(
+  deps: ServiceDeps,
+  orgId: OrgId,
+  actor: Actor,
+  actionId: number,
+  source: ActionSource = 'manual',
+): Promise<ResponseActionRow> {
   const original = await findResponseAction(deps.db, orgId, actionId);
   if (!original) throw actionNotFound(actionId);
   const inverse = actionDefinition(original.action_type)?.inverse;

@@ -36,7 +36,9 @@ export async function createTrackedAction(ctx: OrgServiceContext, input: NewTrac
   const definition = actionDefinition(input.action_type);
   if (definition) {
     if (input.status && input.status !== 'requested') {
-      throw new AppError('VALIDATION_FAILED', `status: ${input.action_type} is executed by Vigil; its status is set by the enforcement point`, { issues: [{ path: 'status', message: 'only requested' }] });
+      throw new AppError('VALIDATION_FAILED', `status: ${input.action_type} is executed by Vigil; its status is set by the enforcement point`, {
+        issues: [{ path: 'status', message: 'only requested' }],
+      });
     }
     const row = await executeAction(ctx.deps, ctx.orgId, callerActor(ctx), {
       type: input.action_type,
@@ -79,7 +81,11 @@ export async function getResponseAction(ctx: OrgServiceContext, actionId: number
   return toResponseActionDto(row, await listTransitions(ctx.deps.db, ctx.orgId, [row.id]));
 }
 
-export async function listOrgResponseActions(ctx: OrgServiceContext, filter: { incidentId?: number | undefined; alertId?: number | undefined }, limit: number): Promise<ResponseActionDto[]> {
+export async function listOrgResponseActions(
+  ctx: OrgServiceContext,
+  filter: { incidentId?: number | undefined; alertId?: number | undefined },
+  limit: number,
+): Promise<ResponseActionDto[]> {
   return (await listResponseActions(ctx.deps.db, ctx.orgId, filter, limit)).map((row) => toResponseActionDto(row));
 }
 
@@ -95,24 +101,40 @@ async function moveExecutable(ctx: OrgServiceContext, action: ResponseActionRow,
     return;
   }
   const from = EXECUTABLE_MOVES[status];
-  if (!from) throw new AppError('CONFLICT', `${action.action_type} is executed by Vigil: only cancelled, requested (approve), rejected or reverted can be asked for`);
+  if (!from)
+    throw new AppError('CONFLICT', `${action.action_type} is executed by Vigil: only cancelled, requested (approve), rejected or reverted can be asked for`);
   const detail = status === 'requested' ? 'approved' : status;
-  const moved = await ctx.deps.db.transaction().execute((trx) => moveAction(trx, ctx.orgId, action.id, from, status, callerActor(ctx), detail, { decided_by: ctx.principal.actorId }));
+  const moved = await ctx.deps.db
+    .transaction()
+    .execute((trx) => moveAction(trx, ctx.orgId, action.id, from, status, callerActor(ctx), detail, { decided_by: ctx.principal.actorId }));
   if (!moved) throw new AppError('CONFLICT', `Action ${action.id} is ${action.status}: it cannot become ${status}`);
   if (status === 'requested') await dispatchAction(ctx.deps, ctx.orgId, action.id);
 }
 
 /** PATCH /actions/{id}: executed actions move only along their lifecycle; tracked tasks as people say. */
-export async function updateTrackedAction(ctx: OrgServiceContext, actionId: number, change: { status?: ActionStatus | undefined; details?: Record<string, unknown> | undefined }): Promise<ResponseActionDto> {
+export async function updateTrackedAction(
+  ctx: OrgServiceContext,
+  actionId: number,
+  change: { status?: ActionStatus | undefined; details?: Record<string, unknown> | undefined },
+): Promise<ResponseActionDto> {
   const action = await findResponseAction(ctx.deps.db, ctx.orgId, actionId);
   if (!action) throw actionNotFound(actionId);
   if (change.status && change.status !== action.status) {
     if (action.executable) await moveExecutable(ctx, action, change.status);
-    else await ctx.deps.db.transaction().execute((trx) => moveAction(trx, ctx.orgId, action.id, [action.status as ActionStatus], change.status as ActionStatus, callerActor(ctx), 'set by hand'));
+    else
+      await ctx.deps.db
+        .transaction()
+        .execute((trx) =>
+          moveAction(trx, ctx.orgId, action.id, [action.status as ActionStatus], change.status as ActionStatus, callerActor(ctx), 'set by hand'),
+        );
   }
   if (change.details) {
     const params = { ...(action.params as Record<string, unknown>), ...change.details };
-    await ctx.deps.db.transaction().execute((trx) => moveAction(trx, ctx.orgId, action.id, [action.status as ActionStatus], action.status as ActionStatus, callerActor(ctx), 'details updated', { params: JSON.stringify(params) }).then(() => undefined));
+    await ctx.deps.db.transaction().execute((trx) =>
+      moveAction(trx, ctx.orgId, action.id, [action.status as ActionStatus], action.status as ActionStatus, callerActor(ctx), 'details updated', {
+        params: JSON.stringify(params),
+      }).then(() => undefined),
+    );
   }
   return getResponseAction(ctx, actionId);
 }
@@ -131,7 +153,11 @@ export const ZActionLog = z.object({
 /** EventSec's action log: every transition of every response action, newest first. */
 export async function listActionLogs(ctx: OrgServiceContext, limit: number): Promise<z.infer<typeof ZActionLog>[]> {
   const rows = await listRecentTransitions(ctx.deps.db, ctx.orgId, limit);
-  const users = await loadUserIds(ctx.deps.db, ctx.orgId, rows.map((row) => (row.actor_type === 'user' ? row.actor_id : null)));
+  const users = await loadUserIds(
+    ctx.deps.db,
+    ctx.orgId,
+    rows.map((row) => (row.actor_type === 'user' ? row.actor_id : null)),
+  );
   return rows.map((row) => ({
     id: Number(row.id),
     user_id: row.actor_type === 'user' ? users.of(row.actor_id) : null,

@@ -30,9 +30,9 @@ export type DeliveryOutcome = 'skipped' | 'delivered' | 'retrying' | 'failed' | 
  */
 export async function deliverWebhook(deps: ServiceDeps, orgId: OrgId, deliveryId: string): Promise<DeliveryOutcome> {
   const delivery = await findWebhookDelivery(deps.db, orgId, deliveryId);
-  if (!delivery || delivery.status !== 'pending') return 'skipped';
+  if (delivery?.status !== 'pending') return 'skipped';
   const subscription = await findWebhookSubscriptionById(deps.db, orgId, delivery.subscription_id);
-  if (!subscription || !subscription.enabled) return 'skipped';
+  if (!subscription?.enabled) return 'skipped';
   const attempt = delivery.attempts + 1;
   const secret = openWebhookSecret(deps.secrets.encryptionKey, subscription.secret_encrypted, subscription.id);
   const body = webhookBody(delivery.payload as WebhookEnvelope);
@@ -60,7 +60,10 @@ export async function deliverWebhook(deps: ServiceDeps, orgId: OrgId, deliveryId
     if (disable) {
       const reason = `disabled automatically after ${streak} failed delivery attempts in a row (last: ${record.error ?? 'unknown'})`;
       await disableSubscription(trx, orgId, subscription.id, reason.slice(0, 1000));
-      deps.logger.warn({ orgId, webhookId: Number(subscription.public_id), failures: streak }, 'webhook subscription disabled after persistent delivery failures');
+      deps.logger.warn(
+        { orgId, webhookId: Number(subscription.public_id), failures: streak },
+        'webhook subscription disabled after persistent delivery failures',
+      );
     }
     return status === 'pending' ? 'retrying' : status;
   });

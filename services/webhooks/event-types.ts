@@ -8,7 +8,16 @@ export const WEBHOOK_EVENT_CATALOGUE = [
   {
     type: 'incident.created',
     description: 'A new incident: opened by detection, promoted from an alert or network event, or created by hand',
-    payload_example: { incident_id: 123, title: 'SSH brute force from 203.0.113.7', src_ip: '203.0.113.7', severity: 'high', escalation_level: 'high', risk_score: 0.85, threat_category: 'brute_force', status: 'open' },
+    payload_example: {
+      incident_id: 123,
+      title: 'SSH brute force from 203.0.113.7',
+      src_ip: '203.0.113.7',
+      severity: 'high',
+      escalation_level: 'high',
+      risk_score: 0.85,
+      threat_category: 'brute_force',
+      status: 'open',
+    },
   },
   {
     type: 'incident.updated',
@@ -28,7 +37,15 @@ export const WEBHOOK_EVENT_CATALOGUE = [
   {
     type: 'alert.created',
     description: 'A new alert: raised by detection (built-in detectors or rules) or reported through POST /alerts',
-    payload_example: { alert_id: 456, title: 'Port scan', category: 'reconnaissance', severity: 'medium', source: 'detection', src_ip: '203.0.113.7', incident_id: 123 },
+    payload_example: {
+      alert_id: 456,
+      title: 'Port scan',
+      category: 'reconnaissance',
+      severity: 'medium',
+      source: 'detection',
+      src_ip: '203.0.113.7',
+      incident_id: 123,
+    },
   },
   {
     type: 'response.executed',

@@ -10,6 +10,7 @@ export {
   ZWebhookEventType,
 } from './event-types.ts';
 export { alertEventData, escalationEventData, incidentEventData, isEscalation } from './payloads.ts';
+export { pruneWebhookDeliveries, WEBHOOK_DELIVERY_RETENTION_DAYS } from './retention.service.ts';
 export {
   ZCreatedWebhookSubscription,
   ZWebhookDelivery,

@@ -34,6 +34,8 @@ export async function sendWebhook(config: Config, target: { url: string; secret:
   );
   if (!result.ok) return { delivered: false, statusCode: result.status ?? null, error: `${result.reason}: ${result.message}`, durationMs: result.durationMs };
   const delivered = result.status >= 200 && result.status < 300;
-  const error = delivered ? null : `http_status: the receiver answered ${result.status}${result.status >= 300 && result.status < 400 ? ' (redirects are not followed)' : ''}`;
+  const error = delivered
+    ? null
+    : `http_status: the receiver answered ${result.status}${result.status >= 300 && result.status < 400 ? ' (redirects are not followed)' : ''}`;
   return { delivered, statusCode: result.status, error, durationMs: result.durationMs };
 }

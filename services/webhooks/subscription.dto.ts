@@ -104,7 +104,12 @@ export const ZWebhookTestResult = z.object({
     event_type: z.string(),
     status_code: z.number().int().nullable(),
     response_time_ms: z.number().int(),
-    error: z.string().nullable().describe('invalid_url, scheme_not_allowed, blocked_address, dns_failed, connect_failed, tls_failed, timeout, response_too_large, request_failed or http_status, with the reason'),
+    error: z
+      .string()
+      .nullable()
+      .describe(
+        'invalid_url, scheme_not_allowed, blocked_address, dns_failed, connect_failed, tls_failed, timeout, response_too_large, request_failed or http_status, with the reason',
+      ),
     webhook_id: z.number().int().nullable(),
   }),
 });

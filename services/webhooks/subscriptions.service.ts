@@ -70,7 +70,11 @@ export async function createWebhookSubscription(ctx: OrgServiceContext, input: N
       secret_encrypted: sealWebhookSecret(ctx.deps.secrets.encryptionKey, secret, id),
       created_by: ctx.principal.actorId,
     });
-    await auditWebhook(trx, ctx, created, 'webhook.created', { host: hostOf(created.url), event_types: created.event_types, own_secret: input.secret !== undefined });
+    await auditWebhook(trx, ctx, created, 'webhook.created', {
+      host: hostOf(created.url),
+      event_types: created.event_types,
+      own_secret: input.secret !== undefined,
+    });
     return created;
   });
   return { ...toWebhookSubscriptionDto(row), secret };

@@ -5,8 +5,8 @@ import { findWebhookSubscription } from '../../db/repos/webhook-subscriptions.re
 import { webhookBody } from '../../engines/webhooks/signing.ts';
 import { TEST_EVENT_TYPE } from './event-types.ts';
 import { sendWebhook } from './send-webhook.ts';
-import { webhookNotFound } from './subscriptions.service.ts';
 import type { WebhookTestResultDto } from './subscription.dto.ts';
+import { webhookNotFound } from './subscriptions.service.ts';
 import { generateWebhookSecret, openWebhookSecret } from './webhook-secret.ts';
 
 export type WebhookTest = {

@@ -17,12 +17,20 @@ function selectorCondition(selector: EventSelector): Condition {
   return items.length === 0 ? { type: 'const', value: true } : allOf(items);
 }
 
-const has = (list: readonly string[] | undefined, value: unknown) =>
-  list === undefined || (typeof value === 'string' && list.some((item) => item.toLowerCase() === value.toLowerCase()));
+type LoweredSelector = { sourceKinds?: ReadonlySet<string>; categories?: ReadonlySet<string>; programs?: ReadonlySet<string> };
 
-/** The event-side twin of selectorCondition, minus the OS test (keys may over-select, never under-select). */
-const selectorHolds = (selector: EventSelector, event: RuleEvent) =>
-  has(selector.sourceKinds, event.sourceKind) && has(selector.categories, event.category) && has(selector.programs, event.processName);
+const loweredSet = (list: readonly string[] | undefined) => (list === undefined ? undefined : new Set(list.map((item) => item.toLowerCase())));
+
+/** The selectors of every generic entry with their values lower-cased once: eventKeys runs on every event. */
+const LOWERED_ENTRIES = Object.entries(GENERIC_LOGSOURCES).map(([key, entry]) => ({
+  key,
+  selectors: entry.selectors.map(
+    (selector): LoweredSelector => ({ sourceKinds: loweredSet(selector.sourceKinds), categories: loweredSet(selector.categories), programs: loweredSet(selector.programs) }),
+  ),
+}));
+
+const has = (set: ReadonlySet<string> | undefined, lowered: string | null) => set === undefined || (lowered !== null && set.has(lowered));
+const lowerOrNull = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null);
 
 export function genericLogsource(key: string): LogsourceAnswer | null {
   const entry = GENERIC_LOGSOURCES[key];
@@ -52,7 +60,12 @@ export function sensorField(product: string, field: string): FieldPath[] | null 
 /** Index keys of a non-Windows event: every generic entry it may satisfy, and its sensor product/service. */
 export function genericEventKeys(event: RuleEvent): string[] {
   const keys: string[] = [];
-  for (const [key, entry] of Object.entries(GENERIC_LOGSOURCES)) if (entry.selectors.some((selector) => selectorHolds(selector, event))) keys.push(key);
+  const sourceKind = lowerOrNull(event.sourceKind);
+  const category = lowerOrNull(event.category);
+  const program = lowerOrNull(event.processName);
+  // the event-side twin of selectorCondition, minus the OS test (keys may over-select, never under-select)
+  const holds = (selector: LoweredSelector) => has(selector.sourceKinds, sourceKind) && has(selector.categories, category) && has(selector.programs, program);
+  for (const { key, selectors } of LOWERED_ENTRIES) if (selectors.some(holds)) keys.push(key);
   for (const [product, sensor] of Object.entries(SENSOR_PRODUCTS)) {
     if (event.sourceKind !== sensor.sourceKind) continue;
     keys.push(logsourceKey(product));

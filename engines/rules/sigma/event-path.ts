@@ -39,22 +39,18 @@ function valueCollector(path: FieldPath): (root: unknown, out: unknown[]) => voi
 
 // Rules of a rule set run one after the other on the same event and read the same few paths
 // (CommandLine, Image, EventID…): each path is walked once per event, for every rule.
-const readers = new Map<FieldPath, PathReader>();
+const collectors = new Map<FieldPath, (root: unknown) => readonly unknown[]>();
 let currentRoot: unknown = null;
 let generation = 0;
 
-/**
- * A reader for a dotted path (types.ts FieldPath): at each level the longest existing key made of the next segments
- * wins (`raw.id.orig_h` finds Zeek's flat `"id.orig_h"`), and an array on the way is walked element by element. One
- * reader per path, shared by all rules; the values it found are kept until another root is read.
- */
-export function pathReader(path: FieldPath): PathReader {
-  const known = readers.get(path);
+/** The values at a dotted path of the root: one collector per path, shared by all rules, kept until another root is read. */
+function pathValues(path: FieldPath): (root: unknown) => readonly unknown[] {
+  const known = collectors.get(path);
   if (known) return known;
   const collect = valueCollector(path);
   let seen = -1;
   let values: unknown[] = [];
-  const reader: PathReader = (root, visit) => {
+  const valuesOf = (root: unknown) => {
     if (root !== currentRoot) {
       currentRoot = root;
       generation++;
@@ -64,19 +60,40 @@ export function pathReader(path: FieldPath): PathReader {
       collect(root, values);
       seen = generation;
     }
-    for (const value of values) if (visit(value)) return true;
-    return false;
+    return values;
   };
-  readers.set(path, reader);
-  return reader;
+  collectors.set(path, valuesOf);
+  return valuesOf;
 }
 
-/** A reader over several paths (a field mapped to more than one place): any of them. */
-export function pathsReader(paths: readonly FieldPath[]): PathReader {
-  const readers = paths.map(pathReader);
-  if (readers.length === 1) return readers[0] as PathReader;
+/**
+ * A reader for a dotted path (types.ts FieldPath): at each level the longest existing key made of the next segments
+ * wins (`raw.id.orig_h` finds Zeek's flat `"id.orig_h"`), and an array on the way is walked element by element.
+ */
+export function pathReader(path: FieldPath): PathReader {
+  const valuesOf = pathValues(path);
   return (root, visit) => {
-    for (const reader of readers) if (reader(root, visit)) return true;
+    for (const value of valuesOf(root)) if (visit(value)) return true;
+    return false;
+  };
+}
+
+/**
+ * A reader over several paths (a field mapped to more than one place): any of them. A string already visited at an
+ * earlier path is not visited again: Windows command lines are both `attributes.win.CommandLine` and
+ * `processCommandLine`, and a visitor's answer depends on the value alone.
+ */
+export function pathsReader(paths: readonly FieldPath[]): PathReader {
+  if (paths.length === 1) return pathReader(paths[0] as FieldPath);
+  const valuesOf = paths.map(pathValues);
+  const seenBefore = (root: unknown, value: unknown, before: number) => {
+    if (typeof value !== 'string') return false;
+    for (let path = 0; path < before; path++) if ((valuesOf[path] as (root: unknown) => readonly unknown[])(root).includes(value)) return true;
+    return false;
+  };
+  return (root, visit) => {
+    for (let path = 0; path < valuesOf.length; path++)
+      for (const value of (valuesOf[path] as (root: unknown) => readonly unknown[])(root)) if (!seenBefore(root, value, path) && visit(value)) return true;
     return false;
   };
 }

@@ -23,7 +23,11 @@ export function createHttpFirewallAdapter(config: HttpFirewallConfig): Enforceme
       'webhook-timestamp': String(timestamp),
       'webhook-signature': standardWebhooksSignature({ id, timestamp, body, secret: config.secret }),
     };
-    const result = await sendOutbound(config.url, { method: 'POST', headers, body, timeoutMs: config.timeoutMs ?? 10_000, maxResponseBytes: 64 * 1024 }, config.policy);
+    const result = await sendOutbound(
+      config.url,
+      { method: 'POST', headers, body, timeoutMs: config.timeoutMs ?? 10_000, maxResponseBytes: 64 * 1024 },
+      config.policy,
+    );
     if (!result.ok) return { ok: false, detail: `${result.reason}: ${result.message}` };
     if (result.status < 200 || result.status >= 300) return { ok: false, detail: `firewall API answered HTTP ${result.status}` };
     try {
@@ -51,7 +55,8 @@ export function createHttpFirewallAdapter(config: HttpFirewallConfig): Enforceme
         ...(options?.actionId ? { action_id: options.actionId } : {}),
         ...(options?.dryRun ? { dry_run: true } : {}),
       }),
-    revert: (target, options) => command('unblock', target, { ...(options?.actionId ? { action_id: options.actionId } : {}), ...(options?.dryRun ? { dry_run: true } : {}) }),
+    revert: (target, options) =>
+      command('unblock', target, { ...(options?.actionId ? { action_id: options.actionId } : {}), ...(options?.dryRun ? { dry_run: true } : {}) }),
     async status(target): Promise<EnforcementStatus> {
       const answer = await send({ action: 'status', target });
       if (!answer.ok) throw new Error(answer.detail);

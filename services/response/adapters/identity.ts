@@ -16,7 +16,9 @@ export function createIdentityAdapter(db: Database, orgId: OrgId): EnforcementAd
     const response = (options?.action && RESPONSES[options.action]) || fallback;
     if (options?.dryRun) {
       const state = await accountState(db, orgId, target.value);
-      return state.found ? { state: 'completed', detail: `dry run: would ${response.replace('_', ' ')} for ${target.value}` } : { state: 'failed', detail: `no account ${target.value} in the organisation` };
+      return state.found
+        ? { state: 'completed', detail: `dry run: would ${response.replace('_', ' ')} for ${target.value}` }
+        : { state: 'failed', detail: `no account ${target.value} in the organisation` };
     }
     const result = await respondOnAccount(db, orgId, target.value, response);
     return result.found ? { state: 'completed', detail: result.detail } : { state: 'failed', detail: result.detail };

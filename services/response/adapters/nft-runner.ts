@@ -51,7 +51,8 @@ const NETNS = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const COMMAND = /^(?:[a-z][a-z0-9_-]{0,31}|\/[A-Za-z0-9_./-]{1,200})$/;
 
 export function assertCommandPath(value: string, what: string): void {
-  if (!COMMAND.test(value) || value.includes('..')) throw new Error(`${what} must be a command name or an absolute path, got ${JSON.stringify(value.slice(0, 60))}`);
+  if (!COMMAND.test(value) || value.includes('..'))
+    throw new Error(`${what} must be a command name or an absolute path, got ${JSON.stringify(value.slice(0, 60))}`);
 }
 
 const FIXED_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LC_ALL: 'C' };
@@ -85,24 +86,34 @@ export function createLocalNftRunner(options: LocalNftRunnerOptions = {}): NftRu
     const [file, argv] = command(args);
     return new Promise((resolve, reject) => {
       // A fixed environment: nothing inherited reaches a privileged command, and messages stay in English.
-      const child = spawn(file, argv, { stdio: ['pipe', 'pipe', 'pipe'], env: FIXED_ENV, timeout: timeoutMs, killSignal: 'SIGKILL' });
+      const child = spawn(file, argv, { stdio: ['pipe', 'pipe', 'pipe'], env: FIXED_ENV });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
-      let spawnError: Error | undefined;
+      let settled = false;
+      const settle = (error: Error | null, result?: { stdout: string }) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) reject(error);
+        else if (result) resolve(result);
+      };
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        // Whatever it started may hold the pipes open; stop waiting for them.
+        child.stdout.destroy();
+        child.stderr.destroy();
+        settle(new NftTransportError(`nft ${where} was stopped after ${timeoutMs} ms`));
+      }, timeoutMs);
       child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
       child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
       child.stdin.on('error', () => {
         // nft exiting before reading stdin (bad arguments): the exit status says why.
       });
-      child.on('error', (error) => {
-        spawnError = error;
-      });
+      child.on('error', (error) => settle(new NftTransportError(`cannot run ${file} ${where}: ${error.message}`, { cause: error })));
       child.on('close', (code, signal) => {
-        if (spawnError) return reject(new NftTransportError(`cannot run ${file} ${where}: ${spawnError.message}`, { cause: spawnError }));
-        if (signal) return reject(new NftTransportError(`nft ${where} was stopped (${signal}${signal === 'SIGKILL' ? `, over ${timeoutMs} ms` : ''})`));
-        const err = Buffer.concat(stderr).toString('utf8');
-        if (code !== 0) return reject(new NftCommandError(where, code, err));
-        resolve({ stdout: Buffer.concat(stdout).toString('utf8') });
+        if (signal) return settle(new NftTransportError(`nft ${where} was stopped (${signal})`));
+        if (code !== 0) return settle(new NftCommandError(where, code, Buffer.concat(stderr).toString('utf8')));
+        settle(null, { stdout: Buffer.concat(stdout).toString('utf8') });
       });
       child.stdin.end(stdin ?? '');
     });

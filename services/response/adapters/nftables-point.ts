@@ -13,7 +13,14 @@ function build(kind: string, config: unknown, secret: string | null, local: Omit
   if (kind === 'nftables_ssh') {
     const parsed = ZNftablesSshConfig.parse(config ?? {});
     if (!secret) throw new Error('an nftables_ssh point needs its SSH private key as the secret');
-    const runner = createSshNftRunner({ host: parsed.host, port: parsed.port, username: parsed.username, hostKeySha256: parsed.host_key_sha256, privateKey: secret });
+    const runner = createSshNftRunner({
+      host: parsed.host,
+      port: parsed.port,
+      username: parsed.username,
+      hostKeySha256: parsed.host_key_sha256,
+      privateKey: secret,
+      sudo: parsed.sudo,
+    });
     return createNftablesAdapter({ runner, kind: 'nftables_ssh', table: parsed.table });
   }
   throw new Error(`not an nftables point: ${kind}`);
@@ -21,12 +28,16 @@ function build(kind: string, config: unknown, secret: string | null, local: Omit
 
 /**
  * The adapter of a configured `nftables` or `nftables_ssh` enforcement point, from its stored config
- * and opened secret (the SSH private key). Register it with
- * `registerPointFactory(kind, (point, secret) => nftablesPointAdapter(point.kind, point.config, secret))`.
+ * and opened secret (the SSH private key).
  * A point whose config cannot be used still yields an adapter: it fails every action with the reason
  * (one broken point must not stop the others).
  */
-export function nftablesPointAdapter(kind: string, config: unknown, secret: string | null, local: Omit<LocalNftRunnerOptions, 'netns'> = {}): EnforcementAdapter {
+export function nftablesPointAdapter(
+  kind: string,
+  config: unknown,
+  secret: string | null,
+  local: Omit<LocalNftRunnerOptions, 'netns'> = {},
+): EnforcementAdapter {
   try {
     return build(kind, config, secret, local);
   } catch (error) {

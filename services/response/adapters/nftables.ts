@@ -49,11 +49,17 @@ export function createNftablesAdapter(options: NftablesAdapterOptions): Enforcem
   const setName = (address: NftAddress) => `${layout.family} ${layout.table} ${layout.sets[address.family]}`;
 
   function parseTarget(target: EnforcementTarget): { address: NftAddress } | { outcome: AdapterOutcome } {
-    if (target.kind !== 'ip') return { outcome: { state: 'unsupported', detail: `the ${kind} adapter blocks IP addresses and networks, not a ${target.kind}` } };
+    if (target.kind !== 'ip')
+      return { outcome: { state: 'unsupported', detail: `the ${kind} adapter blocks IP addresses and networks, not a ${target.kind}` } };
     const parsed = parseNftAddress(target.value);
     if (!parsed.ok) return { outcome: { state: 'failed', detail: `not blocked: ${parsed.reason}` } };
     if (parsed.value.prefix < minPrefix[parsed.value.family]) {
-      return { outcome: { state: 'failed', detail: `not blocked: ${parsed.value.text} is wider than /${minPrefix[parsed.value.family]}, the widest network this point blocks` } };
+      return {
+        outcome: {
+          state: 'failed',
+          detail: `not blocked: ${parsed.value.text} is wider than /${minPrefix[parsed.value.family]}, the widest network this point blocks`,
+        },
+      };
     }
     return { address: parsed.value };
   }
@@ -100,7 +106,8 @@ export function createNftablesAdapter(options: NftablesAdapterOptions): Enforcem
           ...(applyOptions.actionId !== undefined ? { actionId: applyOptions.actionId } : {}),
         });
       const lasting = timeoutSeconds === undefined ? 'until removed' : `for ${timeoutSeconds} s`;
-      if (applyOptions.dryRun) return { state: 'completed', detail: `dry run: would block ${address.text} ${lasting} in ${setName(address)} with nft ${runner.where}:\n${script}` };
+      if (applyOptions.dryRun)
+        return { state: 'completed', detail: `dry run: would block ${address.text} ${lasting} in ${setName(address)} with nft ${runner.where}:\n${script}` };
       try {
         await runner.run(script);
       } catch (error) {
@@ -109,16 +116,26 @@ export function createNftablesAdapter(options: NftablesAdapterOptions): Enforcem
         const match = await matchOf(address).catch(() => null);
         if (match?.kind === 'covered') {
           const { element } = match;
-          const lastsLongEnough =
-            element.expiresInSeconds === undefined || (timeoutSeconds !== undefined && element.expiresInSeconds >= timeoutSeconds);
+          const lastsLongEnough = element.expiresInSeconds === undefined || (timeoutSeconds !== undefined && element.expiresInSeconds >= timeoutSeconds);
           if (lastsLongEnough) {
-            return { state: 'completed', detail: `${address.text} is already blocked by ${describeElement(element)} in ${setName(address)} ${runner.where}`, reference: `${setName(address)} ${element.address}` };
+            return {
+              state: 'completed',
+              detail: `${address.text} is already blocked by ${describeElement(element)} in ${setName(address)} ${runner.where}`,
+              reference: `${setName(address)} ${element.address}`,
+            };
           }
-          return { state: 'failed', detail: `${address.text} lies inside ${describeElement(element)}, which ends sooner than asked; revert or renew that block instead (${message(error)})` };
+          return {
+            state: 'failed',
+            detail: `${address.text} lies inside ${describeElement(element)}, which ends sooner than asked; revert or renew that block instead (${message(error)})`,
+          };
         }
         return { state: 'failed', detail: message(error) };
       }
-      return { state: 'completed', detail: `blocked ${address.text} ${lasting} in ${setName(address)} ${runner.where}`, reference: `${setName(address)} ${address.text}` };
+      return {
+        state: 'completed',
+        detail: `blocked ${address.text} ${lasting} in ${setName(address)} ${runner.where}`,
+        reference: `${setName(address)} ${address.text}`,
+      };
     },
 
     async revert(target, revertOptions = {}) {
@@ -126,10 +143,15 @@ export function createNftablesAdapter(options: NftablesAdapterOptions): Enforcem
       if ('outcome' in parsed) return parsed.outcome;
       const { address } = parsed;
       const script = deleteElementScript(layout, address);
-      if (revertOptions.dryRun) return { state: 'completed', detail: `dry run: would remove ${address.text} from ${setName(address)} with nft ${runner.where}:\n${script}` };
+      if (revertOptions.dryRun)
+        return { state: 'completed', detail: `dry run: would remove ${address.text} from ${setName(address)} with nft ${runner.where}:\n${script}` };
       try {
         await runner.run(script);
-        return { state: 'completed', detail: `removed ${address.text} from ${setName(address)} ${runner.where}`, reference: `${setName(address)} ${address.text}` };
+        return {
+          state: 'completed',
+          detail: `removed ${address.text} from ${setName(address)} ${runner.where}`,
+          reference: `${setName(address)} ${address.text}`,
+        };
       } catch (error) {
         if (!(error instanceof NftCommandError)) return { state: 'failed', detail: message(error) };
         // Read the set to tell "already gone" (expired, removed by hand) from a real failure.
@@ -140,9 +162,13 @@ export function createNftablesAdapter(options: NftablesAdapterOptions): Enforcem
           return { state: 'failed', detail: `${message(error)}; reading the set failed too: ${message(readError)}` };
         }
         if (match === null) return { state: 'completed', detail: `${address.text} is not blocked: ${setName(address)} does not exist ${runner.where}` };
-        if (match.kind === 'absent') return { state: 'completed', detail: `${address.text} was not in ${setName(address)} ${runner.where} (expired or removed already)` };
+        if (match.kind === 'absent')
+          return { state: 'completed', detail: `${address.text} was not in ${setName(address)} ${runner.where} (expired or removed already)` };
         if (match.kind === 'covered') {
-          return { state: 'failed', detail: `${address.text} has no element of its own but stays blocked by ${describeElement(match.element)}; revert ${match.element.address} instead` };
+          return {
+            state: 'failed',
+            detail: `${address.text} has no element of its own but stays blocked by ${describeElement(match.element)}; revert ${match.element.address} instead`,
+          };
         }
         return { state: 'failed', detail: message(error) };
       }

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from '../../../core/context.ts';
-import { outboundPolicyOf } from '../../../core/outbound/index.ts';
 import type { OrgId } from '../../../core/database.ts';
+import { outboundPolicyOf } from '../../../core/outbound/index.ts';
 import { type EnforcementPointRow, listEnforcementPoints } from '../../../db/repos/enforcement-points.repo.ts';
 import { createAgentAdapter } from '../agent-queue/agent-adapter.ts';
 import type { ActionDefinition } from '../catalogue.ts';
@@ -8,11 +8,14 @@ import { openPointSecret } from '../point-secret.ts';
 import type { EnforcementAdapter } from './adapter.ts';
 import { createHttpFirewallAdapter } from './http-firewall.ts';
 import { createIdentityAdapter } from './identity.ts';
+import { nftablesPointAdapter } from './nftables-point.ts';
 
 /** Builds the adapter of one configured enforcement point; the sealed secret is opened only here. */
 export type PointFactory = (point: EnforcementPointRow, secret: string | null, deps: ServiceDeps) => EnforcementAdapter;
 
 const POINT_FACTORIES: Partial<Record<string, PointFactory>> = {
+  nftables: (point, secret) => nftablesPointAdapter(point.kind, point.config, secret),
+  nftables_ssh: (point, secret) => nftablesPointAdapter(point.kind, point.config, secret),
   webhook: (point, secret, deps) =>
     createHttpFirewallAdapter({ url: String((point.config as { url?: unknown }).url ?? ''), secret: secret ?? '', policy: outboundPolicyOf(deps.config) }),
 };

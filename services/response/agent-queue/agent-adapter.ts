@@ -32,7 +32,11 @@ const isQueuedKind = (kind: string): kind is QueuedKind => kind === 'host' || ki
 
 function agentsNamed(agents: readonly AgentDto[]): string {
   const shown = agents.slice(0, 5).map((agent) => `${agent.name} (endpoint ${agent.id})`);
-  return agents.length > 5 ? `${shown.join(', ')} and ${agents.length - 5} more agents` : agents.length === 1 ? `the agent on ${shown[0]}` : `the agents on ${shown.join(', ')}`;
+  return agents.length > 5
+    ? `${shown.join(', ')} and ${agents.length - 5} more agents`
+    : agents.length === 1
+      ? `the agent on ${shown[0]}`
+      : `the agents on ${shown.join(', ')}`;
 }
 
 /**
@@ -85,7 +89,8 @@ export function createAgentAdapter(db: Database, orgId: OrgId): EnforcementAdapt
   async function status(target: EnforcementTarget): Promise<EnforcementStatus> {
     if (!isQueuedKind(target.kind)) return { enforced: false, detail: `agents do not enforce anything on a ${target.kind}` };
     const agents = await agentsFor({ kind: target.kind, value: target.value });
-    if (agents.length === 0) return { enforced: false, detail: target.kind === 'host' ? `no enrolled agent on host ${target.value}` : 'no enrolled agent in the organisation' };
+    if (agents.length === 0)
+      return { enforced: false, detail: target.kind === 'host' ? `no enrolled agent on host ${target.value}` : 'no enrolled agent in the organisation' };
     const types = target.kind === 'host' ? ISOLATION_ACTIONS : [`block_${target.kind}`, `unblock_${target.kind}`];
     const match = target.kind === 'host' ? undefined : { parameter: target.kind, value: target.value };
     const reports = await latestCompletedOfAgents(
@@ -99,7 +104,10 @@ export function createAgentAdapter(db: Database, orgId: OrgId): EnforcementAdapt
     if (target.kind === 'host') {
       const last = applied[0];
       return last
-        ? { enforced: true, detail: `the agent reported the host isolated at ${last.completed_at?.toISOString() ?? 'an unknown time'} (endpoint action ${last.id})` }
+        ? {
+            enforced: true,
+            detail: `the agent reported the host isolated at ${last.completed_at?.toISOString() ?? 'an unknown time'} (endpoint action ${last.id})`,
+          }
         : { enforced: false, detail: reports.length > 0 ? 'the agent reported the host released' : 'no agent on the host has reported an isolation' };
     }
     return { enforced: applied.length > 0, detail: `${applied.length} of ${agents.length} agents report ${target.value} blocked` };

@@ -10,10 +10,13 @@ import {
   listPendingForAgent,
   lockAgentEndpointAction,
 } from '../../../db/repos/endpoint-actions.repo.ts';
+import { latestActionOn, type ResponseActionRow } from '../../../db/repos/response-actions.repo.ts';
 import { type AgentDto, findOrgAgentBy, orgAgentLabels, orgAgentsOnHost } from '../../agents/index.ts';
 import { actorOf, recordAudit } from '../../identity/index.ts';
 import { callerActor, SYSTEM_ACTOR } from '../actor.ts';
 import { executeAction } from '../request-action.service.ts';
+import { IN_FORCE, revertAction } from '../revert-action.service.ts';
+import { canonicalTarget } from '../targets.ts';
 import { type EndpointActionDto, toEndpointActionDto } from './endpoint-action.dto.ts';
 import { type AnalystEndpointAction, queueForAgents } from './endpoint-queue.ts';
 import { expireOverdue, settleFinishedResponses } from './settle.ts';
@@ -56,7 +59,8 @@ export async function listAgentActions(ctx: OrgServiceContext, query: EndpointAc
     await expireOverdue(ctx.deps, ctx.orgId, principal.actorId);
     return toDtos(ctx, await listPendingForAgent(ctx.deps.db, ctx.orgId, principal.actorId, Math.min(query.limit, MAX_ACTIONS_PER_POLL)));
   }
-  if (!roleCan(principal.role, 'incidents:read')) throw new AppError('FORBIDDEN', `Your role '${principal.role}' may not do this (needs incidents:read, or an agent key)`);
+  if (!roleCan(principal.role, 'incidents:read'))
+    throw new AppError('FORBIDDEN', `Your role '${principal.role}' may not do this (needs incidents:read, or an agent key)`);
   await expireOverdue(ctx.deps, ctx.orgId);
   let agentIds: string[] | undefined;
   if (query.hostname !== undefined) {
@@ -96,9 +100,27 @@ async function resolveEndpoint(ctx: OrgServiceContext, request: EndpointActionRe
   const [first] = agents;
   if (!first) throw new AppError('NOT_FOUND', `No enrolled agent on host '${request.hostname}'`);
   if (agents.length > 1 && THROUGH_RESPONSE[request.actionType] === undefined) {
-    throw new AppError('CONFLICT', `${agents.length} agents are enrolled as ${request.hostname} (endpoints ${agents.map((agent) => agent.id).join(', ')}): name one with endpoint_id`);
+    throw new AppError(
+      'CONFLICT',
+      `${agents.length} agents are enrolled as ${request.hostname} (endpoints ${agents.map((agent) => agent.id).join(', ')}): name one with endpoint_id`,
+    );
   }
   return first;
+}
+
+/** Isolates the host, or releases it by undoing the isolation in force (which then reads reverted). */
+async function carryOutOnHost(
+  ctx: OrgServiceContext,
+  type: 'isolate_host' | 'un_isolate_host',
+  hostname: string,
+  params: Record<string, unknown>,
+): Promise<ResponseActionRow> {
+  if (type === 'un_isolate_host') {
+    const isolation = await latestActionOn(ctx.deps.db, ctx.orgId, ['isolate_host'], canonicalTarget('host', hostname, 'hostname'));
+    if (isolation && (IN_FORCE as readonly string[]).includes(isolation.status))
+      return revertAction(ctx.deps, ctx.orgId, callerActor(ctx), Number(isolation.id));
+  }
+  return executeAction(ctx.deps, ctx.orgId, callerActor(ctx), { type, target: hostname, targetField: 'hostname', source: 'manual', params });
 }
 
 /**
@@ -113,13 +135,7 @@ export async function requestEndpointAction(ctx: OrgServiceContext, request: End
   const agent = await resolveEndpoint(ctx, request);
   const responseType = THROUGH_RESPONSE[request.actionType];
   if (responseType) {
-    const action = await executeAction(ctx.deps, ctx.orgId, callerActor(ctx), {
-      type: responseType,
-      target: agent.name,
-      targetField: 'hostname',
-      source: 'manual',
-      params: request.parameters,
-    });
+    const action = await carryOutOnHost(ctx, responseType, agent.name, request.parameters);
     const queued = await listEndpointActionsOfResponse(ctx.deps.db, ctx.orgId, Number(action.id));
     const mine = queued.find((row) => row.agent_id === agent.uuid) ?? queued[0];
     if (!mine) {

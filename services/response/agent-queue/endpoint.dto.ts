@@ -31,7 +31,10 @@ export const ZEndpoint = z.object({
   resource_usage: z.object({ cpu: z.number(), memory: z.number(), disk: z.number() }).nullable().describe(NOT_COLLECTED),
   last_seen: z.string().nullable().describe('Server time of the last heartbeat (ISO 8601); null before the first'),
   location: z.string().nullable().describe(NOT_COLLECTED),
-  processes: z.array(z.object({ name: z.string(), pid: z.number(), user: z.string(), cpu: z.number(), ram: z.number() })).nullable().describe(NOT_COLLECTED),
+  processes: z
+    .array(z.object({ name: z.string(), pid: z.number(), user: z.string(), cpu: z.number(), ram: z.number() }))
+    .nullable()
+    .describe(NOT_COLLECTED),
   alerts_open: z.number().int().nullable().describe('Not computed (EventSec never computed it either): always null'),
   tags: z.array(z.string()),
   enrolled_at: z.string().describe('When the agent enrolled (ISO 8601)'),
