@@ -2522,6 +2522,200 @@ export interface paths {
         patch: operations["webhooks-updateSubscription"];
         trace?: never;
     };
+    "/api/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your organisation's workflow triggers (Mini-XDR TriggerResponse)
+         * @description `?category=`, `?enabled=true|false`, `?status=active|paused|archived`. Highest priority first (critical, high, medium, low: by rank), then oldest. success_rate is a percent (0–100).
+         */
+        get: operations["triggers-list"];
+        put?: never;
+        /**
+         * Create a workflow trigger (soc_lead; audited; version 1 kept)
+         * @description Evaluated when an incident of your organisation is created, updated or escalated; a match creates the workflow (playbook_name, workflow_steps with templated parameters) once per change, started at once when auto_execute. 201. 400 naming the field for an unknown condition key, a CEL expression that does not compile, or an unknown action; 409 when the name is taken.
+         */
+        post: operations["triggers-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/stats/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals over your organisation's triggers: how many, enabled, auto-executing, fires and success rate */
+        get: operations["triggers-stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/bulk/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause triggers (enabled=false, status=paused)
+         * @description Body: a bare JSON array of trigger ids (Mini-XDR), e.g. [1, 2, 3], or {"ids": [...]}; at most 1000. Paused triggers do not fire. Ids that are not your organisation's are listed in not_found and change nothing. Audited.
+         */
+        post: operations["triggers-bulkPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/bulk/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume triggers (enabled=true, status=active), archived ones included
+         * @description Body: a bare JSON array of trigger ids (Mini-XDR), e.g. [1, 2, 3], or {"ids": [...]}; at most 1000. Resumed triggers fire again. Ids that are not your organisation's are listed in not_found and change nothing. Audited.
+         */
+        post: operations["triggers-bulkResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/bulk/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive triggers (enabled=false, status=archived)
+         * @description Body: a bare JSON array of trigger ids (Mini-XDR), e.g. [1, 2, 3], or {"ids": [...]}; at most 1000. Archived triggers do not fire and cannot be enabled until resumed. Ids that are not your organisation's are listed in not_found and change nothing. Audited.
+         */
+        post: operations["triggers-bulkArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/{trigger_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trigger (404 when it is not yours) */
+        get: operations["triggers-get"];
+        /**
+         * Change a trigger: any subset of the create fields (a new version is kept; audited)
+         * @description Checked like a new trigger. Anything that differs raises `version` and keeps the whole configuration as that version (who, when). Enabling a paused trigger makes it active; an archived one must be resumed first (409).
+         */
+        put: operations["triggers-update"];
+        post?: never;
+        /** Delete a trigger with its versions and fire records (workflows it created stay; audited) */
+        delete: operations["triggers-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/{trigger_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a trigger (a paused one becomes active; an archived one is a 409: resume it) */
+        post: operations["triggers-enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/{trigger_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a trigger (it stops firing) */
+        post: operations["triggers-disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/{trigger_id}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate a trigger against an incident without firing it: which conditions held, what would run
+         * @description Body (all optional): {"incident_id": n} for one of your incidents; or an inline incident (what-if) as `incident: {...}` or as the body itself (threat_category, escalation_level, risk_score, reason, src_ip, tags, sources, event_counts {event_type: count}…); default: your latest incident. Answers each condition and the expression with whether it held, would_fire (live, conditions met, within cooldown and daily limit), would_execute (and it would start without approval), the templated steps and the safety checks. Changes nothing.
+         */
+        post: operations["triggers-simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triggers/{trigger_id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change auto_execute, priority or enabled (a new version; `editor` is kept with it) */
+        patch: operations["triggers-updateSettings"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -19204,6 +19398,1316 @@ export interface operations {
                         delivery_success_count: number;
                         /** @description Failed attempts (a delivery retried three times counts three) */
                         delivery_failure_count: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-list": {
+        parameters: {
+            query?: {
+                category?: string;
+                enabled?: boolean;
+                status?: "active" | "paused" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        category: string;
+                        enabled: boolean;
+                        /** @description true: the workflow starts without a person (unless a step needs approval) */
+                        auto_execute: boolean;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "active" | "paused" | "archived";
+                        conditions: {
+                            [key: string]: unknown;
+                        };
+                        /** @description CEL condition, if any */
+                        expression: string | null;
+                        playbook_name: string;
+                        workflow_steps: {
+                            [key: string]: unknown;
+                        }[];
+                        cooldown_seconds: number;
+                        max_triggers_per_day: number;
+                        tags: string[];
+                        /** @description fires (matches that passed cooldown and daily limit) */
+                        trigger_count: number;
+                        /** @description fires that created their workflow */
+                        success_count: number;
+                        failure_count: number;
+                        /** @description success_count / trigger_count, percent 0–100 */
+                        success_rate: number;
+                        /** @description EMA (α 0.3) of the time from the incident change to the workflow */
+                        avg_response_time_ms: number;
+                        last_triggered_at: string | null;
+                        /** @description raised by every configuration change; each version is kept */
+                        version: number;
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description unique within your organisation */
+                    name: string;
+                    description?: string | null;
+                    /** @description free text (e.g. ransomware, brute_force) */
+                    category: string;
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @description true: a fired workflow starts by itself (a step with a high safety level still waits for approval)
+                     * @default false
+                     */
+                    auto_execute?: boolean;
+                    /** @description low | medium | high | critical (triggers are evaluated critical first) */
+                    priority?: string;
+                    /** @description Mini-XDR's flat condition object; every key must hold (AND). Keys: threat_category, threat_category_in, threat_category_pattern, escalation_level, escalation_level_min, event_type, threshold, window_seconds, risk_score_min, pattern_match, source. threat_category / escalation_level: a value or a list (case-insensitive); threat_category_in: a list; threat_category_pattern: substring of the category or the reason; escalation_level_min: low < medium < high < critical; event_type (+ threshold, default 1, + window_seconds, default 600, max 604800): at least threshold events of that type (the event's action, e.g. cowrie.login.failed) from the incident's source address within window_seconds before its last sighting; risk_score_min: 0–1; pattern_match: substring of the reason; source: the incident's origin (detection, alert, network, manual) or its events' channel or source (cowrie, zeek, …; honeypot for cowrie). An unknown key is refused (400 naming it). {} matches every change. */
+                    conditions: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Optional CEL (Common Expression Language) for what the keys cannot say, ANDed with them; must yield a bool. Variables: change ('created', 'updated', 'escalated'; 'simulation' in simulate) and incident {id: int, title: string, severity: string, escalation_level: string, risk_score: double, threat_category: string, reason: string, src_ip: string, status: string, event_count: int, alert_count: int, tags: list<string>, mitre: list<string>, sources: list<string>, created_at: string, updated_at: string} (missing text is ""). Example: incident.risk_score >= 0.8 && "ssh" in incident.tags && incident.src_ip.startsWith("203."). Limits: 2000 characters, 300 nodes, no comprehension inside another, no matches(); compiled on save (400 naming expression). */
+                    expression?: string | null;
+                    /** @description the workflow's playbook name */
+                    playbook_name: string;
+                    /** @description The workflow's steps (response actions, Mini-XDR's names accepted). Parameter strings are templated when the trigger fires: a whole value {source_ip}, {src_ip}, {incident_id}, {severity}, {escalation_level}, {risk_score}, {threat_category}, {timestamp}, {title}, {trigger_id}, {trigger_name} (or event.<name>) is replaced by the value (numbers stay numbers), and placeholders inside longer strings are interpolated. */
+                    workflow_steps: {
+                        action_type: string;
+                        /** @default {} */
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                        timeout_seconds?: number;
+                        continue_on_failure?: boolean;
+                        /** @description Mini-XDR's name for max_retries */
+                        retry_count?: number;
+                        max_retries?: number;
+                        /**
+                         * @description high: the workflow needs a soc_lead’s approval whatever the action
+                         * @enum {string}
+                         */
+                        safety_level?: "low" | "medium" | "high";
+                    }[];
+                    /**
+                     * @description seconds after a fire during which the trigger does not fire again (persisted)
+                     * @default 60
+                     */
+                    cooldown_seconds?: number;
+                    /**
+                     * @description fires per UTC day at most (persisted)
+                     * @default 100
+                     */
+                    max_triggers_per_day?: number;
+                    /** @default [] */
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        category: string;
+                        enabled: boolean;
+                        /** @description true: the workflow starts without a person (unless a step needs approval) */
+                        auto_execute: boolean;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "active" | "paused" | "archived";
+                        conditions: {
+                            [key: string]: unknown;
+                        };
+                        /** @description CEL condition, if any */
+                        expression: string | null;
+                        playbook_name: string;
+                        workflow_steps: {
+                            [key: string]: unknown;
+                        }[];
+                        cooldown_seconds: number;
+                        max_triggers_per_day: number;
+                        tags: string[];
+                        /** @description fires (matches that passed cooldown and daily limit) */
+                        trigger_count: number;
+                        /** @description fires that created their workflow */
+                        success_count: number;
+                        failure_count: number;
+                        /** @description success_count / trigger_count, percent 0–100 */
+                        success_rate: number;
+                        /** @description EMA (α 0.3) of the time from the incident change to the workflow */
+                        avg_response_time_ms: number;
+                        last_triggered_at: string | null;
+                        /** @description raised by every configuration change; each version is kept */
+                        version: number;
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_triggers: number;
+                        enabled_triggers: number;
+                        auto_execute_triggers: number;
+                        /** @description fires of every trigger */
+                        total_executions: number;
+                        total_successes: number;
+                        total_failures: number;
+                        /** @description mean success rate (percent) of the triggers that fired */
+                        avg_success_rate: number;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-bulkPause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description or send the bare JSON array of ids as the body (Mini-XDR) */
+                    ids?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        paused_count: number;
+                        not_found: number[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-bulkResume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description or send the bare JSON array of ids as the body (Mini-XDR) */
+                    ids?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        resumed_count: number;
+                        not_found: number[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-bulkArchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description or send the bare JSON array of ids as the body (Mini-XDR) */
+                    ids?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        archived_count: number;
+                        not_found: number[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trigger id */
+                trigger_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        category: string;
+                        enabled: boolean;
+                        /** @description true: the workflow starts without a person (unless a step needs approval) */
+                        auto_execute: boolean;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "active" | "paused" | "archived";
+                        conditions: {
+                            [key: string]: unknown;
+                        };
+                        /** @description CEL condition, if any */
+                        expression: string | null;
+                        playbook_name: string;
+                        workflow_steps: {
+                            [key: string]: unknown;
+                        }[];
+                        cooldown_seconds: number;
+                        max_triggers_per_day: number;
+                        tags: string[];
+                        /** @description fires (matches that passed cooldown and daily limit) */
+                        trigger_count: number;
+                        /** @description fires that created their workflow */
+                        success_count: number;
+                        failure_count: number;
+                        /** @description success_count / trigger_count, percent 0–100 */
+                        success_rate: number;
+                        /** @description EMA (α 0.3) of the time from the incident change to the workflow */
+                        avg_response_time_ms: number;
+                        last_triggered_at: string | null;
+                        /** @description raised by every configuration change; each version is kept */
+                        version: number;
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trigger id */
+                trigger_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description unique within your organisation */
+                    name?: string;
+                    description?: string | null;
+                    /** @description free text (e.g. ransomware, brute_force) */
+                    category?: string;
+                    enabled?: boolean;
+                    auto_execute?: boolean;
+                    /** @description low | medium | high | critical (triggers are evaluated critical first) */
+                    priority?: string;
+                    /** @description Mini-XDR's flat condition object; every key must hold (AND). Keys: threat_category, threat_category_in, threat_category_pattern, escalation_level, escalation_level_min, event_type, threshold, window_seconds, risk_score_min, pattern_match, source. threat_category / escalation_level: a value or a list (case-insensitive); threat_category_in: a list; threat_category_pattern: substring of the category or the reason; escalation_level_min: low < medium < high < critical; event_type (+ threshold, default 1, + window_seconds, default 600, max 604800): at least threshold events of that type (the event's action, e.g. cowrie.login.failed) from the incident's source address within window_seconds before its last sighting; risk_score_min: 0–1; pattern_match: substring of the reason; source: the incident's origin (detection, alert, network, manual) or its events' channel or source (cowrie, zeek, …; honeypot for cowrie). An unknown key is refused (400 naming it). {} matches every change. */
+                    conditions?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Optional CEL (Common Expression Language) for what the keys cannot say, ANDed with them; must yield a bool. Variables: change ('created', 'updated', 'escalated'; 'simulation' in simulate) and incident {id: int, title: string, severity: string, escalation_level: string, risk_score: double, threat_category: string, reason: string, src_ip: string, status: string, event_count: int, alert_count: int, tags: list<string>, mitre: list<string>, sources: list<string>, created_at: string, updated_at: string} (missing text is ""). Example: incident.risk_score >= 0.8 && "ssh" in incident.tags && incident.src_ip.startsWith("203."). Limits: 2000 characters, 300 nodes, no comprehension inside another, no matches(); compiled on save (400 naming expression). */
+                    expression?: string | null;
+                    /** @description the workflow's playbook name */
+                    playbook_name?: string;
+                    /** @description The workflow's steps (response actions, Mini-XDR's names accepted). Parameter strings are templated when the trigger fires: a whole value {source_ip}, {src_ip}, {incident_id}, {severity}, {escalation_level}, {risk_score}, {threat_category}, {timestamp}, {title}, {trigger_id}, {trigger_name} (or event.<name>) is replaced by the value (numbers stay numbers), and placeholders inside longer strings are interpolated. */
+                    workflow_steps?: {
+                        action_type: string;
+                        /** @default {} */
+                        parameters?: {
+                            [key: string]: unknown;
+                        };
+                        timeout_seconds?: number;
+                        continue_on_failure?: boolean;
+                        /** @description Mini-XDR's name for max_retries */
+                        retry_count?: number;
+                        max_retries?: number;
+                        /**
+                         * @description high: the workflow needs a soc_lead’s approval whatever the action
+                         * @enum {string}
+                         */
+                        safety_level?: "low" | "medium" | "high";
+                    }[];
+                    /** @description seconds after a fire during which the trigger does not fire again (persisted) */
+                    cooldown_seconds?: number;
+                    /** @description fires per UTC day at most (persisted) */
+                    max_triggers_per_day?: number;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        category: string;
+                        enabled: boolean;
+                        /** @description true: the workflow starts without a person (unless a step needs approval) */
+                        auto_execute: boolean;
+                        /** @enum {string} */
+                        priority: "low" | "medium" | "high" | "critical";
+                        /** @enum {string} */
+                        status: "active" | "paused" | "archived";
+                        conditions: {
+                            [key: string]: unknown;
+                        };
+                        /** @description CEL condition, if any */
+                        expression: string | null;
+                        playbook_name: string;
+                        workflow_steps: {
+                            [key: string]: unknown;
+                        }[];
+                        cooldown_seconds: number;
+                        max_triggers_per_day: number;
+                        tags: string[];
+                        /** @description fires (matches that passed cooldown and daily limit) */
+                        trigger_count: number;
+                        /** @description fires that created their workflow */
+                        success_count: number;
+                        failure_count: number;
+                        /** @description success_count / trigger_count, percent 0–100 */
+                        success_rate: number;
+                        /** @description EMA (α 0.3) of the time from the incident change to the workflow */
+                        avg_response_time_ms: number;
+                        last_triggered_at: string | null;
+                        /** @description raised by every configuration change; each version is kept */
+                        version: number;
+                        created_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trigger id */
+                trigger_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trigger id */
+                trigger_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        trigger: {
+                            id: number;
+                            name: string;
+                            description: string | null;
+                            category: string;
+                            enabled: boolean;
+                            /** @description true: the workflow starts without a person (unless a step needs approval) */
+                            auto_execute: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            status: "active" | "paused" | "archived";
+                            conditions: {
+                                [key: string]: unknown;
+                            };
+                            /** @description CEL condition, if any */
+                            expression: string | null;
+                            playbook_name: string;
+                            workflow_steps: {
+                                [key: string]: unknown;
+                            }[];
+                            cooldown_seconds: number;
+                            max_triggers_per_day: number;
+                            tags: string[];
+                            /** @description fires (matches that passed cooldown and daily limit) */
+                            trigger_count: number;
+                            /** @description fires that created their workflow */
+                            success_count: number;
+                            failure_count: number;
+                            /** @description success_count / trigger_count, percent 0–100 */
+                            success_rate: number;
+                            /** @description EMA (α 0.3) of the time from the incident change to the workflow */
+                            avg_response_time_ms: number;
+                            last_triggered_at: string | null;
+                            /** @description raised by every configuration change; each version is kept */
+                            version: number;
+                            created_by: string | null;
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trigger id */
+                trigger_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        trigger: {
+                            id: number;
+                            name: string;
+                            description: string | null;
+                            category: string;
+                            enabled: boolean;
+                            /** @description true: the workflow starts without a person (unless a step needs approval) */
+                            auto_execute: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            /** @enum {string} */
+                            status: "active" | "paused" | "archived";
+                            conditions: {
+                                [key: string]: unknown;
+                            };
+                            /** @description CEL condition, if any */
+                            expression: string | null;
+                            playbook_name: string;
+                            workflow_steps: {
+                                [key: string]: unknown;
+                            }[];
+                            cooldown_seconds: number;
+                            max_triggers_per_day: number;
+                            tags: string[];
+                            /** @description fires (matches that passed cooldown and daily limit) */
+                            trigger_count: number;
+                            /** @description fires that created their workflow */
+                            success_count: number;
+                            failure_count: number;
+                            /** @description success_count / trigger_count, percent 0–100 */
+                            success_rate: number;
+                            /** @description EMA (α 0.3) of the time from the incident change to the workflow */
+                            avg_response_time_ms: number;
+                            last_triggered_at: string | null;
+                            /** @description raised by every configuration change; each version is kept */
+                            version: number;
+                            created_by: string | null;
+                            created_at: string;
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trigger id */
+                trigger_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Incident id */
+                    incident_id?: number;
+                    incident?: {
+                        title?: string;
+                        severity?: string;
+                        escalation_level?: string;
+                        risk_score?: number;
+                        threat_category?: string;
+                        reason?: string;
+                        src_ip?: string;
+                        status?: string;
+                        event_count?: number;
+                        alert_count?: number;
+                        tags?: string[];
+                        mitre?: string[];
+                        sources?: string[];
+                        /** @description event type → count in the window, for event_type conditions */
+                        event_counts?: {
+                            [key: string]: number;
+                        };
+                    };
+                    title?: string;
+                    severity?: string;
+                    escalation_level?: string;
+                    risk_score?: number;
+                    threat_category?: string;
+                    reason?: string;
+                    src_ip?: string;
+                    status?: string;
+                    event_count?: number;
+                    alert_count?: number;
+                    tags?: string[];
+                    mitre?: string[];
+                    sources?: string[];
+                    /** @description event type → count in the window, for event_type conditions */
+                    event_counts?: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trigger_id: number;
+                        trigger_name: string;
+                        /** @description the incident evaluated (null for an inline incident) */
+                        incident_id: number | null;
+                        /** @description every condition and the expression held */
+                        conditions_met: boolean;
+                        conditions: {
+                            /** @description the condition key */
+                            condition: string;
+                            held: boolean;
+                            /** @description what the trigger asks */
+                            expected: unknown;
+                            /** @description what the incident had (for event_type: the count in the window) */
+                            actual: unknown;
+                        }[];
+                        expression: {
+                            source: string;
+                            held: boolean;
+                            error: string | null;
+                        } | null;
+                        /** @description live (enabled, active), conditions met and within cooldown and daily limit */
+                        would_fire: boolean;
+                        /** @description would fire, auto_execute, and no step needs approval: the workflow would start by itself */
+                        would_execute: boolean;
+                        /** @description the steps with their parameters templated for this incident */
+                        workflow_steps: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description 30 per step */
+                        estimated_duration_seconds: number;
+                        /** @description approvals needed before the workflow runs (0 or 1: one soc_lead decision covers it) */
+                        required_approvals: number;
+                        safety_checks: {
+                            destructive_actions: string[];
+                            approval_required: boolean;
+                            within_rate_limit: boolean;
+                            cooldown_remaining_seconds: number;
+                            fires_today: number;
+                            max_triggers_per_day: number;
+                        };
+                        /** @description why the workflow could not be created as it stands (an unknown action…) */
+                        problems: string[];
+                        agent_readiness: {
+                            ready: boolean;
+                            reason: string;
+                        };
+                        simulation_timestamp: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "triggers-updateSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trigger id */
+                trigger_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    auto_execute?: boolean;
+                    /** @description low | medium | high | critical (triggers are evaluated critical first) */
+                    priority?: string;
+                    enabled?: boolean;
+                    /** @description Mini-XDR's editor name, kept beside the authenticated caller */
+                    editor?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        message: string;
+                        trigger: {
+                            id: number;
+                            name: string;
+                            auto_execute: boolean;
+                            /** @enum {string} */
+                            priority: "low" | "medium" | "high" | "critical";
+                            enabled: boolean;
+                            /** @enum {string} */
+                            status: "active" | "paused" | "archived";
+                        };
                     };
                 };
             };

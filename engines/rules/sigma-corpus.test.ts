@@ -5,8 +5,9 @@ import { CORPUS_TIMEOUT, corpusUrl, describeWithCorpus, lazy, readCorpus } from 
 import { jsonObjectTexts } from '../../tests/fixtures/corpus-text.ts';
 import { parseWindows } from '../telemetry/windows.ts';
 import { VIGIL_MAPPING } from './mapping/index.ts';
+import { buildRuleSet } from './runtime/index.ts';
 import { compileSigmaRule, parseSigmaText, type SigmaRuleDocument } from './sigma/index.ts';
-import type { CompiledRule, RuleProblem } from './types.ts';
+import type { CompiledRule, RuleEvent, RuleProblem } from './types.ts';
 
 /**
  * SigmaHQ's rules (read at run time from ../shared/corpus, never copied) through the whole front end with Vigil's field
@@ -135,5 +136,21 @@ describeWithCorpus('SigmaHQ corpus through the Sigma front end and VIGIL_MAPPING
     expect((outcomes.length - rejected.length) / outcomes.length).toBeGreaterThanOrEqual(COMPILE_RATE_FLOOR);
     expect(regression.length).toBeGreaterThan(100);
     expect(failures.map(({ pair, failure }) => `${pair.ruleId}: ${failure}`)).toEqual([]);
+  });
+
+  it('gives every rule of the corpus, in one rule set, the same hits with the prefilter on, off and rule by rule', { timeout: CORPUS_TIMEOUT }, () => {
+    const entries = compiled().flatMap((outcome, index) => (outcome.rule ? [{ key: `${outcome.id}#${index}`, rule: outcome.rule }] : []));
+    const events = [...new Set(regressionPairs().map((pair) => pair.jsonPath))].flatMap((path) =>
+      jsonObjectTexts(readCorpus(`${SIGMA}${path}`)).flatMap(({ text }) => {
+        const parsed = parseWindows(JSON.parse(text), { receivedAt: RECEIVED_AT });
+        return parsed.ok ? [parsed.event as RuleEvent] : [];
+      }),
+    );
+    const set = buildRuleSet(entries, [], VIGIL_MAPPING);
+    const withPrefilter = set.match(events);
+    const everyRule = events.flatMap((event, eventIndex) => entries.filter(({ rule }) => rule.match(event)).map(({ key }) => ({ key, eventIndex })));
+    expect(withPrefilter).toEqual(set.match(events, { prefilter: false }));
+    expect(withPrefilter).toEqual(everyRule);
+    expect(withPrefilter.length).toBeGreaterThan(events.length);
   });
 });

@@ -36,6 +36,12 @@ beforeEach(async () => {
 
 describe('containment at a firewall API', () => {
   it('blocks the incident source at the firewall, reads the block back from it, and contains the incident', async () => {
+    const subscription = await t.http.post(
+      '/api/webhooks/subscriptions',
+      { url: 'https://hooks.example.com/soar', event_types: ['response.executed', 'incident.contained'] },
+      org.admin.headers,
+    );
+    expect(subscription.status).toBe(201);
     const incidentId = await insertAttackIncident(t.deps, org.orgId, '203.0.113.50');
     const contain = await t.http.post(`/incidents/${incidentId}/contain?duration_seconds=600`, {}, lead.headers);
     expect(contain.status).toBe(200);
@@ -59,6 +65,8 @@ describe('containment at a firewall API', () => {
     const detail = await t.http.get(`/actions/${contain.body.action.id}`, lead.headers);
     expect(detail.body.transitions.map((step: { to: string }) => step.to)).toEqual(['requested', 'dispatched', 'completed']);
     expect(detail.body.transitions[0]).toMatchObject({ actor_type: 'user', actor_id: lead.id });
+    const outbox = await t.deps.db.selectFrom('webhook_deliveries').select(['event_type', 'payload']).where('org_id', '=', org.orgId).orderBy('id').execute();
+    expect(outbox.map((row) => row.event_type).sort()).toEqual(['incident.contained', 'response.executed']);
   });
 
   it('lifts a timed block with the durable job, even when Vigil restarted in between', async () => {

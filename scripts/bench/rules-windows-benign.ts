@@ -17,19 +17,99 @@ const SVCHOST = 'C:\\Windows\\System32\\svchost.exe';
 /** A program, the parent that starts it on an ordinary host, and whether it talks to the network. */
 type Program = { image: string; original: string; description: string; args: readonly string[]; parent: string; online: boolean };
 const PROGRAMS: readonly Program[] = [
-  { image: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', original: 'chrome.exe', description: 'Google Chrome', args: [' --no-startup-window', ' --type=renderer --lang=en-US', ' --type=gpu-process', ' https://intranet.example.com/'], parent: EXPLORER, online: true },
-  { image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', original: 'Outlook.exe', description: 'Microsoft Outlook', args: [' /recycle', ' /select outlook:inbox'], parent: EXPLORER, online: true },
-  { image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE', original: 'Excel.exe', description: 'Microsoft Excel', args: [' "C:\\Users\\{user}\\Documents\\budget-2026.xlsx"', ' /dde'], parent: EXPLORER, online: false },
-  { image: 'C:\\Windows\\System32\\notepad.exe', original: 'NOTEPAD.EXE', description: 'Notepad', args: [' C:\\Users\\{user}\\Desktop\\todo.txt', ' C:\\Users\\{user}\\Documents\\meeting.txt'], parent: EXPLORER, online: false },
-  { image: 'C:\\Windows\\System32\\svchost.exe', original: 'svchost.exe', description: 'Host Process for Windows Services', args: [' -k netsvcs -p -s Schedule', ' -k LocalService -p -s EventSystem', ' -k NetworkService -p'], parent: SERVICES, online: true },
-  { image: 'C:\\Windows\\System32\\RuntimeBroker.exe', original: 'RuntimeBroker.exe', description: 'Runtime Broker', args: [' -Embedding'], parent: SVCHOST, online: false },
-  { image: 'C:\\Program Files\\Microsoft VS Code\\Code.exe', original: 'electron.exe', description: 'Visual Studio Code', args: [' --unity-launch', ' --type=utility --utility-sub-type=node.mojom.NodeService'], parent: EXPLORER, online: true },
-  { image: 'C:\\Windows\\System32\\SearchProtocolHost.exe', original: 'SearchProtocolHost.exe', description: 'Microsoft Windows Search Protocol Host', args: [' Global\\UsGthrFltPipeMssGthrPipe1_ Global\\UsGthrCtrlFltPipeMssGthrPipe1'], parent: SVCHOST, online: false },
-  { image: 'C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe', original: 'OneDrive.exe', description: 'Microsoft OneDrive', args: [' /background'], parent: EXPLORER, online: true },
-  { image: 'C:\\Windows\\System32\\taskhostw.exe', original: 'taskhostw.exe', description: 'Host Process for Windows Tasks', args: [' Install $(Arg0)', ' /NoDaemon'], parent: SVCHOST, online: false },
+  {
+    image: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    original: 'chrome.exe',
+    description: 'Google Chrome',
+    args: [' --no-startup-window', ' --type=renderer --lang=en-US', ' --type=gpu-process', ' https://intranet.example.com/'],
+    parent: EXPLORER,
+    online: true,
+  },
+  {
+    image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE',
+    original: 'Outlook.exe',
+    description: 'Microsoft Outlook',
+    args: [' /recycle', ' /select outlook:inbox'],
+    parent: EXPLORER,
+    online: true,
+  },
+  {
+    image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\EXCEL.EXE',
+    original: 'Excel.exe',
+    description: 'Microsoft Excel',
+    args: [' "C:\\Users\\{user}\\Documents\\budget-2026.xlsx"', ' /dde'],
+    parent: EXPLORER,
+    online: false,
+  },
+  {
+    image: 'C:\\Windows\\System32\\notepad.exe',
+    original: 'NOTEPAD.EXE',
+    description: 'Notepad',
+    args: [' C:\\Users\\{user}\\Desktop\\todo.txt', ' C:\\Users\\{user}\\Documents\\meeting.txt'],
+    parent: EXPLORER,
+    online: false,
+  },
+  {
+    image: 'C:\\Windows\\System32\\svchost.exe',
+    original: 'svchost.exe',
+    description: 'Host Process for Windows Services',
+    args: [' -k netsvcs -p -s Schedule', ' -k LocalService -p -s EventSystem', ' -k NetworkService -p'],
+    parent: SERVICES,
+    online: true,
+  },
+  {
+    image: 'C:\\Windows\\System32\\RuntimeBroker.exe',
+    original: 'RuntimeBroker.exe',
+    description: 'Runtime Broker',
+    args: [' -Embedding'],
+    parent: SVCHOST,
+    online: false,
+  },
+  {
+    image: 'C:\\Program Files\\Microsoft VS Code\\Code.exe',
+    original: 'electron.exe',
+    description: 'Visual Studio Code',
+    args: [' --unity-launch', ' --type=utility --utility-sub-type=node.mojom.NodeService'],
+    parent: EXPLORER,
+    online: true,
+  },
+  {
+    image: 'C:\\Windows\\System32\\SearchProtocolHost.exe',
+    original: 'SearchProtocolHost.exe',
+    description: 'Microsoft Windows Search Protocol Host',
+    args: [' Global\\UsGthrFltPipeMssGthrPipe1_ Global\\UsGthrCtrlFltPipeMssGthrPipe1'],
+    parent: SVCHOST,
+    online: false,
+  },
+  {
+    image: 'C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe',
+    original: 'OneDrive.exe',
+    description: 'Microsoft OneDrive',
+    args: [' /background'],
+    parent: EXPLORER,
+    online: true,
+  },
+  {
+    image: 'C:\\Windows\\System32\\taskhostw.exe',
+    original: 'taskhostw.exe',
+    description: 'Host Process for Windows Tasks',
+    args: [' Install $(Arg0)', ' /NoDaemon'],
+    parent: SVCHOST,
+    online: false,
+  },
 ];
-const DLLS = ['C:\\Windows\\System32\\kernel32.dll', 'C:\\Windows\\System32\\user32.dll', 'C:\\Windows\\System32\\combase.dll', 'C:\\Windows\\System32\\ws2_32.dll'];
-const FILES = ['Documents\\report-q4.docx', 'Downloads\\invoice-2231.pdf', 'AppData\\Local\\Google\\Chrome\\User Data\\Default\\Cache\\f_00a1b2', 'Desktop\\notes.txt'];
+const DLLS = [
+  'C:\\Windows\\System32\\kernel32.dll',
+  'C:\\Windows\\System32\\user32.dll',
+  'C:\\Windows\\System32\\combase.dll',
+  'C:\\Windows\\System32\\ws2_32.dll',
+];
+const FILES = [
+  'Documents\\report-q4.docx',
+  'Downloads\\invoice-2231.pdf',
+  'AppData\\Local\\Google\\Chrome\\User Data\\Default\\Cache\\f_00a1b2',
+  'Desktop\\notes.txt',
+];
 const REGISTRY = [
   'HKU\\S-1-5-21-1004336348-1177238915-682003330-1001\\Software\\Microsoft\\Office\\16.0\\Excel\\Recent Files\\File1',
   'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\LastOnlineScanTimeForAppCategory',
@@ -90,11 +170,29 @@ function benignRecord(rng: Rng, at: Date, recordId: number): unknown {
       3,
       host,
       at,
-      { ...base, Protocol: 'tcp', Initiated: 'true', SourceIp: `10.20.${rng.int(0, 9)}.${rng.int(2, 250)}`, SourcePort: rng.int(49152, 65535), DestinationIp: `172.217.${rng.int(0, 255)}.${rng.int(1, 254)}`, DestinationPort: 443, DestinationHostname: 'www.example.com' },
+      {
+        ...base,
+        Protocol: 'tcp',
+        Initiated: 'true',
+        SourceIp: `10.20.${rng.int(0, 9)}.${rng.int(2, 250)}`,
+        SourcePort: rng.int(49152, 65535),
+        DestinationIp: `172.217.${rng.int(0, 255)}.${rng.int(1, 254)}`,
+        DestinationPort: 443,
+        DestinationHostname: 'www.example.com',
+      },
       recordId,
     );
-  if (roll < 0.6) return record(SYSMON, 11, host, at, { ...base, TargetFilename: `C:\\Users\\${user}\\${rng.pick(FILES)}`, CreationUtcTime: process.UtcTime }, recordId);
-  if (roll < 0.7) return record(SYSMON, 13, host, at, { ...base, EventType: 'SetValue', TargetObject: rng.pick(REGISTRY), Details: `DWORD (0x0000000${rng.int(0, 9)})` }, recordId);
+  if (roll < 0.6)
+    return record(SYSMON, 11, host, at, { ...base, TargetFilename: `C:\\Users\\${user}\\${rng.pick(FILES)}`, CreationUtcTime: process.UtcTime }, recordId);
+  if (roll < 0.7)
+    return record(
+      SYSMON,
+      13,
+      host,
+      at,
+      { ...base, EventType: 'SetValue', TargetObject: rng.pick(REGISTRY), Details: `DWORD (0x0000000${rng.int(0, 9)})` },
+      recordId,
+    );
   if (roll < 0.75) return record(SYSMON, 5, host, at, base, recordId);
   if (roll < 0.85)
     return record(
@@ -102,11 +200,32 @@ function benignRecord(rng: Rng, at: Date, recordId: number): unknown {
       4624,
       host,
       at,
-      { TargetUserName: user, TargetDomainName: 'CORP', LogonType: rng.pick([2, 3, 7, 11]), LogonProcessName: 'User32', AuthenticationPackageName: 'Negotiate', IpAddress: `10.20.${rng.int(0, 9)}.${rng.int(2, 250)}`, WorkstationName: host },
+      {
+        TargetUserName: user,
+        TargetDomainName: 'CORP',
+        LogonType: rng.pick([2, 3, 7, 11]),
+        LogonProcessName: 'User32',
+        AuthenticationPackageName: 'Negotiate',
+        IpAddress: `10.20.${rng.int(0, 9)}.${rng.int(2, 250)}`,
+        WorkstationName: host,
+      },
       recordId,
     );
   if (roll < 0.9) return record(SECURITY, 4634, host, at, { TargetUserName: user, TargetDomainName: 'CORP', LogonType: 3 }, recordId);
-  return record(SECURITY, 4688, host, at, { SubjectUserName: user, NewProcessName: process.Image, CommandLine: process.CommandLine, ParentProcessName: process.ParentImage, TokenElevationType: '%%1938' }, recordId);
+  return record(
+    SECURITY,
+    4688,
+    host,
+    at,
+    {
+      SubjectUserName: user,
+      NewProcessName: process.Image,
+      CommandLine: process.CommandLine,
+      ParentProcessName: process.ParentImage,
+      TokenElevationType: '%%1938',
+    },
+    recordId,
+  );
 }
 
 /** `count` benign Windows records, one second apart from `start`, the same for the same seed. */

@@ -90,7 +90,9 @@ function main(): void {
     `  rules loaded:        ${loaded.entries.length} of ${loaded.documents} SigmaHQ documents (${loaded.rejected} rejected, ${loaded.correlations} correlations and ${loaded.filters} filters not run here); compiled in ${compileSeconds.toFixed(1)} s, indexed in ${(buildSeconds * 1000).toFixed(0)} ms; ${withoutLiterals} rules without a literal`,
   );
   out(`  stream:              ${describeMix(mix)}`);
-  out('                       benign Windows events: Sysmon process creations, image loads, connections, file and registry writes, Security logons/logoffs/4688 of everyday programs (rules-windows-benign.ts)');
+  out(
+    '                       benign Windows events: Sysmon process creations, image loads, connections, file and registry writes, Security logons/logoffs/4688 of everyday programs (rules-windows-benign.ts)',
+  );
 
   // warm-up: let the JIT see every path before timing
   timePass(ruleSet, batches.slice(0, 20), true);

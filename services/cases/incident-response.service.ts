@@ -1,6 +1,7 @@
 import type { Executor, OrgId } from '../../core/database.ts';
 import { insertTimelineEntry } from '../../db/repos/incident-timeline.repo.ts';
 import { findIncident, lockIncident, updateIncident } from '../../db/repos/incidents.repo.ts';
+import { emitWebhookEvent, incidentEventData } from '../webhooks/index.ts';
 import { TRANSITIONS } from './lifecycle.ts';
 
 export type IncidentTarget = { id: number; src_ip: string | null; entity_type: string | null; entity_value: string | null; status: string };
@@ -29,16 +30,12 @@ export async function noteResponseOnIncident(
   if (!incident) return;
   await insertTimelineEntry(trx, orgId, incidentId, { actorType: 'system', actorId: 'response', kind: 'response_action', detail: note });
   const contain = effect.contains && note.status === 'completed' && (TRANSITIONS[incident.status as keyof typeof TRANSITIONS] ?? []).includes('contained');
-  await updateIncident(trx, orgId, incidentId, {
+  const updated = await updateIncident(trx, orgId, incidentId, {
     last_action: note.action,
     ...(contain ? { status: 'contained' } : {}),
     ...(contain && effect.automatic ? { auto_contained: true } : {}),
   });
-  if (contain)
-    await insertTimelineEntry(trx, orgId, incidentId, {
-      actorType: 'system',
-      actorId: 'response',
-      kind: 'status_changed',
-      detail: { from: incident.status, to: 'contained' },
-    });
+  if (!contain || !updated) return;
+  await insertTimelineEntry(trx, orgId, incidentId, { actorType: 'system', actorId: 'response', kind: 'status_changed', detail: { from: incident.status, to: 'contained' } });
+  await emitWebhookEvent(trx, orgId, 'incident.contained', { ...incidentEventData(updated), response_action_id: note.action_id, action: note.action });
 }

@@ -4,6 +4,8 @@ import { findResponseAction, type ResponseActionRow } from '../../db/repos/respo
 import { expireActionContract } from '../../jobs/contracts.ts';
 import { enqueue } from '../../jobs/enqueue.ts';
 import { noteResponseOnIncident } from '../cases/index.ts';
+import { emitWebhookEvent } from '../webhooks/index.ts';
+import { toResponseActionDto } from './action.dto.ts';
 import { type Actor, SYSTEM_ACTOR } from './actor.ts';
 import type { AdapterOutcome, EnforcementAdapter, EnforcementTarget } from './adapters/adapter.ts';
 import { adaptersFor, noAdapterReason } from './adapters/registry.ts';
@@ -69,11 +71,17 @@ async function recordOutcome(
   if (outcome.state === 'dispatched') {
     return moveAction(trx, orgId, action.id, from, 'acknowledged', actor, outcome.detail, base);
   }
-  if (outcome.state !== 'completed') return moveAction(trx, orgId, action.id, from, outcome.state, actor, outcome.detail, base);
+  if (outcome.state !== 'completed') return announce(trx, orgId, await moveAction(trx, orgId, action.id, from, outcome.state, actor, outcome.detail, base));
   const expiresAt = action.duration_seconds && !action.dry_run ? new Date(Date.now() + action.duration_seconds * 1000) : null;
   const done = await moveAction(trx, orgId, action.id, from, 'completed', actor, outcome.detail, { ...base, expires_at: expiresAt });
   if (done) await afterCompletion(trx, orgId, done);
-  return done;
+  return announce(trx, orgId, done);
+}
+
+/** response.executed, on the transaction that records the outcome (the outbox delivers it after commit). */
+async function announce(trx: Executor, orgId: OrgId, action: ResponseActionRow | undefined): Promise<ResponseActionRow | undefined> {
+  if (action) await emitWebhookEvent(trx, orgId, 'response.executed', { action: toResponseActionDto(action) });
+  return action;
 }
 
 /** What a completed action sets in motion: its timed inverse, the action it undid, its incident. */

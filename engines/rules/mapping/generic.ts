@@ -25,7 +25,11 @@ const loweredSet = (list: readonly string[] | undefined) => (list === undefined 
 const LOWERED_ENTRIES = Object.entries(GENERIC_LOGSOURCES).map(([key, entry]) => ({
   key,
   selectors: entry.selectors.map(
-    (selector): LoweredSelector => ({ sourceKinds: loweredSet(selector.sourceKinds), categories: loweredSet(selector.categories), programs: loweredSet(selector.programs) }),
+    (selector): LoweredSelector => ({
+      sourceKinds: loweredSet(selector.sourceKinds),
+      categories: loweredSet(selector.categories),
+      programs: loweredSet(selector.programs),
+    }),
   ),
 }));
 

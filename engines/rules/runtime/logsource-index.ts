@@ -6,7 +6,10 @@ const MAX_CACHED_COMBINATIONS = 512;
  * under any of the event's keys, in rule order (so results do not depend on which path found a rule). `prepare` turns
  * each distinct candidate list into what the caller keeps for it (built once per combination of event keys).
  */
-export function buildLogsourceIndex<T>(keysByRule: ReadonlyArray<readonly string[]>, prepare: (candidates: Int32Array) => T): (eventKeys: readonly string[]) => T {
+export function buildLogsourceIndex<T>(
+  keysByRule: ReadonlyArray<readonly string[]>,
+  prepare: (candidates: Int32Array) => T,
+): (eventKeys: readonly string[]) => T {
   const anyEvent: number[] = [];
   const byKey = new Map<string, number[]>();
   keysByRule.forEach((keys, rule) => {

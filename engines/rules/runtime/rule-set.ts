@@ -41,7 +41,18 @@ function filtersByRule(entries: readonly RuleSetEntry[], filters: readonly RuleF
 }
 
 /** The candidate rules of one combination of event keys, and the literal index over their requirements alone. */
-type CandidateGroup = { rules: Int32Array; literals(): LiteralIndex };
+type CandidateGroup = { id: number; rules: Int32Array; literals(): LiteralIndex };
+
+let groupsMade = 0;
+
+/**
+ * The events' indices, those of the same candidate group together (in event order within one): a batch then runs one
+ * group's automaton and predicates at a time instead of switching between megabytes of them on every event.
+ */
+function byGroup(groups: readonly CandidateGroup[]): Int32Array {
+  const order = Int32Array.from(groups.keys());
+  return order.sort((a, b) => (groups[a] as CandidateGroup).id - (groups[b] as CandidateGroup).id || a - b);
+}
 
 /**
  * An automaton over only these candidates' literals is a fraction of the whole set's: the scan rarely leaves its root
@@ -53,6 +64,7 @@ function candidateGroup(candidates: Int32Array, requirementsByRule: ReadonlyArra
   const inGroup = new Uint8Array(requirementsByRule.length);
   for (const rule of candidates) inGroup[rule] = 1;
   return {
+    id: groupsMade++,
     rules: candidates,
     literals() {
       literals ??= buildLiteralIndex(requirementsByRule.map((requirements, rule) => (inGroup[rule] === 1 ? requirements : [])));
@@ -63,8 +75,8 @@ function candidateGroup(candidates: Int32Array, requirementsByRule: ReadonlyArra
 
 /**
  * The runtime over a set of compiled rules: the logsource index narrows the rules to those that can see the event,
- * the cross-rule literal prefilter (one automaton, one scan per event) to those whose needed literal sets all have a
- * literal in it (requirements.ts), and only those run their predicate. Filters are evaluated at most once per event, and only when a rule they cover hit.
+ * the literal prefilter (one automaton per combination of event keys, one scan per event) to those whose selective
+ * literal sets all have a literal in it (requirements.ts), and only those run their predicate. Filters are evaluated at most once per event, and only when a rule they cover hit.
  */
 export function buildRuleSet(entries: RuleSetEntry[], filters: RuleFilterEntry[], mapping: FieldMapping): RuleSet {
   const rules = entries.map(({ rule }) => rule);
@@ -93,7 +105,7 @@ export function buildRuleSet(entries: RuleSetEntry[], filters: RuleFilterEntry[]
   };
 
   /** Calls `onHit` with each rule the event matches, in rule order. */
-  const evaluate = (event: RuleEvent, prefilter: boolean, onHit: (rule: number) => void): void => {
+  const evaluate = (event: RuleEvent, group: CandidateGroup, prefilter: boolean, onHit: (rule: number) => void): void => {
     epoch = (epoch + 1) >>> 0;
     if (epoch === 0) {
       // after 2^32 events: old marks must not pass for this event's
@@ -101,7 +113,6 @@ export function buildRuleSet(entries: RuleSetEntry[], filters: RuleFilterEntry[]
       filterEpochs.fill(0);
       epoch = 1;
     }
-    const group = candidatesOf(mapping.eventKeys(event));
     const candidates = group.rules;
     if (candidates.length === 0) return;
     let scanned = !prefilter;
@@ -122,15 +133,15 @@ export function buildRuleSet(entries: RuleSetEntry[], filters: RuleFilterEntry[]
     size: entries.length,
     match(events, options) {
       const prefilter = options?.prefilter ?? true;
-      const hits: RuleHit[] = [];
-      events.forEach((event, eventIndex) => {
-        evaluate(event, prefilter, (rule) => hits.push({ key: keys[rule] as string, eventIndex }));
-      });
-      return hits;
+      const groups = events.map((event) => candidatesOf(mapping.eventKeys(event)));
+      const rulesHit: number[][] = events.map(() => []);
+      for (const eventIndex of byGroup(groups))
+        evaluate(events[eventIndex] as RuleEvent, groups[eventIndex] as CandidateGroup, prefilter, (rule) => (rulesHit[eventIndex] as number[]).push(rule));
+      return rulesHit.flatMap((hit, eventIndex) => hit.map((rule) => ({ key: keys[rule] as string, eventIndex })));
     },
     matchOne(event, options) {
       const found: string[] = [];
-      evaluate(event, options?.prefilter ?? true, (rule) => found.push(keys[rule] as string));
+      evaluate(event, candidatesOf(mapping.eventKeys(event)), options?.prefilter ?? true, (rule) => found.push(keys[rule] as string));
       return found;
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client, utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import { parseNftAddress } from '../../../engines/response/nft-address.ts';
 import { listSetArgs } from '../../../engines/response/nft-script.ts';
 import { assertCommandPath, NftCommandError, type NftRunner, NftTransportError, parseJson } from './nft-runner.ts';
@@ -68,7 +68,7 @@ export function createSshNftRunner(options: SshNftRunnerOptions): NftRunner {
   const keyText = typeof options.privateKey === 'string' ? options.privateKey : options.privateKey.toString('utf8');
   const secrets = [keyText.trim(), options.passphrase ?? ''].filter((secret) => secret !== '');
   const redact = (message: string) => redactSecrets(message, secrets);
-  const parsedKey = utils.parseKey(options.privateKey, options.passphrase);
+  const parsedKey = ssh2.utils.parseKey(options.privateKey, options.passphrase);
   if (parsedKey instanceof Error) throw new Error(`the SSH private key cannot be read: ${redact(parsedKey.message)}`);
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   const commandTimeoutMs = options.commandTimeoutMs ?? 20_000;
@@ -79,7 +79,7 @@ export function createSshNftRunner(options: SshNftRunnerOptions): NftRunner {
   function exec(args: string[], stdin: string | null): Promise<{ stdout: string }> {
     const commandLine = [...prefix, ...args].join(' ');
     return new Promise((resolve, reject) => {
-      const client = new Client();
+      const client = new ssh2.Client();
       let settled = false;
       let mismatch: string | undefined;
       const finish = (error: Error | null, result?: { stdout: string }) => {

@@ -9,6 +9,7 @@ import {
   type WorkflowRow,
   type WorkflowStepRow,
 } from '../../../db/repos/response-workflows.repo.ts';
+import { emitWebhookEvent } from '../../webhooks/index.ts';
 import { enqueueStep } from './record-workflow.service.ts';
 
 type Outcome = { state: 'completed' | 'failed' | 'unsupported' | 'waiting'; detail: string; actionId: number | null };
@@ -35,6 +36,16 @@ export async function finishWorkflow(
   await updateWorkflow(trx, orgId, workflow.id, { status, completed_at: new Date() });
   await markPendingSteps(trx, orgId, workflow.id, status === 'cancelled' ? 'cancelled' : 'skipped');
   await log(trx, orgId, workflow.id, null, status, detail);
+  if (status !== 'cancelled') {
+    await emitWebhookEvent(trx, orgId, status === 'completed' ? 'workflow.completed' : 'workflow.failed', {
+      workflow_id: workflow.workflow_id,
+      workflow_db_id: workflow.id,
+      incident_id: workflow.incident_id,
+      playbook_name: workflow.playbook_name,
+      status,
+      detail,
+    });
+  }
 }
 
 async function next(trx: Executor, orgId: OrgId, workflow: WorkflowRow, step: WorkflowStepRow): Promise<void> {
