@@ -36,3 +36,4 @@ export const evaluateTriggersContract = contract(
     changeKey: z.string().min(1).max(100),
   }),
 );
+export const autoContainContract = contract('response__auto_contain', z.object({ v: z.literal(1), orgId: z.uuid(), incidentId: z.number().int().positive() }));

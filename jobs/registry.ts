@@ -6,6 +6,7 @@ import { detectOfflineAgentsTask } from './tasks/agents__detect_offline.ts';
 import { scanOrgTask } from './tasks/detection__scan_org.ts';
 import { detectionSweepTask } from './tasks/detection__sweep.ts';
 import { applyRetentionTask } from './tasks/events__apply_retention.ts';
+import { autoContainTask } from './tasks/response__auto_contain.ts';
 import { dispatchActionTask } from './tasks/response__dispatch.ts';
 import { expireActionTask } from './tasks/response__expire.ts';
 import { workflowStepTask } from './tasks/response__workflow_step.ts';
@@ -25,6 +26,7 @@ export const TASKS = [
   dispatchActionTask,
   expireActionTask,
   workflowStepTask,
+  autoContainTask,
   deliverWebhookTask,
   evaluateTriggersTask,
 ] as const;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FirewallPeer, startFirewallPeer } from '../../tests/fixtures/firewall-peer.ts';
 import { createTestOrg, type TestOrg, type TestUser } from '../../tests/fixtures/identity.ts';
+import { seedIncidents } from '../../tests/fixtures/cases.ts';
 import { insertAttackIncident, runDueJobs, waitUntilPast } from '../../tests/fixtures/response.ts';
 import { createTestDeps, useTestServer } from '../../tests/harness.ts';
 
@@ -130,6 +131,27 @@ describe('containment at a firewall API', () => {
       status: 'unknown',
       source: 'none',
     });
+  });
+});
+
+describe('auto-containment', () => {
+  it('blocks the source of each incident the detection creates, through the same path, and records it', async () => {
+    expect((await t.http.post('/settings/auto_contain', { enabled: true }, org.admin.headers)).status).toBe(200);
+    const { brute } = await seedIncidents(t, org, '203.0.113.70', '192.0.2.70');
+    await runDueJobs(t.deps);
+    expect(peer.blocked('203.0.113.70')).toBe(true);
+    expect(peer.blocked('192.0.2.70')).toBe(true);
+    const incident = await t.http.get(`/api/incidents/${brute}`, lead.headers);
+    expect(incident.body).toMatchObject({ status: 'contained', auto_contained: true });
+    const actions = await t.http.get(`/actions?incident_id=${brute}`, lead.headers);
+    expect(actions.body).toEqual([expect.objectContaining({ action_type: 'block_ip', source: 'auto_contain', requested_by_type: 'system', status: 'completed' })]);
+  });
+
+  it('does nothing while the switch is off', async () => {
+    await seedIncidents(t, org, '203.0.113.71', '192.0.2.71');
+    await runDueJobs(t.deps);
+    expect(peer.blocked('203.0.113.71')).toBe(false);
+    expect((await t.http.get('/actions', lead.headers)).body).toEqual([]);
   });
 });
 

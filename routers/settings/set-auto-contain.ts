@@ -20,7 +20,7 @@ export const setAutoContainProcedure = orgProcedure('settings:write')
       tags: ['settings'],
       summary: 'Switch auto-containment on or off for your organisation (settings:write; audited)',
       description:
-        'Send {"enabled": true|false}, `?enabled=true|false`, or a bare JSON `true` / `false` body. Persisted per organisation and audited. It is only stored for now: no incident is contained automatically until the response actions land, whatever this says.',
+        'Send {"enabled": true|false}, `?enabled=true|false`, or a bare JSON `true` / `false` body. Persisted per organisation and audited. When on, each incident the detection creates gets its source address blocked at the organisation’s enforcement points through the same path as POST /incidents/{id}/contain (guard rails, budget, lifecycle); the outcome, or why it could not act, is on the incident’s timeline.',
     },
   })
   .input(

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { evaluateTriggersContract } from '../../jobs/contracts.ts';
 import { enqueue } from '../../jobs/enqueue.ts';
+import { ingestRecords } from '../../services/ingest/index.ts';
 import { evaluateIncidentTriggers } from '../../services/triggers/index.ts';
-import { seedIncidents } from '../../tests/fixtures/cases.ts';
-import { createTestOrg, type TestOrg } from '../../tests/fixtures/identity.ts';
+import { detect, failedLogin, seedIncidents } from '../../tests/fixtures/cases.ts';
+import { createTestOrg, orgServiceContext, type TestOrg } from '../../tests/fixtures/identity.ts';
 import { insertAttackIncident } from '../../tests/fixtures/response.ts';
 import { createTrigger, firesOf, put, queuedTriggerJobs, runTriggerJobs, send, triggerBody, workflowsOf } from '../../tests/fixtures/triggers.ts';
 import { useTestServer } from '../../tests/harness.ts';
@@ -58,7 +59,12 @@ describe('trigger CRUD', () => {
     expect((await t.http.get('/api/triggers', org.admin.headers)).body.map((x: { id: number }) => x.id)).toEqual([created.id, low.id]);
     expect((await t.http.get('/api/triggers?enabled=false', org.admin.headers)).body).toEqual([]);
 
-    const updated = await put(t, `/api/triggers/${created.id}`, { conditions: { threat_category: 'brute_force', risk_score_min: 0.3 }, cooldown_seconds: 120 }, org.admin.headers);
+    const updated = await put(
+      t,
+      `/api/triggers/${created.id}`,
+      { conditions: { threat_category: 'brute_force', risk_score_min: 0.3 }, cooldown_seconds: 120 },
+      org.admin.headers,
+    );
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body).toMatchObject({ version: 2, cooldown_seconds: 120, conditions: { risk_score_min: 0.3 }, name: 'SSH brute force' });
     // the same values again: no new version
@@ -69,7 +75,10 @@ describe('trigger CRUD', () => {
     expect(versions[1]?.snapshot).toMatchObject({ conditions: { risk_score_min: 0.3 }, cooldown_seconds: 120 });
     expect(versions[1]?.changed_by).toContain(org.admin.id);
 
-    expect((await t.http.delete(`/api/triggers/${created.id}`, org.admin.headers)).body).toEqual({ success: true, message: "Trigger 'SSH brute force' deleted" });
+    expect((await t.http.delete(`/api/triggers/${created.id}`, org.admin.headers)).body).toEqual({
+      success: true,
+      message: "Trigger 'SSH brute force' deleted",
+    });
     expect((await t.http.get(`/api/triggers/${created.id}`, org.admin.headers)).status).toBe(404);
     expect(await versionsOf(created.id)).toEqual([]);
   });
@@ -132,7 +141,11 @@ describe('enable, disable, settings, bulk', () => {
     const disabled = await t.http.post(`/api/triggers/${trigger.id}/disable`, {}, org.admin.headers);
     expect(disabled.body).toMatchObject({ success: true, trigger: { enabled: false, status: 'active' } });
     expect((await t.http.post(`/api/triggers/${trigger.id}/enable`, {}, org.admin.headers)).body.trigger.enabled).toBe(true);
-    const settings = await t.http.patch(`/api/triggers/${trigger.id}/settings`, { auto_execute: true, priority: 'Critical', editor: 'alice' }, org.admin.headers);
+    const settings = await t.http.patch(
+      `/api/triggers/${trigger.id}/settings`,
+      { auto_execute: true, priority: 'Critical', editor: 'alice' },
+      org.admin.headers,
+    );
     expect(settings.status).toBe(200);
     expect(settings.body).toEqual({
       success: true,
@@ -202,7 +215,14 @@ describe('evaluation on incident changes', () => {
     const [fire] = await firesOf(t.deps, org.orgId);
     expect(fire).toMatchObject({ trigger_id: trigger.id, incident_id: incidentId, change: 'created', change_key: 'created', outcome: 'fired' });
     const [workflow] = await workflowsOf(t.deps, org.orgId);
-    expect(workflow).toMatchObject({ id: fire?.workflow_id, incident_id: incidentId, source: 'trigger', trigger_id: trigger.id, playbook_name: 'Block brute forcer', priority: 'high' });
+    expect(workflow).toMatchObject({
+      id: fire?.workflow_id,
+      incident_id: incidentId,
+      source: 'trigger',
+      trigger_id: trigger.id,
+      playbook_name: 'Block brute forcer',
+      priority: 'high',
+    });
     // not auto-executing: it waits for a person
     expect(workflow?.status).not.toBe('running');
     const steps = await t.deps.db.selectFrom('workflow_steps').selectAll().where('workflow_id', '=', Number(workflow?.id)).execute();
@@ -237,7 +257,10 @@ describe('evaluation on incident changes', () => {
 
   it('detection passes queue evaluations for the incidents they create; event_type counts honour window_seconds; source honeypot matches cowrie', async () => {
     const org = await createTestOrg(t.deps);
-    const wide = await createTrigger(t, org, { name: 'wide', conditions: { event_type: 'cowrie.login.failed', threshold: 5, window_seconds: 600, source: 'honeypot' } });
+    const wide = await createTrigger(t, org, {
+      name: 'wide',
+      conditions: { event_type: 'cowrie.login.failed', threshold: 5, window_seconds: 600, source: 'honeypot' },
+    });
     const narrow = await createTrigger(t, org, { name: 'narrow', conditions: { event_type: 'cowrie.login.failed', threshold: 5, window_seconds: 10 } });
     const { brute } = await seedIncidents(t, org);
     const jobs = await queuedTriggerJobs(t.deps, org.orgId);
@@ -245,6 +268,16 @@ describe('evaluation on incident changes', () => {
     await runTriggerJobs(t.deps);
     const fires = (await firesOf(t.deps, org.orgId)).filter((fire) => fire.incident_id === brute);
     expect(fires.map((fire) => fire.trigger_id)).toEqual([wide.id]);
+    // a later pass rolling more failures into the same incident queues its change (updated, or escalated if its level rose)
+    await ingestRecords(orgServiceContext(t.deps, org), {
+      channel: 'cowrie',
+      source: 'cowrie',
+      records: Array.from({ length: 6 }, (_, i) => failedLogin('203.0.113.10', 40 + i * 5)),
+    });
+    await detect(t, org);
+    const rolled = (await queuedTriggerJobs(t.deps, org.orgId)).filter((job) => job.incidentId === brute);
+    expect(rolled.map((job) => job.change)).toEqual([expect.stringMatching(/^(updated|escalated)$/)]);
+    expect(rolled[0]?.changeKey).toMatch(/^(updated|escalated):\d+$/);
     const simulated = await t.http.post(`/api/triggers/${narrow.id}/simulate`, { incident_id: brute }, org.admin.headers);
     expect(simulated.body.conditions).toEqual([
       { condition: 'event_type', held: false, expected: { event_type: 'cowrie.login.failed', threshold: 5, window_seconds: 10 }, actual: { count: 3 } },
@@ -289,7 +322,12 @@ describe('exactly once', () => {
     await t.deps.db.updateTable('incidents').set({ threat_category: 'brute_force' }).where('id', '=', incidentId).execute();
     const request = { incidentId, change: 'updated' as const, changeKey: 'updated:1765100000000' };
     const reports = await Promise.all(Array.from({ length: 4 }, () => evaluateIncidentTriggers(t.deps, org.orgId, request)));
-    expect(reports.flatMap((report) => report.results.map((result) => result.outcome)).sort()).toEqual(['already_fired', 'already_fired', 'already_fired', 'fired']);
+    expect(reports.flatMap((report) => report.results.map((result) => result.outcome)).sort()).toEqual([
+      'already_fired',
+      'already_fired',
+      'already_fired',
+      'fired',
+    ]);
     expect(await firesOf(t.deps, org.orgId)).toHaveLength(1);
     expect(await workflowsOf(t.deps, org.orgId)).toHaveLength(1);
   });
@@ -402,7 +440,11 @@ describe('simulate', () => {
   it('takes an inline incident (what-if), and answers 404 for an unknown incident id', async () => {
     const org = await createTestOrg(t.deps);
     const trigger = await createTrigger(t, org, { conditions: { escalation_level_min: 'high', event_type: 'cowrie.login.failed', threshold: 3 } });
-    const inline = await t.http.post(`/api/triggers/${trigger.id}/simulate`, { escalation_level: 'critical', src_ip: '10.1.1.1', event_counts: { 'cowrie.login.failed': 4 } }, org.admin.headers);
+    const inline = await t.http.post(
+      `/api/triggers/${trigger.id}/simulate`,
+      { escalation_level: 'critical', src_ip: '10.1.1.1', event_counts: { 'cowrie.login.failed': 4 } },
+      org.admin.headers,
+    );
     expect(inline.status, JSON.stringify(inline.body)).toBe(200);
     expect(inline.body).toMatchObject({ incident_id: null, conditions_met: true, would_fire: true, would_execute: false });
     const nested = await t.http.post(`/api/triggers/${trigger.id}/simulate`, { incident: { escalation_level: 'medium' } }, org.admin.headers);

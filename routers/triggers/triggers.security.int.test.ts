@@ -40,7 +40,11 @@ describe('triggers.bulkPause', () => {
   it("never pauses another organisation's triggers", async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const id = await triggerOf(a);
-    expect((await send(t, 'POST', '/api/triggers/bulk/pause', JSON.stringify([id]), b.admin.headers)).body).toEqual({ success: true, paused_count: 0, not_found: [id] });
+    expect((await send(t, 'POST', '/api/triggers/bulk/pause', JSON.stringify([id]), b.admin.headers)).body).toEqual({
+      success: true,
+      paused_count: 0,
+      not_found: [id],
+    });
     expect(await stateOf(a, id)).toMatchObject({ enabled: true, status: 'active' });
   });
 });

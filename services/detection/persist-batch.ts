@@ -1,6 +1,7 @@
 import type { Executor, OrgId } from '../../core/database.ts';
 import type { Detection } from '../../engines/detection/index.ts';
 import { type AppliedPlan, applyDetectionPlan } from './apply-plan.ts';
+import { queueAutoContain } from './detection-auto-contain.ts';
 import { planDetections } from './detection-plan.ts';
 import { prepareDetectionTriggers, queueDetectionTriggers } from './detection-triggers.ts';
 import { emitDetectionWebhooks, prepareDetectionWebhooks } from './detection-webhooks.ts';
@@ -26,5 +27,6 @@ export async function persistDetectionBatch(
   const applied = await applyDetectionPlan(trx, orgId, plan);
   if (webhooks) await emitDetectionWebhooks(trx, orgId, webhooks, applied);
   if (triggers) await queueDetectionTriggers(trx, orgId, triggers, applied);
+  await queueAutoContain(trx, orgId, applied.createdIncidentIds);
   return applied;
 }

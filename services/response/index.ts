@@ -52,3 +52,4 @@ export {
 } from './workflows/workflow-commands.service.ts';
 export { type WorkflowStepInput, ZWorkflowStepInput } from './workflows/workflow-steps.ts';
 export { type PlannedStep, planSteps } from './workflows/workflow-steps.ts';
+export { autoContainIncident } from './auto-contain.service.ts';

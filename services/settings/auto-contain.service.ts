@@ -10,7 +10,7 @@ export async function getAutoContain(ctx: OrgServiceContext): Promise<AutoContai
   return { enabled: (await readOrgSettings(ctx.deps.db, ctx.orgId)).auto_contain };
 }
 
-/** Stores the organisation's auto-containment switch (audited). Nothing acts on it until the response issue lands. */
+/** Stores the organisation's auto-containment switch (audited); the detection pass reads it when it creates incidents. */
 export function setAutoContain(ctx: OrgServiceContext, enabled: boolean): Promise<AutoContain> {
   return ctx.deps.db.transaction().execute(async (trx) => {
     const previous = (await readOrgSettings(trx, ctx.orgId)).auto_contain;

@@ -9,6 +9,11 @@ const RESPONSES: Readonly<Record<string, AccountResponse>> = {
   enable_account: 'enable',
 };
 
+/** An account Vigil does not hold lives in a directory no adapter is configured for: said, never pretended. */
+function outsideVigil(account: string): AdapterOutcome {
+  return { state: 'unsupported', detail: `${account} is not a Vigil account, and no external identity provider adapter is configured for this organisation` };
+}
+
 /** Vigil's own accounts. An external identity provider is another adapter of the same kind, configured per organisation. */
 export function createIdentityAdapter(db: Database, orgId: OrgId): EnforcementAdapter {
   async function act(target: EnforcementTarget, options: ApplyOptions | undefined, fallback: AccountResponse): Promise<AdapterOutcome> {
