@@ -2395,7 +2395,7 @@ export interface paths {
         put?: never;
         /**
          * Switch auto-containment on or off for your organisation (settings:write; audited)
-         * @description Send {"enabled": true|false}, `?enabled=true|false`, or a bare JSON `true` / `false` body. Persisted per organisation and audited. It is only stored for now: no incident is contained automatically until the response actions land, whatever this says.
+         * @description Send {"enabled": true|false}, `?enabled=true|false`, or a bare JSON `true` / `false` body. Persisted per organisation and audited. When on, each incident the detection creates gets its source address blocked at the organisation’s enforcement points through the same path as POST /incidents/{id}/contain (guard rails, budget, lifecycle); the outcome, or why it could not act, is on the incident’s timeline.
          */
         post: operations["settings-setAutoContain"];
         delete?: never;

@@ -37,3 +37,4 @@ export const evaluateTriggersContract = contract(
   }),
 );
 export const autoContainContract = contract('response__auto_contain', z.object({ v: z.literal(1), orgId: z.uuid(), incidentId: z.number().int().positive() }));
+export const responseSweepContract = contract('response__sweep', versionOnly);

@@ -1,11 +1,12 @@
 import { type ParsedCronItem, parseCronItems } from 'graphile-worker';
-import { applyRetentionContract, detectionSweepContract, detectOfflineAgentsContract, pruneWorkerHeartbeatsContract } from './contracts.ts';
+import { applyRetentionContract, detectionSweepContract, detectOfflineAgentsContract, pruneWorkerHeartbeatsContract, responseSweepContract } from './contracts.ts';
 
 const RECURRING = [
   { contract: pruneWorkerHeartbeatsContract, match: '17 * * * *' },
   { contract: applyRetentionContract, match: '7 * * * *' },
   { contract: detectionSweepContract, match: '* * * * *' },
   { contract: detectOfflineAgentsContract, match: '* * * * *' },
+  { contract: responseSweepContract, match: '* * * * *' },
 ];
 
 /** Few recurring items; each one fans out work rather than doing it all in one job. */

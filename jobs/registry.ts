@@ -9,6 +9,7 @@ import { applyRetentionTask } from './tasks/events__apply_retention.ts';
 import { autoContainTask } from './tasks/response__auto_contain.ts';
 import { dispatchActionTask } from './tasks/response__dispatch.ts';
 import { expireActionTask } from './tasks/response__expire.ts';
+import { responseSweepTask } from './tasks/response__sweep.ts';
 import { workflowStepTask } from './tasks/response__workflow_step.ts';
 import { replayRuleTask } from './tasks/rules__replay.ts';
 import { pruneWorkerHeartbeatsTask } from './tasks/system__prune_worker_heartbeats.ts';
@@ -27,6 +28,7 @@ export const TASKS = [
   expireActionTask,
   workflowStepTask,
   autoContainTask,
+  responseSweepTask,
   deliverWebhookTask,
   evaluateTriggersTask,
 ] as const;

@@ -53,3 +53,4 @@ export {
 export { type WorkflowStepInput, ZWorkflowStepInput } from './workflows/workflow-steps.ts';
 export { type PlannedStep, planSteps } from './workflows/workflow-steps.ts';
 export { autoContainIncident } from './auto-contain.service.ts';
+export { expireOverdueEverywhere } from './agent-queue/sweep.service.ts';
