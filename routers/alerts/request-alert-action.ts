@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ALERT_ACTIONS, type AlertActionName, requestAlertAction, ZAlertActionResult } from '../../services/alerts/index.ts';
+import { ALERT_ACTIONS, type AlertActionName } from '../../services/alerts/index.ts';
+import { ALERT_RESPONSE_ACTIONS, executeAlertAction, ZAlertActionResult } from '../../services/response/index.ts';
 import { orgProcedure } from '../procedures.ts';
 import { ZAlertId } from './alerts.schemas.ts';
 
@@ -10,35 +11,47 @@ function targetInput<P extends keyof typeof MAX_TARGET>(param: P) {
   return z.object({ alert_id: ZAlertId }).extend({ [param]: target } as Record<P, typeof target>);
 }
 
+/** Where each alert action lands, in the route's description. */
+const CARRIED_OUT_BY: Readonly<Record<AlertActionName, string>> = {
+  block_url: "pushes the URL to the block lists of the organisation's live agents (one endpoint action per agent; acknowledged until they all report it, then completed)",
+  unblock_url: "removes the URL from the block lists of the organisation's live agents (acknowledged until they all report it, then completed)",
+  block_sender: "pushes the sender to the mail block lists of the organisation's live agents (acknowledged until they all report it, then completed)",
+  unblock_sender: "removes the sender from the mail block lists of the organisation's live agents (acknowledged until they all report it, then completed)",
+  revoke_session:
+    "ends every session and refresh token of the Vigil account named by email, integer user id or UUID (completed at once); an account outside Vigil is unsupported, with the reason, as no external identity provider adapter is configured",
+  isolate_device: "queues isolate for the agent enrolled on the host (acknowledged until it reports, then completed; failed when no agent is enrolled on that host)",
+};
+
 /**
- * One alert action route. It records the request (status 'requested', 202) and says plainly that
- * nothing executes it yet; EventSec answered "URL … blocked" without blocking anything. Every one is a
- * response action (blocking, revoking, isolating), so it needs response:execute, not alerts:write.
+ * One alert action route: EventSec's alert actions, carried out by the response domain as the
+ * catalogue action ALERT_RESPONSE_ACTIONS names. Every one is a response action (blocking, revoking,
+ * isolating), so it needs response:execute, not alerts:write.
  */
 function alertActionProcedure(action: AlertActionName, path: string, summary: string) {
   const { param, field } = ALERT_ACTIONS[action];
+  const type = ALERT_RESPONSE_ACTIONS[action];
   return orgProcedure('response:execute')
     .meta({
       openapi: {
         method: 'POST',
         path: `/alerts/{alert_id}/${path}`,
         tags: ['alerts'],
-        summary: `${summary} (recorded as requested; not executed yet)`,
-        description: `Records a ${action} request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. \`${param}\` is read from the JSON body (EventSec's query-string form \`?${param}=\` is not read yet); without it the alert's own ${field} is used (400 when it has none). A repeat while the same request is still pending returns that request.`,
+        summary,
+        description: `Executes the response action ${type} on the alert (needs response:execute: soc_lead or admin): it ${CARRIED_OUT_BY[action]}. \`${param}\` is read from the JSON body or EventSec's query string \`?${param}=\` (the body wins); without it the alert's own ${field} is used (400 when it has none, or when the target is malformed). Answers 200 with the real status in \`status\` and \`response_action.status\`: completed, acknowledged (an agent will report), and also failed or unsupported, with the reason in \`detail\` (EventSec's client shows \`detail\`); 202 only when the action is still waiting for the durable job to carry it out. The organisation's response settings apply (a dry run changes nothing; 429 when the hourly budget is spent). Each call is a new response action, listed in the alert's \`actions\` and in GET /actions; the request is journaled in the alert's history and the audit log (alert.action_requested).`,
       },
     })
     .input(targetInput(param))
     .output(ZAlertActionResult)
     .mutation(async ({ ctx, input }) => {
-      const result = await requestAlertAction(ctx.service, input.alert_id, action, input[param]);
-      ctx.response.status = 202;
+      const result = await executeAlertAction(ctx.service, input.alert_id, action, input[param]);
+      ctx.response.status = result.status === 'requested' || result.status === 'dispatched' ? 202 : 200;
       return result;
     });
 }
 
-export const blockUrlProcedure = alertActionProcedure('block_url', 'block-url', 'Request blocking the URL');
-export const unblockUrlProcedure = alertActionProcedure('unblock_url', 'unblock-url', 'Request unblocking the URL');
-export const blockSenderProcedure = alertActionProcedure('block_sender', 'block-sender', 'Request blocking the sender');
-export const unblockSenderProcedure = alertActionProcedure('unblock_sender', 'unblock-sender', 'Request unblocking the sender');
-export const revokeSessionProcedure = alertActionProcedure('revoke_session', 'revoke-session', "Request revoking the user's sessions");
-export const isolateDeviceProcedure = alertActionProcedure('isolate_device', 'isolate-device', 'Request isolating the device');
+export const blockUrlProcedure = alertActionProcedure('block_url', 'block-url', "Block the URL on the organisation's agents");
+export const unblockUrlProcedure = alertActionProcedure('unblock_url', 'unblock-url', "Unblock the URL on the organisation's agents");
+export const blockSenderProcedure = alertActionProcedure('block_sender', 'block-sender', "Block the sender on the organisation's agents");
+export const unblockSenderProcedure = alertActionProcedure('unblock_sender', 'unblock-sender', "Unblock the sender on the organisation's agents");
+export const revokeSessionProcedure = alertActionProcedure('revoke_session', 'revoke-session', "Revoke the account's sessions");
+export const isolateDeviceProcedure = alertActionProcedure('isolate_device', 'isolate-device', "Isolate the device through its agent");

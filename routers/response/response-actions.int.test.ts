@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedIncidents } from '../../tests/fixtures/cases.ts';
 import { type FirewallPeer, startFirewallPeer } from '../../tests/fixtures/firewall-peer.ts';
 import { createTestOrg, type TestOrg, type TestUser } from '../../tests/fixtures/identity.ts';
-import { seedIncidents } from '../../tests/fixtures/cases.ts';
 import { insertAttackIncident, runDueJobs, waitUntilPast } from '../../tests/fixtures/response.ts';
 import { createTestDeps, useTestServer } from '../../tests/harness.ts';
 
@@ -144,7 +144,9 @@ describe('auto-containment', () => {
     const incident = await t.http.get(`/api/incidents/${brute}`, lead.headers);
     expect(incident.body).toMatchObject({ status: 'contained', auto_contained: true });
     const actions = await t.http.get(`/actions?incident_id=${brute}`, lead.headers);
-    expect(actions.body).toEqual([expect.objectContaining({ action_type: 'block_ip', source: 'auto_contain', requested_by_type: 'system', status: 'completed' })]);
+    expect(actions.body).toEqual([
+      expect.objectContaining({ action_type: 'block_ip', source: 'auto_contain', requested_by_type: 'system', status: 'completed' }),
+    ]);
   });
 
   it('does nothing while the switch is off', async () => {
@@ -198,6 +200,19 @@ describe('guard rails', () => {
     const second = await insertAttackIncident(t.deps, org.orgId, '203.0.113.58');
     expect((await t.http.post(`/incidents/${first}/contain`, {}, lead.headers)).status).toBe(200);
     expect((await t.http.post(`/incidents/${second}/contain`, {}, lead.headers)).status).toBe(429);
+  });
+
+  it('refuses a local nftables point unless the operator allowed it (the Vigil host is shared by every tenant)', async () => {
+    const refused = await t.http.post('/api/response/enforcement-points', { kind: 'nftables', name: 'this host' }, org.admin.headers);
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('RESPONSE_NFTABLES_LOCAL');
+    const ssh = await t.http.post(
+      '/api/response/enforcement-points',
+      { kind: 'nftables_ssh', name: 'fw1', config: { host: 'fw1.example.org', username: 'vigil', host_key_sha256: 'SHA256:x' } },
+      org.admin.headers,
+    );
+    expect(ssh.status).toBe(400);
+    expect(JSON.stringify(ssh.body)).toContain('config.host_key_sha256');
   });
 
   it('lets only soc_lead and admin act, and analysts read', async () => {

@@ -72,7 +72,7 @@ function hasBody(request: FastifyRequest): boolean {
  * The write routes whose documented contract takes input in the query string (`POST
  * /settings/auto_contain?enabled=`, Mini-XDR's `contain?duration_seconds=` and
  * `schedule_unblock?minutes=`, scripts' `?wait_for_detection=true`, the views' DELETE by range or
- * ids, incidents' `?vocabulary=`). Anywhere else a query string is not input: a cross-site form could otherwise put a whole body in
+ * ids, incidents' `?vocabulary=`, EventSec's alert actions' `?url=`, `?sender=`, `?username=`, `?hostname=`). Anywhere else a query string is not input: a cross-site form could otherwise put a whole body in
  * the URL.
  */
 type QueryInputRoute = { method: string; path: RegExp; keys?: readonly string[] };
@@ -84,6 +84,13 @@ const QUERY_INPUT_ROUTES: readonly QueryInputRoute[] = [
   // Mini-XDR's containment takes its duration and schedule in the query string
   { method: 'POST', path: /^\/(api\/)?incidents\/[^/]+\/contain$/, keys: ['duration_seconds', 'vocabulary'] },
   { method: 'POST', path: /^\/(api\/)?incidents\/[^/]+\/schedule_unblock$/, keys: ['minutes', 'vocabulary'] },
+  // EventSec's client sends an alert action's target in the query string
+  { method: 'POST', path: /^\/alerts\/[^/]+\/block-url$/, keys: ['url'] },
+  { method: 'POST', path: /^\/alerts\/[^/]+\/unblock-url$/, keys: ['url'] },
+  { method: 'POST', path: /^\/alerts\/[^/]+\/block-sender$/, keys: ['sender'] },
+  { method: 'POST', path: /^\/alerts\/[^/]+\/unblock-sender$/, keys: ['sender'] },
+  { method: 'POST', path: /^\/alerts\/[^/]+\/revoke-session$/, keys: ['username'] },
+  { method: 'POST', path: /^\/alerts\/[^/]+\/isolate-device$/, keys: ['hostname'] },
   // incident writes answer in the caller's words unless ?vocabulary= says otherwise
   { method: '*', path: /^\/(api\/)?incidents(\/.*)?$/, keys: ['vocabulary'] },
 ];

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { OrgServiceContext } from '../../core/context.ts';
-import { type AlertActionRow, findPendingAlertAction, insertAlertAction } from '../../db/repos/alert-actions.repo.ts';
+import type { Executor } from '../../core/database.ts';
 import { lockAlert } from '../../db/repos/alerts.repo.ts';
 import { recordAlertChange } from './alert-change.ts';
 import { alertNotFound, invalidField } from './alert-errors.ts';
@@ -16,64 +15,34 @@ export const ALERT_ACTIONS = {
 } as const;
 export type AlertActionName = keyof typeof ALERT_ACTIONS;
 
-export const ZAlertActionResult = z.object({
-  detail: z.string(),
-  action_id: z.number().int(),
-  alert_id: z.number().int(),
-  action: z.string(),
-  target: z.string(),
-  status: z.literal('requested').describe('Recorded, not executed: no response connector runs alert actions yet'),
-});
-export type AlertActionResult = z.infer<typeof ZAlertActionResult>;
+export type AlertActionTarget = {
+  target: string;
+  /** The input parameter the target is named by (in errors about it), whether it came from the request or the alert. */
+  param: (typeof ALERT_ACTIONS)[AlertActionName]['param'];
+};
 
 /**
- * Records an alert action as `requested`. Nothing executes it yet (the response connectors come with
- * the response issue), and the answer says so. A repeat while the same request is still pending
- * returns that request instead of queuing a second one.
+ * The alert's side of an alert action, on the caller's transaction: locks the alert (404 for an unknown
+ * alert or another organisation's), takes the target from the request or else the alert's own field (400
+ * when neither names one), and journals the request in the alert's history and the audit log. Carrying it
+ * out belongs to the response domain, which records its action on the same transaction.
  */
-export async function requestAlertAction(
+export async function requestAlertActionTarget(
+  trx: Executor,
   ctx: OrgServiceContext,
   alertId: number,
   action: AlertActionName,
   requestedTarget: string | undefined,
-): Promise<AlertActionResult> {
-  const { action: recorded, repeated } = await recordActionRequest(ctx, alertId, action, requestedTarget);
-  return {
-    detail: `${repeated ? 'Already recorded' : 'Recorded'}; no response connector executes ${action} yet`,
-    action_id: Number(recorded.id),
-    alert_id: alertId,
-    action,
-    target: recorded.target,
-    status: 'requested',
-  };
-}
-
-function recordActionRequest(
-  ctx: OrgServiceContext,
-  alertId: number,
-  action: AlertActionName,
-  requestedTarget: string | undefined,
-): Promise<{ action: AlertActionRow; repeated: boolean }> {
+): Promise<AlertActionTarget> {
   const { param, field } = ALERT_ACTIONS[action];
-  return ctx.deps.db.transaction().execute(async (trx) => {
-    const alert = await lockAlert(trx, ctx.orgId, alertId);
-    if (!alert) throw alertNotFound(alertId);
-    const target = requestedTarget ?? alert[field] ?? undefined;
-    if (!target) throw invalidField(param, `is required: the alert has no ${field} to act on`);
-    const pending = await findPendingAlertAction(trx, ctx.orgId, alertId, action, target);
-    if (pending) return { action: pending, repeated: true };
-    const recorded = await insertAlertAction(trx, ctx.orgId, {
-      alert_id: alertId,
-      action,
-      target,
-      requested_by: ctx.principal.actorId,
-      requested_by_type: ctx.principal.actorType,
-    });
-    await recordAlertChange(trx, ctx, alertId, {
-      kind: 'action_requested',
-      auditAction: 'alert.action_requested',
-      detail: { action_id: Number(recorded.id), action, target, status: recorded.status },
-    });
-    return { action: recorded, repeated: false };
+  const alert = await lockAlert(trx, ctx.orgId, alertId);
+  if (!alert) throw alertNotFound(alertId);
+  const target = requestedTarget ?? alert[field] ?? undefined;
+  if (!target) throw invalidField(param, `is required: the alert has no ${field} to act on`);
+  await recordAlertChange(trx, ctx, alertId, {
+    kind: 'action_requested',
+    auditAction: 'alert.action_requested',
+    detail: { action, target },
   });
+  return { target, param };
 }

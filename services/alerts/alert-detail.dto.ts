@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { AlertEventSummaryRow } from '../../db/queries/alerts.ts';
-import type { AlertActionRow } from '../../db/repos/alert-actions.repo.ts';
 import type { AlertEscalationRow } from '../../db/repos/alert-escalations.repo.ts';
 import type { AlertHistoryRow } from '../../db/repos/alert-history.repo.ts';
+import type { ResponseActionRow } from '../../db/repos/response-actions.repo.ts';
 import { SEVERITY_WORDS, severityWord } from '../events/index.ts';
 import type { UserIds } from '../identity/index.ts';
 import { ZAlert } from './alert.dto.ts';
@@ -30,26 +30,46 @@ export function toEscalationDto(row: AlertEscalationRow, users: UserIds): AlertE
 }
 
 export const ZAlertAction = z.object({
-  id: z.number().int(),
+  id: z.number().int().describe('The response action id (GET /actions/{action_id} has its transitions)'),
   alert_id: z.number().int().nullable(),
-  action: z.string().describe('block_url, unblock_url, block_sender, unblock_sender, revoke_session or isolate_device'),
-  target: z.string(),
-  status: z.string().describe("'requested' until a response connector picks the action up; nothing has been executed before that"),
-  requested_by: z.number().int().nullable().describe('User id (integer) of who requested it; null when an API key did'),
+  action: z
+    .string()
+    .describe(
+      'The response action type: block_url, unblock_url, block_sender, unblock_sender, revoke_session, isolate_host (POST …/isolate-device), or another catalogue action taken on this alert',
+    ),
+  target: z.string().describe('What it acts on, in the canonical form the enforcement points saw'),
+  status: z
+    .string()
+    .describe(
+      'The real lifecycle status: requested, dispatched, acknowledged (an agent will report), completed, failed, unsupported (nothing here can carry it out; status_detail says why), expired, reverted, …',
+    ),
+  status_detail: z.string().nullable().describe('What the enforcement points answered'),
+  adapter: z.string().nullable().describe('Enforcement point kinds that carried it out'),
+  dry_run: z.boolean(),
+  source: z.string().describe('alert for the alert action routes; manual, auto_contain, workflow, … otherwise'),
+  requested_by: z.number().int().nullable().describe('User id (integer) of who requested it; null when an API key or Vigil itself did'),
+  requested_by_type: z.string().describe('user, api_key or system'),
   created_at: z.string(),
+  updated_at: z.string(),
 });
 
 export type AlertActionDto = z.infer<typeof ZAlertAction>;
 
-export function toActionDto(row: AlertActionRow, users: UserIds): AlertActionDto {
+export function toActionDto(row: ResponseActionRow, users: UserIds): AlertActionDto {
   return {
     id: Number(row.id),
     alert_id: row.alert_id === null ? null : Number(row.alert_id),
-    action: row.action,
+    action: row.action_type,
     target: row.target,
     status: row.status,
-    requested_by: users.of(row.requested_by),
+    status_detail: row.status_detail,
+    adapter: row.adapter,
+    dry_run: row.dry_run,
+    source: row.source,
+    requested_by: row.requested_by_type === 'user' ? users.of(row.requested_by) : null,
+    requested_by_type: row.requested_by_type,
     created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
   };
 }
 
@@ -127,6 +147,6 @@ export const ZAlertDetail = ZAlert.extend({
   events: z.array(ZAlertEventSummary).describe('The 50 most recent linked events that are still stored'),
   history: z.array(ZAlertHistoryEntry).describe('The last 100 changes, oldest first'),
   escalations: z.array(ZAlertEscalation),
-  actions: z.array(ZAlertAction).describe('Alert actions requested on this alert and their status'),
+  actions: z.array(ZAlertAction).describe('Response actions taken on this alert (the alert action routes and any other), newest first (at most 100), with their real status'),
 });
 export type AlertDetail = z.infer<typeof ZAlertDetail>;

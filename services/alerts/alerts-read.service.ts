@@ -1,10 +1,10 @@
 import type { OrgServiceContext } from '../../core/context.ts';
 import { type AlertQueueFilter, countAlertQueue, listAlertEventSummaries, listAlertQueue } from '../../db/queries/alerts.ts';
-import { listAlertActions } from '../../db/repos/alert-actions.repo.ts';
 import { listAlertEscalations } from '../../db/repos/alert-escalations.repo.ts';
 import { countAlertEvents, listAlertEventIds } from '../../db/repos/alert-events.repo.ts';
 import { listAlertHistory } from '../../db/repos/alert-history.repo.ts';
 import { type AlertRow, findAlert } from '../../db/repos/alerts.repo.ts';
+import { listResponseActions } from '../../db/repos/response-actions.repo.ts';
 import { findUserByRef, loadUserIds, type UserRef } from '../identity/index.ts';
 import { type AlertDto, toAlertDto } from './alert.dto.ts';
 import { type AlertDetail, historyUserRefs, toActionDto, toEscalationDto, toEventSummaryDto, toHistoryDto } from './alert-detail.dto.ts';
@@ -42,7 +42,7 @@ export async function getOrgAlert(ctx: OrgServiceContext, alertId: number): Prom
   return alert;
 }
 
-/** One alert with its evidence (linked event ids and summaries), history, escalations and recorded actions. */
+/** One alert with its evidence (linked event ids and summaries), history, escalations and the response actions taken on it. */
 export async function getOrgAlertDetail(ctx: OrgServiceContext, alertId: number): Promise<AlertDetail> {
   const alert = await getOrgAlert(ctx, alertId);
   const { db } = ctx.deps;
@@ -52,13 +52,13 @@ export async function getOrgAlertDetail(ctx: OrgServiceContext, alertId: number)
     listAlertEventSummaries(db, ctx.orgId, alertId, DETAIL_EVENT_SUMMARIES),
     listAlertHistory(db, ctx.orgId, alertId, DETAIL_ENTRIES),
     listAlertEscalations(db, ctx.orgId, alertId, DETAIL_ENTRIES),
-    listAlertActions(db, ctx.orgId, alertId, DETAIL_ENTRIES),
+    listResponseActions(db, ctx.orgId, { alertId }, DETAIL_ENTRIES),
   ]);
   const users = await loadUserIds(db, ctx.orgId, [
     alert.assigned_to,
     ...history.flatMap(historyUserRefs),
     ...escalations.flatMap((row) => [row.escalated_to, row.escalated_by]),
-    ...actions.map((row) => row.requested_by),
+    ...actions.map((row) => (row.requested_by_type === 'user' ? row.requested_by : null)),
   ]);
   return {
     ...toAlertDto(alert, users),

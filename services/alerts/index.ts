@@ -1,5 +1,5 @@
 export { ALERT_SEVERITIES, ALERT_STATUSES, ZAlert } from './alert.dto.ts';
-export { ALERT_ACTIONS, type AlertActionName, requestAlertAction, ZAlertActionResult } from './alert-actions.service.ts';
+export { ALERT_ACTIONS, type AlertActionName, type AlertActionTarget, requestAlertActionTarget } from './alert-actions.service.ts';
 export { ZAlertDetail, ZAlertEscalation } from './alert-detail.dto.ts';
 export { invalidField } from './alert-errors.ts';
 export { getOrgAlertDetail, listOrgAlerts } from './alerts-read.service.ts';

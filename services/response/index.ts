@@ -1,5 +1,6 @@
 export { toResponseActionDto, ZActionTransition, ZResponseAction } from './action.dto.ts';
 export { callerActor, SYSTEM_ACTOR } from './actor.ts';
+export { ALERT_RESPONSE_ACTIONS, executeAlertAction, ZAlertActionResult } from './alert-actions.service.ts';
 export {
   ANALYST_ENDPOINT_ACTIONS,
   completeOwnEndpointAction,

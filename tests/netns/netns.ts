@@ -202,3 +202,41 @@ export async function pollUntil<T>(check: () => Promise<T | undefined>, timeoutM
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+export type RouterTopology = { att: string; rtr: string; prot: string; attacker: string; protectedHost: string; attacker6: string; protected6: string };
+
+/**
+ * attacker ↔ router ↔ protected host, IPv4 and IPv6, forwarding only inside the router namespace; the
+ * host's own firewall and forwarding are never touched. Cleans up and rethrows when a step fails.
+ */
+export function buildRouterTopology(namespaces: Namespaces, stem: string): RouterTopology {
+  const net = freeTestRange();
+  const topology = {
+    att: `${stem}att`,
+    rtr: `${stem}rtr`,
+    prot: `${stem}prot`,
+    attacker: `10.${net}.1.2`,
+    protectedHost: `10.${net}.2.2`,
+    attacker6: `fd00:${net}:1::2`,
+    protected6: `fd00:${net}:2::2`,
+  };
+  const { att, rtr, prot } = topology;
+  try {
+    for (const name of [att, rtr, prot]) namespaces.add(name);
+    namespaces.link({ ns: att, ifname: `${stem}a0`, cidr: `${topology.attacker}/24` }, { ns: rtr, ifname: `${stem}r0`, cidr: `10.${net}.1.1/24` });
+    namespaces.link({ ns: rtr, ifname: `${stem}r1`, cidr: `10.${net}.2.1/24` }, { ns: prot, ifname: `${stem}p0`, cidr: `${topology.protectedHost}/24` });
+    namespaces.exec(att, 'ip', ['addr', 'add', `${topology.attacker6}/64`, 'dev', `${stem}a0`, 'nodad']);
+    namespaces.exec(rtr, 'ip', ['addr', 'add', `fd00:${net}:1::1/64`, 'dev', `${stem}r0`, 'nodad']);
+    namespaces.exec(rtr, 'ip', ['addr', 'add', `fd00:${net}:2::1/64`, 'dev', `${stem}r1`, 'nodad']);
+    namespaces.exec(prot, 'ip', ['addr', 'add', `${topology.protected6}/64`, 'dev', `${stem}p0`, 'nodad']);
+    namespaces.route(att, `10.${net}.1.1`);
+    namespaces.route(prot, `10.${net}.2.1`);
+    namespaces.route(att, `fd00:${net}:1::1`, '6');
+    namespaces.route(prot, `fd00:${net}:2::1`, '6');
+    namespaces.forward(rtr);
+    return topology;
+  } catch (error) {
+    namespaces.cleanUp();
+    throw error;
+  }
+}

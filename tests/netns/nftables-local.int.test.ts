@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalNftRunner } from '../../services/response/adapters/nft-runner.ts';
 import { createNftablesAdapter } from '../../services/response/adapters/nftables.ts';
-import { freeTestRange, httpProbe, Namespaces, netnsSupport, pollUntil, startHttpServer, uniqueStem } from './netns.ts';
+import { buildRouterTopology, httpProbe, Namespaces, netnsSupport, pollUntil, startHttpServer, uniqueStem } from './netns.ts';
 
 const support = netnsSupport();
 if (!support.ok) {
@@ -17,10 +17,10 @@ if (!support.ok) {
 describe.skipIf(!support.ok)('nftables adapter in a router namespace', { timeout: 60_000 }, () => {
   const stem = uniqueStem();
   const namespaces = new Namespaces();
-  const att = `${stem}att`;
-  const rtr = `${stem}rtr`;
-  const prot = `${stem}prot`;
-  let net = 0;
+  let att = '';
+  let rtr = '';
+  let prot = '';
+  let attackerNet = '';
   let attacker = '';
   let protectedHost = '';
   let attacker6 = '';
@@ -36,24 +36,10 @@ describe.skipIf(!support.ok)('nftables adapter in a router namespace', { timeout
       .filter((line) => line.includes(' drop'));
 
   beforeAll(async () => {
+    const topology = buildRouterTopology(namespaces, stem);
+    ({ att, rtr, prot, attacker, protectedHost, attacker6, protected6 } = topology);
+    attackerNet = `${attacker.split('.').slice(0, 3).join('.')}.0/24`;
     try {
-      net = freeTestRange();
-      attacker = `10.${net}.1.2`;
-      protectedHost = `10.${net}.2.2`;
-      attacker6 = `fd00:${net}:1::2`;
-      protected6 = `fd00:${net}:2::2`;
-      for (const name of [att, rtr, prot]) namespaces.add(name);
-      namespaces.link({ ns: att, ifname: `${stem}a0`, cidr: `${attacker}/24` }, { ns: rtr, ifname: `${stem}r0`, cidr: `10.${net}.1.1/24` });
-      namespaces.link({ ns: rtr, ifname: `${stem}r1`, cidr: `10.${net}.2.1/24` }, { ns: prot, ifname: `${stem}p0`, cidr: `${protectedHost}/24` });
-      namespaces.exec(att, 'ip', ['addr', 'add', `${attacker6}/64`, 'dev', `${stem}a0`, 'nodad']);
-      namespaces.exec(rtr, 'ip', ['addr', 'add', `fd00:${net}:1::1/64`, 'dev', `${stem}r0`, 'nodad']);
-      namespaces.exec(rtr, 'ip', ['addr', 'add', `fd00:${net}:2::1/64`, 'dev', `${stem}r1`, 'nodad']);
-      namespaces.exec(prot, 'ip', ['addr', 'add', `${protected6}/64`, 'dev', `${stem}p0`, 'nodad']);
-      namespaces.route(att, `10.${net}.1.1`);
-      namespaces.route(prot, `10.${net}.2.1`);
-      namespaces.route(att, `fd00:${net}:1::1`, '6');
-      namespaces.route(prot, `fd00:${net}:2::1`, '6');
-      namespaces.forward(rtr);
       await startHttpServer(namespaces, prot, port);
     } catch (error) {
       namespaces.cleanUp();
@@ -134,16 +120,16 @@ describe.skipIf(!support.ok)('nftables adapter in a router namespace', { timeout
     expect(await adapter().revert(ip(attacker6))).toMatchObject({ state: 'completed' });
     expect(await httpProbe(att, protected6, port)).toBe('ok protected');
 
-    expect(await adapter().apply(ip(`10.${net}.1.0/24`), { timeoutSeconds: 60 })).toMatchObject({ state: 'completed' });
+    expect(await adapter().apply(ip(attackerNet), { timeoutSeconds: 60 })).toMatchObject({ state: 'completed' });
     expect(await httpProbe(att, protectedHost, port)).toBe('blocked');
-    expect(await adapter().status(ip(attacker))).toMatchObject({ enforced: true, detail: expect.stringContaining(`covered by 10.${net}.1.0/24`) });
+    expect(await adapter().status(ip(attacker))).toMatchObject({ enforced: true, detail: expect.stringContaining(`covered by ${attackerNet}`) });
     // nft refuses the overlapping element; the adapter reads the set and says the network already blocks it.
     expect(await adapter().apply(ip(attacker), { timeoutSeconds: 30 })).toMatchObject({
       state: 'completed',
       detail: expect.stringContaining('already blocked by'),
     });
     expect(await adapter().revert(ip(attacker))).toMatchObject({ state: 'failed', detail: expect.stringContaining('stays blocked by') });
-    expect(await adapter().revert(ip(`10.${net}.1.0/24`))).toMatchObject({ state: 'completed' });
+    expect(await adapter().revert(ip(attackerNet))).toMatchObject({ state: 'completed' });
     expect(await httpProbe(att, protectedHost, port)).toBe('ok protected');
   });
 

@@ -23,10 +23,10 @@ export function createIdentityAdapter(db: Database, orgId: OrgId): EnforcementAd
       const state = await accountState(db, orgId, target.value);
       return state.found
         ? { state: 'completed', detail: `dry run: would ${response.replace('_', ' ')} for ${target.value}` }
-        : { state: 'failed', detail: `no account ${target.value} in the organisation` };
+        : outsideVigil(target.value);
     }
     const result = await respondOnAccount(db, orgId, target.value, response);
-    return result.found ? { state: 'completed', detail: result.detail } : { state: 'failed', detail: result.detail };
+    return result.found ? { state: 'completed', detail: result.detail } : outsideVigil(target.value);
   }
   return {
     kind: 'identity',
