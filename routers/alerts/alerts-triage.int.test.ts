@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_ACTION_ROUTES, detectorAlertId, reportedAlertId } from '../../tests/fixtures/alerts.ts';
+import { enrollAgent, orgWithAgent } from '../../tests/fixtures/agents.ts';
+import { ALERT_ACTION_ROUTES, detectorAlertId, reportBody, reportedAlertId } from '../../tests/fixtures/alerts.ts';
 import { createTestOrg, createTestUser } from '../../tests/fixtures/identity.ts';
 import { useTestServer } from '../../tests/harness.ts';
 
@@ -77,60 +78,187 @@ describe('escalation validation', () => {
 });
 
 describe('DELETE /alerts/{alert_id}', () => {
-  it('deletes, audits, and keeps the recorded actions without the alert', async () => {
+  it('deletes, audits, and keeps the response actions taken on it without the alert', async () => {
     const org = await createTestOrg(t.deps);
     const alertId = await detectorAlertId(t.deps, org);
     const action = await t.http.post(`/alerts/${alertId}/isolate-device`, { hostname: 'web-01' }, org.admin.headers);
+    expect(action.body).toMatchObject({ status: 'failed', target: 'web-01' });
     const deleted = await t.http.delete(`/alerts/${alertId}`, org.admin.headers);
     expect(deleted.status).toBe(200);
     expect(deleted.body).toEqual({ detail: `Alert ${alertId} deleted` });
     expect((await t.http.get(`/alerts/${alertId}`, org.admin.headers)).status).toBe(404);
     expect((await t.http.delete(`/alerts/${alertId}`, org.admin.headers)).status).toBe(404);
-    const kept = await t.deps.db.selectFrom('alert_actions').select(['alert_id', 'status']).where('id', '=', action.body.action_id).executeTakeFirstOrThrow();
-    expect(kept).toEqual({ alert_id: null, status: 'requested' });
+    const kept = await t.deps.db
+      .selectFrom('response_actions')
+      .select(['alert_id', 'action_type', 'status'])
+      .where('id', '=', action.body.action_id)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({ alert_id: null, action_type: 'isolate_host', status: 'failed' });
     const audit = await t.http.get<{ items: { details: Record<string, unknown> }[] }>('/api/audit?action=alert.deleted', org.admin.headers);
     expect(audit.body.items[0]?.details).toMatchObject({ title: expect.stringContaining('brute force'), source: 'detector' });
   });
 });
 
+type AgentCommand = { id: number; action_type: string; parameters: Record<string, unknown>; response_action_id: number | null };
+
+/** What the alert's detail says about its actions, and how its history journals them. */
+async function alertActions(alertId: number, headers: Record<string, string>) {
+  const detail = await t.http.get(`/alerts/${alertId}`, headers);
+  return {
+    actions: detail.body.actions as { id: number; action: string; target: string; status: string; status_detail: string | null; source: string }[],
+    requested: (detail.body.history as { kind: string; detail: Record<string, unknown> }[]).filter((entry) => entry.kind === 'action_requested'),
+  };
+}
+
 describe('alert actions', () => {
-  it.each(ALERT_ACTION_ROUTES)('$path records a request and says it is not executed', async ({ path, action, param, value }) => {
+  it('revoke-session on a Vigil account completes: its sessions end, and the alert, its history and the audit log say so', async () => {
+    const org = await createTestOrg(t.deps);
+    const lead = await org.addUser('soc_lead');
+    const victim = await org.addUser('analyst');
+    const alertId = await reportedAlertId(t.http, org, { username: victim.email });
+    expect((await t.http.get('/api/auth/me', victim.headers)).status).toBe(200);
+    const response = await t.http.post(`/alerts/${alertId}/revoke-session`, undefined, lead.headers);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      detail: `revoke_session ${victim.email} done`,
+      action_id: expect.any(Number),
+      alert_id: alertId,
+      action: 'revoke_session',
+      target: victim.email,
+      status: 'completed',
+      response_action: {
+        id: response.body.action_id,
+        action_type: 'revoke_session',
+        status: 'completed',
+        adapter: 'identity',
+        alert_id: alertId,
+        source: 'alert',
+      },
+    });
+    expect(response.body.response_action.status_detail).toContain('sessions and refresh tokens revoked');
+    expect((await t.http.get('/api/auth/me', victim.headers)).status).toBe(401);
+
+    const { actions, requested } = await alertActions(alertId, lead.headers);
+    expect(actions).toEqual([
+      expect.objectContaining({ id: response.body.action_id, action: 'revoke_session', target: victim.email, status: 'completed', source: 'alert' }),
+    ]);
+    expect(actions[0]).toMatchObject({ requested_by: lead.publicId, requested_by_type: 'user' });
+    expect(requested).toEqual([expect.objectContaining({ detail: { action: 'revoke_session', target: victim.email } })]);
+    const audit = await t.http.get<{ items: { target_id: string }[] }>('/api/audit?action=alert.action_requested', org.admin.headers);
+    expect(audit.body.items.map((item) => item.target_id)).toEqual([String(alertId)]);
+  });
+
+  it('revoke-session on an account outside Vigil is unsupported, with the reason, and changes no Vigil account', async () => {
     const org = await createTestOrg(t.deps);
     const lead = await org.addUser('soc_lead');
     const alertId = await reportedAlertId(t.http, org);
-    const response = await t.http.post(`/alerts/${alertId}/${path}`, { [param]: value }, lead.headers);
-    expect(response.status).toBe(202);
-    expect(response.body).toEqual({
-      detail: `Recorded; no response connector executes ${action} yet`,
-      action_id: expect.any(Number),
-      alert_id: alertId,
-      action,
-      target: value,
-      status: 'requested',
-    });
-    const row = await t.deps.db.selectFrom('alert_actions').selectAll().where('id', '=', response.body.action_id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ org_id: org.orgId, action, target: value, status: 'requested', requested_by: lead.id });
-    const repeat = await t.http.post(`/alerts/${alertId}/${path}`, { [param]: value }, lead.headers);
-    expect(repeat.body).toMatchObject({ action_id: response.body.action_id, detail: expect.stringMatching(/^Already recorded/) });
-    const fromAlert = await t.http.post(`/alerts/${alertId}/${path}`, undefined, lead.headers);
-    expect(fromAlert.body.target).toBe((await t.http.get(`/alerts/${alertId}`, lead.headers)).body[param]);
-    expect((await t.http.get(`/alerts/${alertId}`, lead.headers)).body.actions).toHaveLength(2);
+    const response = await t.http.post(`/alerts/${alertId}/revoke-session`, { username: 'bob@outside.example' }, lead.headers);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'unsupported', target: 'bob@outside.example', response_action: { status: 'unsupported' } });
+    expect(response.body.detail).toContain('bob@outside.example is not a Vigil account');
+    expect((await t.http.get('/api/auth/me', org.admin.headers)).status).toBe(200);
+    expect((await alertActions(alertId, lead.headers)).actions).toEqual([expect.objectContaining({ status: 'unsupported' })]);
   });
 
-  it('are response actions: an analyst gets 403 on each (isolating a host included) and nothing is recorded', async () => {
+  it.each(ALERT_ACTION_ROUTES.filter((route) => route.param === 'url' || route.param === 'sender'))(
+    '$path without an enrolled agent is unsupported, with the reason',
+    async ({ path, action, type, param, value }) => {
+      const org = await createTestOrg(t.deps);
+      const alertId = await reportedAlertId(t.http, org);
+      const response = await t.http.post(`/alerts/${alertId}/${path}`, { [param]: value }, org.admin.headers);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ action, target: value, status: 'unsupported', response_action: { action_type: type, status: 'unsupported' } });
+      expect(response.body.detail).toContain('no enrolled agent in the organisation');
+      const fromAlert = await t.http.post(`/alerts/${alertId}/${path}`, undefined, org.admin.headers);
+      expect(fromAlert.body.target).toBe(reportBody()[param]);
+      expect((await alertActions(alertId, org.admin.headers)).actions.map((entry) => entry.id)).toEqual([fromAlert.body.action_id, response.body.action_id]);
+    },
+  );
+
+  it('block-url with an enrolled agent is acknowledged, the agent is handed the URL, and its report completes it', async () => {
+    const org = await createTestOrg(t.deps);
+    const lead = await org.addUser('soc_lead');
+    const agent = await orgWithAgent(t.http, org, 'mail-relay-01');
+    const alertId = await reportedAlertId(t.http, org);
+    const response = await t.http.post(`/alerts/${alertId}/block-url`, { url: 'https://evil.example/pay' }, lead.headers);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      action: 'block_url',
+      target: 'https://evil.example/pay',
+      status: 'acknowledged',
+      response_action: { status: 'acknowledged', adapter: 'agent' },
+    });
+    expect(response.body.detail).toContain('waiting for the enforcement point to report');
+    const handed = await t.http.get<AgentCommand[]>('/agent/actions', agent.headers);
+    expect(handed.body).toEqual([
+      expect.objectContaining({
+        action_type: 'block_url',
+        parameters: expect.objectContaining({ url: 'https://evil.example/pay' }),
+        response_action_id: response.body.action_id,
+      }),
+    ]);
+    const command = handed.body[0] as AgentCommand;
+    expect((await t.http.post(`/agent/actions/${command.id}/complete`, { success: true, output: 'added to proxy deny list' }, agent.headers)).status).toBe(200);
+    expect((await alertActions(alertId, lead.headers)).actions).toEqual([expect.objectContaining({ id: response.body.action_id, status: 'completed' })]);
+  });
+
+  it("isolate-device goes to the agent on the alert's hostname, and only to it", async () => {
+    const org = await createTestOrg(t.deps);
+    const lead = await org.addUser('soc_lead');
+    const laptop = await orgWithAgent(t.http, org, 'laptop-7');
+    const other = await enrollAgent(t.http, laptop.enrollmentKey, 'laptop-8');
+    const alertId = await reportedAlertId(t.http, org, { hostname: 'LAPTOP-7' });
+    const response = await t.http.post(`/alerts/${alertId}/isolate-device`, undefined, lead.headers);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      action: 'isolate_device',
+      target: 'laptop-7',
+      status: 'acknowledged',
+      response_action: { action_type: 'isolate_host', target_kind: 'host', status: 'acknowledged' },
+    });
+    expect(response.body.response_action.status_detail).toContain('laptop-7');
+    const handed = await t.http.get<AgentCommand[]>('/agent/actions', laptop.headers);
+    expect(handed.body).toEqual([expect.objectContaining({ action_type: 'isolate', response_action_id: response.body.action_id })]);
+    expect((await t.http.get('/agent/actions', other.headers)).body).toEqual([]);
+  });
+
+  it("takes the target from EventSec's query string, the JSON body winning", async () => {
+    const org = await createTestOrg(t.deps);
+    const victim = await org.addUser('analyst');
+    const alertId = await reportedAlertId(t.http, org);
+    const bodiless = await fetch(`${t.server.baseUrl}/alerts/${alertId}/revoke-session?username=${encodeURIComponent(victim.email)}`, {
+      method: 'POST',
+      headers: org.admin.headers,
+    });
+    expect(bodiless.status).toBe(200);
+    expect(await bodiless.json()).toMatchObject({ action: 'revoke_session', target: victim.email, status: 'completed' });
+    expect((await t.http.get('/api/auth/me', victim.headers)).status).toBe(401);
+    const both = await t.http.post(`/alerts/${alertId}/block-sender?sender=query%40evil.example`, { sender: 'body@evil.example' }, org.admin.headers);
+    expect(both.body).toMatchObject({ target: 'body@evil.example' });
+    const url = await t.http.post(`/alerts/${alertId}/block-url?url=${encodeURIComponent('https://evil.example/q?x=1')}`, undefined, org.admin.headers);
+    expect(url.body).toMatchObject({ target: 'https://evil.example/q?x=1' });
+    const foreignKey = await t.http.post(`/alerts/${alertId}/block-url?sender=x%40evil.example`, undefined, org.admin.headers);
+    expect(foreignKey.body).toMatchObject({ target: reportBody().url });
+  });
+
+  it('are response actions: an analyst gets 403 on each (isolating a host included) and nothing is recorded or queued', async () => {
     const org = await createTestOrg(t.deps);
     const analyst = await org.addUser('analyst');
+    const agent = await orgWithAgent(t.http, org, 'laptop-7');
     const alertId = await reportedAlertId(t.http, org);
     for (const { path, param, value } of ALERT_ACTION_ROUTES) {
       const refused = await t.http.post(`/alerts/${alertId}/${path}`, { [param]: value }, analyst.headers);
       expect(refused.status, path).toBe(403);
       expect(refused.body.detail).toContain('response:execute');
+      expect((await t.http.post(`/alerts/${alertId}/${path}?${param}=${encodeURIComponent(value)}`, undefined, analyst.headers)).status).toBe(403);
     }
-    const recorded = await t.deps.db.selectFrom('alert_actions').select('id').where('org_id', '=', org.orgId).execute();
+    const recorded = await t.deps.db.selectFrom('response_actions').select('id').where('org_id', '=', org.orgId).execute();
     expect(recorded).toEqual([]);
+    expect((await t.http.get('/agent/actions', agent.headers)).body).toEqual([]);
+    expect(await alertActions(alertId, org.admin.headers)).toEqual({ actions: [], requested: [] });
   });
 
-  it('answers 400 when neither the request nor the alert names a target', async () => {
+  it('answers 400 when neither the request nor the alert names a target, or the target is malformed, and journals nothing', async () => {
     const org = await createTestOrg(t.deps);
     const alertId = await detectorAlertId(t.deps, org);
     for (const { path, param } of ALERT_ACTION_ROUTES.filter((route) => route.param !== 'hostname')) {
@@ -139,6 +267,24 @@ describe('alert actions', () => {
       expect(issuePaths(response.body)).toEqual([param]);
       expect((await t.http.post(`/alerts/${alertId}/${path}`, { [param]: ' ' }, org.admin.headers)).status).toBe(400);
     }
+    for (const [path, body] of [
+      ['block-url', { url: 'javascript:alert(1)' }],
+      ['block-sender', { sender: 'not a sender' }],
+      ['isolate-device', { hostname: 'no such host!' }],
+    ] as const) {
+      const malformed = await t.http.post(`/alerts/${alertId}/${path}`, body, org.admin.headers);
+      expect(malformed.status, path).toBe(400);
+      expect(issuePaths(malformed.body)).toEqual(Object.keys(body));
+    }
+    expect(await alertActions(alertId, org.admin.headers)).toEqual({ actions: [], requested: [] });
+  });
+
+  it('answers 404 for an unknown alert and records nothing', async () => {
+    const org = await createTestOrg(t.deps);
+    for (const { path, param, value } of ALERT_ACTION_ROUTES) {
+      expect((await t.http.post(`/alerts/99999999/${path}`, { [param]: value }, org.admin.headers)).status, path).toBe(404);
+    }
+    expect(await t.deps.db.selectFrom('response_actions').select('id').where('org_id', '=', org.orgId).execute()).toEqual([]);
   });
 });
 

@@ -79,12 +79,13 @@ describe('alerts.escalate', () => {
 function actionIsHidden(path: (typeof ALERT_ACTION_ROUTES)[number]['path']) {
   const route = ALERT_ACTION_ROUTES.find((candidate) => candidate.path === path);
   if (!route) throw new Error(`no route ${path}`);
-  it(`answers 404 for another organisation's alert and records no ${path}`, async () => {
+  it(`answers 404 for another organisation's alert and executes no ${path}`, async () => {
     const { a, b } = await createTwoOrgs(t.deps);
     const alertId = await alertOfA(a);
     await expectHidden((id) => t.http.post(`/alerts/${id}/${path}`, { [route.param]: route.value }, b.admin.headers), alertId);
+    await expectHidden((id) => t.http.post(`/alerts/${id}/${path}?${route.param}=${encodeURIComponent(route.value)}`, undefined, b.admin.headers), alertId);
     await unchanged(a, alertId);
-    const recorded = await t.deps.db.selectFrom('alert_actions').select('id').where('org_id', 'in', [a.orgId, b.orgId]).execute();
+    const recorded = await t.deps.db.selectFrom('response_actions').select('id').where('org_id', 'in', [a.orgId, b.orgId]).execute();
     expect(recorded).toEqual([]);
   });
 }

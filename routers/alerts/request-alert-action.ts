@@ -13,13 +13,15 @@ function targetInput<P extends keyof typeof MAX_TARGET>(param: P) {
 
 /** Where each alert action lands, in the route's description. */
 const CARRIED_OUT_BY: Readonly<Record<AlertActionName, string>> = {
-  block_url: "pushes the URL to the block lists of the organisation's live agents (one endpoint action per agent; acknowledged until they all report it, then completed)",
+  block_url:
+    "pushes the URL to the block lists of the organisation's live agents (one endpoint action per agent; acknowledged until they all report it, then completed)",
   unblock_url: "removes the URL from the block lists of the organisation's live agents (acknowledged until they all report it, then completed)",
   block_sender: "pushes the sender to the mail block lists of the organisation's live agents (acknowledged until they all report it, then completed)",
   unblock_sender: "removes the sender from the mail block lists of the organisation's live agents (acknowledged until they all report it, then completed)",
   revoke_session:
-    "ends every session and refresh token of the Vigil account named by email, integer user id or UUID (completed at once); an account outside Vigil is unsupported, with the reason, as no external identity provider adapter is configured",
-  isolate_device: "queues isolate for the agent enrolled on the host (acknowledged until it reports, then completed; failed when no agent is enrolled on that host)",
+    'ends every session and refresh token of the Vigil account named by email, integer user id or UUID (completed at once); an account outside Vigil is unsupported, with the reason, as no external identity provider adapter is configured',
+  isolate_device:
+    'queues isolate for the agent enrolled on the host (acknowledged until it reports, then completed; failed when no agent is enrolled on that host)',
 };
 
 /**
@@ -54,4 +56,4 @@ export const unblockUrlProcedure = alertActionProcedure('unblock_url', 'unblock-
 export const blockSenderProcedure = alertActionProcedure('block_sender', 'block-sender', "Block the sender on the organisation's agents");
 export const unblockSenderProcedure = alertActionProcedure('unblock_sender', 'unblock-sender', "Unblock the sender on the organisation's agents");
 export const revokeSessionProcedure = alertActionProcedure('revoke_session', 'revoke-session', "Revoke the account's sessions");
-export const isolateDeviceProcedure = alertActionProcedure('isolate_device', 'isolate-device', "Isolate the device through its agent");
+export const isolateDeviceProcedure = alertActionProcedure('isolate_device', 'isolate-device', 'Isolate the device through its agent');

@@ -15,7 +15,7 @@ import { generateApiKey, hashSecret } from '../../services/identity/index.ts';
 export type BenchEnvironment = { deps: Deps; orgId: OrgId; apiKey: string; ctx: OrgServiceContext; close: () => Promise<void> };
 
 /** A scratch database on the configured (or embedded) server, migrated, with one organisation and an admin API key. */
-export async function createBenchEnvironment(): Promise<BenchEnvironment> {
+export async function createBenchEnvironment(env: Record<string, string> = {}): Promise<BenchEnvironment> {
   const base = loadConfigOrExit();
   const logger = createLogger({ LOG_LEVEL: 'error' });
   const server = await resolveDatabase(base, logger);
@@ -28,6 +28,7 @@ export async function createBenchEnvironment(): Promise<BenchEnvironment> {
     AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
     SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     INGEST_LIMIT_PER_MINUTE: '1000000',
+    ...env,
   });
   const deps = await createDeps(config, logger);
   await migrateToLatest(deps.db, deps.pool);

@@ -147,6 +147,8 @@ export const ZAlertDetail = ZAlert.extend({
   events: z.array(ZAlertEventSummary).describe('The 50 most recent linked events that are still stored'),
   history: z.array(ZAlertHistoryEntry).describe('The last 100 changes, oldest first'),
   escalations: z.array(ZAlertEscalation),
-  actions: z.array(ZAlertAction).describe('Response actions taken on this alert (the alert action routes and any other), newest first (at most 100), with their real status'),
+  actions: z
+    .array(ZAlertAction)
+    .describe('Response actions taken on this alert (the alert action routes and any other), newest first (at most 100), with their real status'),
 });
 export type AlertDetail = z.infer<typeof ZAlertDetail>;

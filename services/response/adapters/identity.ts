@@ -21,9 +21,7 @@ export function createIdentityAdapter(db: Database, orgId: OrgId): EnforcementAd
     const response = (options?.action && RESPONSES[options.action]) || fallback;
     if (options?.dryRun) {
       const state = await accountState(db, orgId, target.value);
-      return state.found
-        ? { state: 'completed', detail: `dry run: would ${response.replace('_', ' ')} for ${target.value}` }
-        : outsideVigil(target.value);
+      return state.found ? { state: 'completed', detail: `dry run: would ${response.replace('_', ' ')} for ${target.value}` } : outsideVigil(target.value);
     }
     const result = await respondOnAccount(db, orgId, target.value, response);
     return result.found ? { state: 'completed', detail: result.detail } : outsideVigil(target.value);
