@@ -867,8 +867,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Request blocking the URL (recorded as requested; not executed yet)
-         * @description Records a block_url request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `url` is read from the JSON body (EventSec's query-string form `?url=` is not read yet); without it the alert's own url is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * Block the URL on the organisation's agents
+         * @description Executes the response action block_url on the alert (needs response:execute: soc_lead or admin): it pushes the URL to the block lists of the organisation's live agents (one endpoint action per agent; acknowledged until they all report it, then completed). `url` is read from the JSON body or EventSec's query string `?url=` (the body wins); without it the alert's own url is used (400 when it has none, or when the target is malformed). Answers 200 with the real status in `status` and `response_action.status`: completed, acknowledged (an agent will report), and also failed or unsupported, with the reason in `detail` (EventSec's client shows `detail`); 202 only when the action is still waiting for the durable job to carry it out. The organisation's response settings apply (a dry run changes nothing; 429 when the hourly budget is spent). Each call is a new response action, listed in the alert's `actions` and in GET /actions; the request is journaled in the alert's history and the audit log (alert.action_requested).
          */
         post: operations["alerts-blockUrl"];
         delete?: never;
@@ -887,8 +887,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Request unblocking the URL (recorded as requested; not executed yet)
-         * @description Records a unblock_url request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `url` is read from the JSON body (EventSec's query-string form `?url=` is not read yet); without it the alert's own url is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * Unblock the URL on the organisation's agents
+         * @description Executes the response action unblock_url on the alert (needs response:execute: soc_lead or admin): it removes the URL from the block lists of the organisation's live agents (acknowledged until they all report it, then completed). `url` is read from the JSON body or EventSec's query string `?url=` (the body wins); without it the alert's own url is used (400 when it has none, or when the target is malformed). Answers 200 with the real status in `status` and `response_action.status`: completed, acknowledged (an agent will report), and also failed or unsupported, with the reason in `detail` (EventSec's client shows `detail`); 202 only when the action is still waiting for the durable job to carry it out. The organisation's response settings apply (a dry run changes nothing; 429 when the hourly budget is spent). Each call is a new response action, listed in the alert's `actions` and in GET /actions; the request is journaled in the alert's history and the audit log (alert.action_requested).
          */
         post: operations["alerts-unblockUrl"];
         delete?: never;
@@ -907,8 +907,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Request blocking the sender (recorded as requested; not executed yet)
-         * @description Records a block_sender request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `sender` is read from the JSON body (EventSec's query-string form `?sender=` is not read yet); without it the alert's own sender is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * Block the sender on the organisation's agents
+         * @description Executes the response action block_sender on the alert (needs response:execute: soc_lead or admin): it pushes the sender to the mail block lists of the organisation's live agents (acknowledged until they all report it, then completed). `sender` is read from the JSON body or EventSec's query string `?sender=` (the body wins); without it the alert's own sender is used (400 when it has none, or when the target is malformed). Answers 200 with the real status in `status` and `response_action.status`: completed, acknowledged (an agent will report), and also failed or unsupported, with the reason in `detail` (EventSec's client shows `detail`); 202 only when the action is still waiting for the durable job to carry it out. The organisation's response settings apply (a dry run changes nothing; 429 when the hourly budget is spent). Each call is a new response action, listed in the alert's `actions` and in GET /actions; the request is journaled in the alert's history and the audit log (alert.action_requested).
          */
         post: operations["alerts-blockSender"];
         delete?: never;
@@ -927,8 +927,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Request unblocking the sender (recorded as requested; not executed yet)
-         * @description Records a unblock_sender request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `sender` is read from the JSON body (EventSec's query-string form `?sender=` is not read yet); without it the alert's own sender is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * Unblock the sender on the organisation's agents
+         * @description Executes the response action unblock_sender on the alert (needs response:execute: soc_lead or admin): it removes the sender from the mail block lists of the organisation's live agents (acknowledged until they all report it, then completed). `sender` is read from the JSON body or EventSec's query string `?sender=` (the body wins); without it the alert's own sender is used (400 when it has none, or when the target is malformed). Answers 200 with the real status in `status` and `response_action.status`: completed, acknowledged (an agent will report), and also failed or unsupported, with the reason in `detail` (EventSec's client shows `detail`); 202 only when the action is still waiting for the durable job to carry it out. The organisation's response settings apply (a dry run changes nothing; 429 when the hourly budget is spent). Each call is a new response action, listed in the alert's `actions` and in GET /actions; the request is journaled in the alert's history and the audit log (alert.action_requested).
          */
         post: operations["alerts-unblockSender"];
         delete?: never;
@@ -947,8 +947,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Request revoking the user's sessions (recorded as requested; not executed yet)
-         * @description Records a revoke_session request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `username` is read from the JSON body (EventSec's query-string form `?username=` is not read yet); without it the alert's own username is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * Revoke the account's sessions
+         * @description Executes the response action revoke_session on the alert (needs response:execute: soc_lead or admin): it ends every session and refresh token of the Vigil account named by email, integer user id or UUID (completed at once); an account outside Vigil is unsupported, with the reason, as no external identity provider adapter is configured. `username` is read from the JSON body or EventSec's query string `?username=` (the body wins); without it the alert's own username is used (400 when it has none, or when the target is malformed). Answers 200 with the real status in `status` and `response_action.status`: completed, acknowledged (an agent will report), and also failed or unsupported, with the reason in `detail` (EventSec's client shows `detail`); 202 only when the action is still waiting for the durable job to carry it out. The organisation's response settings apply (a dry run changes nothing; 429 when the hourly budget is spent). Each call is a new response action, listed in the alert's `actions` and in GET /actions; the request is journaled in the alert's history and the audit log (alert.action_requested).
          */
         post: operations["alerts-revokeSession"];
         delete?: never;
@@ -967,8 +967,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Request isolating the device (recorded as requested; not executed yet)
-         * @description Records a isolate_device request for the response connectors and answers 202 (needs response:execute: soc_lead or admin). No connector executes alert actions yet, so nothing is blocked, revoked or isolated by this call. `hostname` is read from the JSON body (EventSec's query-string form `?hostname=` is not read yet); without it the alert's own hostname is used (400 when it has none). A repeat while the same request is still pending returns that request.
+         * Isolate the device through its agent
+         * @description Executes the response action isolate_host on the alert (needs response:execute: soc_lead or admin): it queues isolate for the agent enrolled on the host (acknowledged until it reports, then completed; failed when no agent is enrolled on that host). `hostname` is read from the JSON body or EventSec's query string `?hostname=` (the body wins); without it the alert's own hostname is used (400 when it has none, or when the target is malformed). Answers 200 with the real status in `status` and `response_action.status`: completed, acknowledged (an agent will report), and also failed or unsupported, with the reason in `detail` (EventSec's client shows `detail`); 202 only when the action is still waiting for the durable job to carry it out. The organisation's response settings apply (a dry run changes nothing; 429 when the hourly budget is spent). Each call is a new response action, listed in the alert's `actions` and in GET /actions; the request is journaled in the alert's history and the audit log (alert.action_requested).
          */
         post: operations["alerts-isolateDevice"];
         delete?: never;
@@ -7483,18 +7483,30 @@ export interface operations {
                             reason: string | null;
                             created_at: string;
                         }[];
-                        /** @description Alert actions requested on this alert and their status */
+                        /** @description Response actions taken on this alert (the alert action routes and any other), newest first (at most 100), with their real status */
                         actions: {
+                            /** @description The response action id (GET /actions/{action_id} has its transitions) */
                             id: number;
                             alert_id: number | null;
-                            /** @description block_url, unblock_url, block_sender, unblock_sender, revoke_session or isolate_device */
+                            /** @description The response action type: block_url, unblock_url, block_sender, unblock_sender, revoke_session, isolate_host (POST …/isolate-device), or another catalogue action taken on this alert */
                             action: string;
+                            /** @description What it acts on, in the canonical form the enforcement points saw */
                             target: string;
-                            /** @description 'requested' until a response connector picks the action up; nothing has been executed before that */
+                            /** @description The real lifecycle status: requested, dispatched, acknowledged (an agent will report), completed, failed, unsupported (nothing here can carry it out; status_detail says why), expired, reverted, … */
                             status: string;
-                            /** @description User id (integer) of who requested it; null when an API key did */
+                            /** @description What the enforcement points answered */
+                            status_detail: string | null;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            dry_run: boolean;
+                            /** @description alert for the alert action routes; manual, auto_contain, workflow, … otherwise */
+                            source: string;
+                            /** @description User id (integer) of who requested it; null when an API key or Vigil itself did */
                             requested_by: number | null;
+                            /** @description user, api_key or system */
+                            requested_by_type: string;
                             created_at: string;
+                            updated_at: string;
                         }[];
                     };
                 };
@@ -7843,16 +7855,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description What happened, in words: done, handed to the agents (they will report), or why it failed or could not be carried out */
                         detail: string;
+                        /** @description The response action id (GET /actions/{action_id}) */
                         action_id: number;
                         alert_id: number;
+                        /** @description EventSec's name of the alert action (block_url, …, isolate_device) */
                         action: string;
+                        /** @description What it acted on, in the canonical form the enforcement points saw */
                         target: string;
                         /**
-                         * @description Recorded, not executed: no response connector runs alert actions yet
-                         * @constant
+                         * @description The real lifecycle status: completed (enforced), acknowledged (queued for agents; completed when they report), failed, unsupported (nothing in this organisation can carry it out; detail says why), requested (the durable job will carry it out)
+                         * @enum {string}
                          */
-                        status: "requested";
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        response_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -7919,16 +7984,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description What happened, in words: done, handed to the agents (they will report), or why it failed or could not be carried out */
                         detail: string;
+                        /** @description The response action id (GET /actions/{action_id}) */
                         action_id: number;
                         alert_id: number;
+                        /** @description EventSec's name of the alert action (block_url, …, isolate_device) */
                         action: string;
+                        /** @description What it acted on, in the canonical form the enforcement points saw */
                         target: string;
                         /**
-                         * @description Recorded, not executed: no response connector runs alert actions yet
-                         * @constant
+                         * @description The real lifecycle status: completed (enforced), acknowledged (queued for agents; completed when they report), failed, unsupported (nothing in this organisation can carry it out; detail says why), requested (the durable job will carry it out)
+                         * @enum {string}
                          */
-                        status: "requested";
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        response_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -7995,16 +8113,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description What happened, in words: done, handed to the agents (they will report), or why it failed or could not be carried out */
                         detail: string;
+                        /** @description The response action id (GET /actions/{action_id}) */
                         action_id: number;
                         alert_id: number;
+                        /** @description EventSec's name of the alert action (block_url, …, isolate_device) */
                         action: string;
+                        /** @description What it acted on, in the canonical form the enforcement points saw */
                         target: string;
                         /**
-                         * @description Recorded, not executed: no response connector runs alert actions yet
-                         * @constant
+                         * @description The real lifecycle status: completed (enforced), acknowledged (queued for agents; completed when they report), failed, unsupported (nothing in this organisation can carry it out; detail says why), requested (the durable job will carry it out)
+                         * @enum {string}
                          */
-                        status: "requested";
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        response_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -8071,16 +8242,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description What happened, in words: done, handed to the agents (they will report), or why it failed or could not be carried out */
                         detail: string;
+                        /** @description The response action id (GET /actions/{action_id}) */
                         action_id: number;
                         alert_id: number;
+                        /** @description EventSec's name of the alert action (block_url, …, isolate_device) */
                         action: string;
+                        /** @description What it acted on, in the canonical form the enforcement points saw */
                         target: string;
                         /**
-                         * @description Recorded, not executed: no response connector runs alert actions yet
-                         * @constant
+                         * @description The real lifecycle status: completed (enforced), acknowledged (queued for agents; completed when they report), failed, unsupported (nothing in this organisation can carry it out; detail says why), requested (the durable job will carry it out)
+                         * @enum {string}
                          */
-                        status: "requested";
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        response_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -8147,16 +8371,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description What happened, in words: done, handed to the agents (they will report), or why it failed or could not be carried out */
                         detail: string;
+                        /** @description The response action id (GET /actions/{action_id}) */
                         action_id: number;
                         alert_id: number;
+                        /** @description EventSec's name of the alert action (block_url, …, isolate_device) */
                         action: string;
+                        /** @description What it acted on, in the canonical form the enforcement points saw */
                         target: string;
                         /**
-                         * @description Recorded, not executed: no response connector runs alert actions yet
-                         * @constant
+                         * @description The real lifecycle status: completed (enforced), acknowledged (queued for agents; completed when they report), failed, unsupported (nothing in this organisation can carry it out; detail says why), requested (the durable job will carry it out)
+                         * @enum {string}
                          */
-                        status: "requested";
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        response_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -8223,16 +8500,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description What happened, in words: done, handed to the agents (they will report), or why it failed or could not be carried out */
                         detail: string;
+                        /** @description The response action id (GET /actions/{action_id}) */
                         action_id: number;
                         alert_id: number;
+                        /** @description EventSec's name of the alert action (block_url, …, isolate_device) */
                         action: string;
+                        /** @description What it acted on, in the canonical form the enforcement points saw */
                         target: string;
                         /**
-                         * @description Recorded, not executed: no response connector runs alert actions yet
-                         * @constant
+                         * @description The real lifecycle status: completed (enforced), acknowledged (queued for agents; completed when they report), failed, unsupported (nothing in this organisation can carry it out; detail says why), requested (the durable job will carry it out)
+                         * @enum {string}
                          */
-                        status: "requested";
+                        status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                        response_action: {
+                            id: number;
+                            action_type: string;
+                            target: string;
+                            /** @description ip, host, user, url, sender, or none for a tracked manual task */
+                            target_kind: string;
+                            /**
+                             * @description requested → (awaiting_approval) → dispatched → acknowledged → completed | failed | expired | reverted; unsupported when no enforcement point can act
+                             * @enum {string}
+                             */
+                            status: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                            /** @description What the enforcement point answered */
+                            status_detail: string | null;
+                            /** @description false: a manual task tracked by hand (EventSec /actions), never executed by Vigil */
+                            executable: boolean;
+                            dry_run: boolean;
+                            /** @description Enforcement point kinds that carried it out */
+                            adapter: string | null;
+                            /** @description EventSec's name for the duration */
+                            ttl_minutes: number | null;
+                            duration_seconds: number | null;
+                            /** @description When the enforcement point drops it and Vigil lifts it (a durable job) */
+                            expires_at: string | null;
+                            incident_id: number | null;
+                            alert_id: number | null;
+                            /** @description The action this one undoes */
+                            inverse_of: number | null;
+                            /** @description manual, auto_contain, workflow, alert, tracker, schedule or expiry */
+                            source: string;
+                            requested_by: string;
+                            requested_by_type: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            updated_at: string;
+                            transitions?: {
+                                /** @description Status before (null for the request itself) */
+                                from: string | null;
+                                /** @enum {string} */
+                                to: "requested" | "awaiting_approval" | "dispatched" | "acknowledged" | "completed" | "failed" | "expired" | "reverted" | "unsupported" | "cancelled" | "rejected";
+                                actor_id: string | null;
+                                /** @description user, api_key, agent, or system (a job, an agent report) */
+                                actor_type: string;
+                                detail: string | null;
+                                /** @description ISO 8601 */
+                                at: string;
+                            }[];
+                        };
                     };
                 };
             };

@@ -1,5 +1,11 @@
 import { type ParsedCronItem, parseCronItems } from 'graphile-worker';
-import { applyRetentionContract, detectionSweepContract, detectOfflineAgentsContract, pruneWorkerHeartbeatsContract, responseSweepContract } from './contracts.ts';
+import {
+  applyRetentionContract,
+  detectionSweepContract,
+  detectOfflineAgentsContract,
+  pruneWorkerHeartbeatsContract,
+  responseSweepContract,
+} from './contracts.ts';
 
 const RECURRING = [
   { contract: pruneWorkerHeartbeatsContract, match: '17 * * * *' },

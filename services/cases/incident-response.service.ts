@@ -36,6 +36,11 @@ export async function noteResponseOnIncident(
     ...(contain && effect.automatic ? { auto_contained: true } : {}),
   });
   if (!contain || !updated) return;
-  await insertTimelineEntry(trx, orgId, incidentId, { actorType: 'system', actorId: 'response', kind: 'status_changed', detail: { from: incident.status, to: 'contained' } });
+  await insertTimelineEntry(trx, orgId, incidentId, {
+    actorType: 'system',
+    actorId: 'response',
+    kind: 'status_changed',
+    detail: { from: incident.status, to: 'contained' },
+  });
   await emitWebhookEvent(trx, orgId, 'incident.contained', { ...incidentEventData(updated), response_action_id: note.action_id, action: note.action });
 }

@@ -1,4 +1,5 @@
 export { REGISTRATIONS_PER_IP_PER_HOUR, USER_CREATIONS_PER_CALLER_PER_HOUR } from './account-creation-limits.ts';
+export { type AccountResponse, accountState, respondOnAccount } from './account-response.service.ts';
 export { generateAgentKey, generateEnrollmentKey, looksLikeAgentKey, parseAgentKey, parseEnrollmentKey } from './agent-key-format.ts';
 export { ZApiKey } from './api-key.dto.ts';
 export { generateApiKey, parseApiKey } from './api-key-format.ts';
@@ -25,4 +26,3 @@ export { issueTokenPair } from './token-pair.service.ts';
 export { ZMiniXdrOrganization, ZMiniXdrUser, ZUserProfile, ZUserWithOrganization } from './user.dto.ts';
 export { findUserByRef, loadUserIds, type UserIds, type UserRef } from './user-ids.ts';
 export { getCurrentUserProfile, getCurrentUserWithOrganization, getOrgSlug, listOrgUsers, orgSlugOf, updateOrgUser } from './users.service.ts';
-export { type AccountResponse, accountState, respondOnAccount } from './account-response.service.ts';

@@ -14,19 +14,39 @@ export async function autoContainIncident(deps: ServiceDeps, orgId: OrgId, incid
   const incident = await incidentTarget(deps.db, orgId, incidentId);
   const ip = incident?.src_ip ?? (incident?.entity_type === 'src_ip' ? incident.entity_value : null);
   if (!incident || !ip) return null;
-  const action = await executeAction(deps, orgId, SYSTEM_ACTOR, { type: 'block_ip', target: ip, targetField: 'src_ip', incidentId, source: 'auto_contain' }).catch(
-    async (error: unknown) => {
-      const detail = error instanceof Error ? error.message : String(error);
-      await deps.db.transaction().execute((trx) =>
-        noteResponseOnIncident(trx, orgId, incidentId, { action_id: 0, action: 'block_ip', target: ip, status: 'refused', detail: `auto-containment refused: ${detail}` }, { contains: false, automatic: true }),
+  const action = await executeAction(deps, orgId, SYSTEM_ACTOR, {
+    type: 'block_ip',
+    target: ip,
+    targetField: 'src_ip',
+    incidentId,
+    source: 'auto_contain',
+  }).catch(async (error: unknown) => {
+    const detail = error instanceof Error ? error.message : String(error);
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        noteResponseOnIncident(
+          trx,
+          orgId,
+          incidentId,
+          { action_id: 0, action: 'block_ip', target: ip, status: 'refused', detail: `auto-containment refused: ${detail}` },
+          { contains: false, automatic: true },
+        ),
       );
-      return null;
-    },
-  );
+    return null;
+  });
   if (action && action.status !== 'completed') {
-    await deps.db.transaction().execute((trx) =>
-      noteResponseOnIncident(trx, orgId, incidentId, { action_id: action.id, action: action.action_type, target: ip, status: action.status, detail: action.status_detail }, { contains: false, automatic: true }),
-    );
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        noteResponseOnIncident(
+          trx,
+          orgId,
+          incidentId,
+          { action_id: action.id, action: action.action_type, target: ip, status: action.status, detail: action.status_detail },
+          { contains: false, automatic: true },
+        ),
+      );
   }
   return action;
 }

@@ -1,6 +1,5 @@
 export { toResponseActionDto, ZActionTransition, ZResponseAction } from './action.dto.ts';
 export { callerActor, SYSTEM_ACTOR } from './actor.ts';
-export { ALERT_RESPONSE_ACTIONS, executeAlertAction, ZAlertActionResult } from './alert-actions.service.ts';
 export {
   ANALYST_ENDPOINT_ACTIONS,
   completeOwnEndpointAction,
@@ -13,6 +12,9 @@ export {
   ZEndpoint,
   ZEndpointAction,
 } from './agent-queue/index.ts';
+export { expireOverdueEverywhere } from './agent-queue/sweep.service.ts';
+export { ALERT_RESPONSE_ACTIONS, executeAlertAction, ZAlertActionResult } from './alert-actions.service.ts';
+export { autoContainIncident } from './auto-contain.service.ts';
 export { listActionCatalogue, TARGET_PARAMETER, ZCatalogue } from './catalogue.service.ts';
 export { ACTION_CATALOGUE, ACTION_TYPES, actionDefinition } from './catalogue.ts';
 export { dispatchAction, settleAction } from './dispatch-action.service.ts';
@@ -51,7 +53,4 @@ export {
   listOrgWorkflows,
   rollbackWorkflow,
 } from './workflows/workflow-commands.service.ts';
-export { type WorkflowStepInput, ZWorkflowStepInput } from './workflows/workflow-steps.ts';
-export { type PlannedStep, planSteps } from './workflows/workflow-steps.ts';
-export { autoContainIncident } from './auto-contain.service.ts';
-export { expireOverdueEverywhere } from './agent-queue/sweep.service.ts';
+export { type PlannedStep, planSteps, type WorkflowStepInput, ZWorkflowStepInput } from './workflows/workflow-steps.ts';

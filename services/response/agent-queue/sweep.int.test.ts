@@ -13,7 +13,11 @@ describe('expiring agent commands nobody picked up', () => {
     const agent = await orgWithAgent(t.http, org, 'silent-01');
     const queued = await t.http.post('/agent/actions', { endpoint_id: agent.agentId, action_type: 'isolate' }, lead.headers);
     expect(queued.status).toBe(200);
-    await t.deps.db.updateTable('endpoint_actions').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', queued.body.id).execute();
+    await t.deps.db
+      .updateTable('endpoint_actions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', queued.body.id)
+      .execute();
 
     expect(await expireOverdueEverywhere(t.deps)).toBeGreaterThanOrEqual(1);
     const action = await t.http.get(`/actions/${queued.body.response_action_id}`, lead.headers);
