@@ -1,6 +1,5 @@
 import type { OrgServiceContext } from '../../core/context.ts';
-import type { EnforcementAdapter } from '../../services/response/adapters/adapter.ts';
-import { callerActor, executeAction, revertAction } from '../../services/response/index.ts';
+import { callerActor, type EnforcementAdapter, executeAction, revertAction } from '../../services/response/index.ts';
 import { percentile } from './stats.ts';
 
 export type LatencyFigures = { apply: number[]; revert: number[] };

@@ -5,10 +5,14 @@
  */
 
 import { outboundPolicyOf } from '../../core/outbound/index.ts';
-import { createHttpFirewallAdapter } from '../../services/response/adapters/http-firewall.ts';
-import { createLocalNftRunner } from '../../services/response/adapters/nft-runner.ts';
-import { createNftablesAdapter } from '../../services/response/adapters/nftables.ts';
-import { createEnforcementPoint, deleteOrgEnforcementPoint, putResponseSettings } from '../../services/response/index.ts';
+import {
+  createEnforcementPoint,
+  createHttpFirewallAdapter,
+  createLocalNftRunner,
+  createNftablesAdapter,
+  deleteOrgEnforcementPoint,
+  putResponseSettings,
+} from '../../services/response/index.ts';
 import { startFirewallPeer } from '../../tests/fixtures/firewall-peer.ts';
 import { buildRouterTopology, Namespaces, netnsSupport, uniqueStem } from '../../tests/netns/netns.ts';
 import { adapterLatency, printLatency, vigilLatency } from './response-latency.ts';

@@ -1,5 +1,9 @@
 export { toResponseActionDto, ZActionTransition, ZResponseAction } from './action.dto.ts';
 export { callerActor, SYSTEM_ACTOR } from './actor.ts';
+export type { EnforcementAdapter } from './adapters/adapter.ts';
+export { createHttpFirewallAdapter } from './adapters/http-firewall.ts';
+export { createLocalNftRunner } from './adapters/nft-runner.ts';
+export { createNftablesAdapter } from './adapters/nftables.ts';
 export {
   ANALYST_ENDPOINT_ACTIONS,
   completeOwnEndpointAction,
