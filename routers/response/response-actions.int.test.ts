@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { orgWithAgent } from '../../tests/fixtures/agents.ts';
 import { seedIncidents } from '../../tests/fixtures/cases.ts';
 import { type FirewallPeer, startFirewallPeer } from '../../tests/fixtures/firewall-peer.ts';
 import { createTestOrg, type TestOrg, type TestUser } from '../../tests/fixtures/identity.ts';
@@ -131,6 +132,43 @@ describe('containment at a firewall API', () => {
       status: 'unknown',
       source: 'none',
     });
+  });
+});
+
+describe('host isolation through the host’s agent', () => {
+  it('isolates the incident’s host when its agent reports it, reads the status from the agent, and releases it', async () => {
+    const agent = await orgWithAgent(t.http, org, 'web-07');
+    const incidentId = await insertAttackIncident(t.deps, org.orgId, '203.0.113.90', { type: 'host', value: 'web-07' });
+    const isolate = await t.http.post(`/incidents/${incidentId}/actions/isolate-host`, { isolation_level: 'hard', duration_seconds: 3600 }, lead.headers);
+    expect(isolate.body).toMatchObject({
+      success: false,
+      isolation_level: 'hard',
+      action: { action_type: 'isolate_host', adapter: 'agent', status: 'acknowledged' },
+    });
+    expect((await t.http.get(`/incidents/${incidentId}/isolation-status`, lead.headers)).body).toMatchObject({ hostname: 'web-07', is_isolated: false });
+
+    const commands = await t.http.get('/agent/actions', agent.headers);
+    expect(commands.body).toEqual([expect.objectContaining({ action_type: 'isolate', status: 'pending' })]);
+    const done = await t.http.post(`/agent/actions/${commands.body[0].id}/complete`, { success: true, output: 'interfaces down except vigil' }, agent.headers);
+    expect(done.status).toBe(200);
+    expect((await t.http.get(`/actions/${isolate.body.action.id}`, lead.headers)).body.status).toBe('completed');
+    expect((await t.http.get(`/api/incidents/${incidentId}/isolation-status`, lead.headers)).body).toMatchObject({ is_isolated: true, source: 'agent' });
+    expect((await t.http.get(`/api/incidents/${incidentId}`, lead.headers)).body.status).toBe('contained');
+
+    const release = await t.http.post(`/incidents/${incidentId}/actions/un-isolate-host`, {}, lead.headers);
+    expect(release.body.action).toMatchObject({ action_type: 'un_isolate_host', inverse_of: isolate.body.action.id, status: 'acknowledged' });
+    const releaseCommand = (await t.http.get('/agent/actions', agent.headers)).body[0];
+    expect(releaseCommand.action_type).toBe('release');
+    await t.http.post(`/agent/actions/${releaseCommand.id}/complete`, { success: true }, agent.headers);
+    expect((await t.http.get(`/actions/${isolate.body.action.id}`, lead.headers)).body.status).toBe('reverted');
+    expect((await t.http.get(`/incidents/${incidentId}/isolation-status`, lead.headers)).body.is_isolated).toBe(false);
+  });
+
+  it('fails honestly when no agent runs on the host', async () => {
+    const incidentId = await insertAttackIncident(t.deps, org.orgId, '203.0.113.91', { type: 'host', value: 'nowhere-01' });
+    const isolate = await t.http.post(`/incidents/${incidentId}/actions/isolate-host`, {}, lead.headers);
+    expect(isolate.body).toMatchObject({ success: false, action: { status: 'failed' } });
+    expect(isolate.body.action.status_detail).toContain('no enrolled agent');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Condition, FieldPath, ValueTest } from '../types.ts';
+import type { Condition, ValueTest } from '../types.ts';
 
 const MIN_LITERAL = 3;
 /** Past this length a literal is selective enough; longer ones do not make a set better. */
@@ -144,12 +144,6 @@ function testLiteral(test: ValueTest): string | null {
   }
 }
 
-/**
- * Literals of which at least one occurs, lower-cased, in a string at one of `paths` (as the predicates read them) of
- * any event the condition matches; `paths: null` when the string may be anywhere in the event (keyword search).
- */
-export type PlacedLiterals = { literals: string[]; paths: FieldPath[] | null };
-
 function score(set: string[]): [number, number] {
   return [Math.min(ENOUGH_LENGTH, ...set.map((literal) => literal.length)), -set.length];
 }
@@ -160,7 +154,7 @@ function better(a: string[], b: string[]): boolean {
   return lengthA !== lengthB ? lengthA > lengthB : countA > countB;
 }
 
-const unique = <T>(items: T[]) => [...new Set(items)];
+const unique = (literals: string[]) => [...new Set(literals)];
 
 function testsLiterals(tests: ValueTest[], mode: 'any' | 'all'): string[] | null {
   const literals = tests.map(testLiteral);
@@ -172,48 +166,30 @@ function testsLiterals(tests: ValueTest[], mode: 'any' | 'all'): string[] | null
   return literals.every((literal): literal is string => literal !== null) ? unique(literals) : null;
 }
 
-function unionOf(sets: PlacedLiterals[]): PlacedLiterals {
-  const anywhere = sets.some((set) => set.paths === null);
-  return { literals: unique(sets.flatMap((set) => set.literals)), paths: anywhere ? null : unique(sets.flatMap((set) => set.paths ?? [])) };
-}
-
-/**
- * The literals of `anyLiteral` with where they must be: `and` keeps its best child, `or` the union of literals and of
- * places when every child has a set, a field its paths, a keyword search anywhere.
- */
-export function placedLiterals(condition: Condition): PlacedLiterals | null {
-  switch (condition.type) {
-    case 'and': {
-      let best: PlacedLiterals | null = null;
-      for (const item of condition.items) {
-        const set = placedLiterals(item);
-        if (set && (!best || better(set.literals, best.literals))) best = set;
-      }
-      return best;
-    }
-    case 'or': {
-      const sets = condition.items.map(placedLiterals);
-      return sets.every((set): set is PlacedLiterals => set !== null) ? unionOf(sets) : null;
-    }
-    case 'not':
-    case 'const':
-      return null;
-    case 'field': {
-      const literals = testsLiterals(condition.tests, condition.mode);
-      return literals && { literals, paths: [...condition.paths] };
-    }
-    case 'keyword': {
-      const literals = testsLiterals(condition.tests, condition.mode);
-      return literals && { literals, paths: null };
-    }
-  }
-}
-
 /**
  * Literals of which at least one occurs (lower-cased) in some string value of any event the condition matches, or
  * null: `and` keeps its best child set, `or` the union when every child has one, `not` and tests without a literal
  * give null.
  */
 export function anyLiteral(condition: Condition): string[] | null {
-  return placedLiterals(condition)?.literals ?? null;
+  switch (condition.type) {
+    case 'and': {
+      let best: string[] | null = null;
+      for (const item of condition.items) {
+        const set = anyLiteral(item);
+        if (set && (!best || better(set, best))) best = set;
+      }
+      return best;
+    }
+    case 'or': {
+      const sets = condition.items.map(anyLiteral);
+      return sets.every((set): set is string[] => set !== null) ? unique(sets.flat()) : null;
+    }
+    case 'not':
+    case 'const':
+      return null;
+    case 'field':
+    case 'keyword':
+      return testsLiterals(condition.tests, condition.mode);
+  }
 }
