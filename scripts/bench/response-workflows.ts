@@ -1,18 +1,33 @@
-import { run } from 'graphile-worker';
-import { sql } from 'kysely';
+import { run, type TaskList } from 'graphile-worker';
+import { type RawBuilder, sql } from 'kysely';
 import { graphileLogger } from '../../jobs/log-adapter.ts';
 import { buildTaskList } from '../../jobs/registry.ts';
 import { createWorkflow } from '../../services/response/index.ts';
 import type { BenchEnvironment } from './setup.ts';
 
-const PRESET = { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } };
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
+/**
+ * Runs a graphile-worker pool over the jobs already queued until `remaining` counts none left; returns the
+ * seconds it took. Same options for the baseline and for Vigil's tasks.
+ */
+async function drain(env: BenchEnvironment, taskList: TaskList, concurrency: number, remaining: RawBuilder<{ n: number }>): Promise<number> {
+  const started = performance.now();
+  const runner = await run({
+    pgPool: env.deps.pool,
+    taskList,
+    concurrency,
+    noHandleSignals: true,
+    pollInterval: 50,
+    logger: graphileLogger(env.deps.logger),
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+  });
+  const deadline = Date.now() + 600_000;
+  while (Number((await remaining.execute(env.deps.db)).rows[0]?.n) > 0) {
     if (Date.now() > deadline) throw new Error('bench timed out');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  const seconds = (performance.now() - started) / 1000;
+  await runner.stop();
+  return seconds;
 }
 
 /** graphile-worker alone in this process and database: no-op jobs per second at the same concurrency (the baseline). */
@@ -20,26 +35,8 @@ export async function noopJobsPerSecond(env: BenchEnvironment, jobs: number, con
   await sql`select graphile_worker.add_jobs(array(select json_populate_record(null::graphile_worker.job_spec, json_build_object('identifier', 'bench_noop', 'payload', '{}'::json)) from generate_series(1, ${jobs})))`.execute(
     env.deps.db,
   );
-  const started = performance.now();
-  const runner = await run({
-    pgPool: env.deps.pool,
-    taskList: { bench_noop: async () => {} },
-    concurrency,
-    noHandleSignals: true,
-    pollInterval: 50,
-    logger: graphileLogger(env.deps.logger),
-    preset: PRESET,
-  });
-  await until(
-    async () =>
-      Number(
-        (await sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'bench_noop'`.execute(env.deps.db)).rows[0]?.n,
-      ) === 0,
-    300_000,
-  );
-  const seconds = (performance.now() - started) / 1000;
-  await runner.stop();
-  return jobs / seconds;
+  const remaining = sql<{ n: number }>`select count(*)::int as n from graphile_worker.jobs where task_identifier = 'bench_noop'`;
+  return jobs / (await drain(env, { bench_noop: async () => {} }, concurrency, remaining));
 }
 
 /**
@@ -59,26 +56,8 @@ export async function workflowStepsPerSecond(env: BenchEnvironment, workflows: n
       priority: 'medium',
     });
   }
-  const started = performance.now();
-  const runner = await run({
-    pgPool: env.deps.pool,
-    taskList: buildTaskList(env.deps, env.deps.logger),
-    concurrency,
-    noHandleSignals: true,
-    pollInterval: 50,
-    logger: graphileLogger(env.deps.logger),
-    preset: PRESET,
-  });
-  await until(
-    async () =>
-      Number(
-        (await sql<{ n: number }>`select count(*)::int as n from response_workflows where org_id = ${env.orgId} and status = 'running'`.execute(env.deps.db))
-          .rows[0]?.n,
-      ) === 0,
-    600_000,
-  );
-  const seconds = (performance.now() - started) / 1000;
-  await runner.stop();
+  const running = sql<{ n: number }>`select count(*)::int as n from response_workflows where org_id = ${env.orgId} and status = 'running'`;
+  const seconds = await drain(env, buildTaskList(env.deps, env.deps.logger), concurrency, running);
   const failed = Number(
     (await sql<{ n: number }>`select count(*)::int as n from workflow_steps where org_id = ${env.orgId} and status <> 'completed'`.execute(env.deps.db)).rows[0]
       ?.n,

@@ -7,7 +7,7 @@ export { getIncidentDetail } from './incident-detail.service.ts';
 export { attachIncidentItem } from './incident-item.service.ts';
 export { ITEM_KINDS } from './incident-items.ts';
 export { incidentFromAlert, incidentFromNetworkEvent } from './incident-promote.service.ts';
-export { type IncidentTarget, incidentTarget, noteResponseOnIncident } from './incident-response.service.ts';
+export { type IncidentTarget, incidentTarget, noteResponseOnIncident, type ResponseNote } from './incident-response.service.ts';
 export { getIncidentTrends, ZIncidentTrends } from './incident-trends.service.ts';
 export { createIncident, updateIncidentFields } from './incident-write.service.ts';
 export { type IncidentListFilter, listIncidents } from './incidents-read.service.ts';

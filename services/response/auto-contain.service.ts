@@ -1,9 +1,13 @@
 import type { ServiceDeps } from '../../core/context.ts';
 import type { OrgId } from '../../core/database.ts';
 import type { ResponseActionRow } from '../../db/repos/response-actions.repo.ts';
-import { incidentTarget, noteResponseOnIncident } from '../cases/index.ts';
+import { incidentTarget, noteResponseOnIncident, type ResponseNote } from '../cases/index.ts';
 import { SYSTEM_ACTOR } from './actor.ts';
 import { executeAction } from './request-action.service.ts';
+
+function journal(deps: ServiceDeps, orgId: OrgId, incidentId: number, note: ResponseNote): Promise<void> {
+  return deps.db.transaction().execute((trx) => noteResponseOnIncident(trx, orgId, incidentId, note, { contains: false, automatic: true }));
+}
 
 /**
  * Auto-containment of a new incident: its source address blocked through the analysts' path, so guard
@@ -14,39 +18,21 @@ export async function autoContainIncident(deps: ServiceDeps, orgId: OrgId, incid
   const incident = await incidentTarget(deps.db, orgId, incidentId);
   const ip = incident?.src_ip ?? (incident?.entity_type === 'src_ip' ? incident.entity_value : null);
   if (!incident || !ip) return null;
-  const action = await executeAction(deps, orgId, SYSTEM_ACTOR, {
-    type: 'block_ip',
-    target: ip,
-    targetField: 'src_ip',
-    incidentId,
-    source: 'auto_contain',
-  }).catch(async (error: unknown) => {
-    const detail = error instanceof Error ? error.message : String(error);
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        noteResponseOnIncident(
-          trx,
-          orgId,
-          incidentId,
-          { action_id: 0, action: 'block_ip', target: ip, status: 'refused', detail: `auto-containment refused: ${detail}` },
-          { contains: false, automatic: true },
-        ),
-      );
+  try {
+    const action = await executeAction(deps, orgId, SYSTEM_ACTOR, { type: 'block_ip', target: ip, targetField: 'src_ip', incidentId, source: 'auto_contain' });
+    if (action.status !== 'completed') {
+      await journal(deps, orgId, incidentId, {
+        action_id: action.id,
+        action: action.action_type,
+        target: ip,
+        status: action.status,
+        detail: action.status_detail,
+      });
+    }
+    return action;
+  } catch (error) {
+    const detail = `auto-containment refused: ${error instanceof Error ? error.message : String(error)}`;
+    await journal(deps, orgId, incidentId, { action_id: 0, action: 'block_ip', target: ip, status: 'refused', detail });
     return null;
-  });
-  if (action && action.status !== 'completed') {
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        noteResponseOnIncident(
-          trx,
-          orgId,
-          incidentId,
-          { action_id: action.id, action: action.action_type, target: ip, status: action.status, detail: action.status_detail },
-          { contains: false, automatic: true },
-        ),
-      );
   }
-  return action;
 }
