@@ -152,6 +152,27 @@ describe('workflows', () => {
     expect((await t.http.get(`/actions/${done.steps[0].response_action_id}`, lead.headers)).body.status).toBe('reverted');
   });
 
+  it('keeps a workflow pending until a soc_lead executes it, and a dry run changes nothing at the firewall', async () => {
+    const analyst = await org.addUser('analyst');
+    const created = await t.http.post(
+      '/api/response/workflows/create',
+      { playbook_name: 'rehearsal', dry_run: true, steps: [{ action_type: 'block_ip', parameters: { ip: '203.0.113.87' } }] },
+      analyst.headers,
+    );
+    expect(created.body).toMatchObject({ status: 'pending', approval_required: false });
+    await runDueJobs(t.deps);
+    expect((await t.http.get(`/api/response/workflows/${created.body.workflow_id}/status`, lead.headers)).body.status).toBe('pending');
+    expect((await t.http.post('/api/response/workflows/execute', { workflow_db_id: created.body.workflow_db_id }, analyst.headers)).status).toBe(403);
+    const started = await t.http.post('/api/response/workflows/execute', { workflow_db_id: created.body.workflow_db_id, executed_by: 'ignored' }, lead.headers);
+    expect(started.body.status).toBe('running');
+    const done = await runToEnd(created.body.workflow_id);
+    expect(done).toMatchObject({ status: 'completed', dry_run: true });
+    expect((await t.http.get(`/actions/${done.steps[0].response_action_id}`, lead.headers)).body).toMatchObject({ dry_run: true, status: 'completed' });
+    expect(peer.blocked('203.0.113.87')).toBe(false);
+    const actions = await t.http.get(`/api/response/workflows/${created.body.workflow_db_id}/actions`, lead.headers);
+    expect(actions.body).toMatchObject({ success: true, total_count: 1, actions: [{ action_type: 'block_ip', status: 'completed' }] });
+  });
+
   it('refuses an action type Vigil does not execute, naming the step', async () => {
     const refused = await t.http.post(
       '/api/response/workflows/create',
