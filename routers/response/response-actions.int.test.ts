@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { redispatchStranded } from '../../services/response/index.ts';
 import { orgWithAgent } from '../../tests/fixtures/agents.ts';
 import { seedIncidents } from '../../tests/fixtures/cases.ts';
 import { type FirewallPeer, startFirewallPeer } from '../../tests/fixtures/firewall-peer.ts';
@@ -89,6 +90,25 @@ describe('containment at a firewall API', () => {
     expect(original.body.status).toBe('expired');
     const status = await t.http.get(`/incidents/${incidentId}/block-status`, lead.headers);
     expect(status.body.is_blocked).toBe(false);
+  });
+
+  it('dispatches again an action a stopped process left claimed without an outcome', async () => {
+    const executed = await t.http.post('/actions', { action_type: 'block_ip', target: '203.0.113.95' }, lead.headers);
+    await t.http.patch(`/actions/${executed.body.id}`, { status: 'reverted' }, lead.headers);
+    // what a crash between the claim and the firewall's answer leaves behind
+    await t.deps.db
+      .updateTable('response_actions')
+      .set({ status: 'dispatched', adapter: null, updated_at: new Date(Date.now() - 10 * 60_000) })
+      .where('id', '=', executed.body.id)
+      .execute();
+    expect(await redispatchStranded(t.deps)).toBe(1);
+    await runDueJobs(t.deps);
+    const action = await t.http.get(`/actions/${executed.body.id}`, lead.headers);
+    expect(action.body.status).toBe('completed');
+    expect(action.body.transitions.map((step: { to: string }) => step.to).slice(-3)).toEqual(['requested', 'dispatched', 'completed']);
+    expect(action.body.transitions.at(-3).detail).toContain('dispatching again');
+    expect(peer.blocked('203.0.113.95')).toBe(true);
+    expect(await redispatchStranded(t.deps)).toBe(0);
   });
 
   it('unblocks by running the inverse: the block reads reverted and the unblock is its own action', async () => {

@@ -39,10 +39,12 @@ export {
   ZResetResult,
   ZScheduledUnblock,
 } from './incident-results.dto.ts';
+export { redispatchStranded, STRANDED_AFTER_MINUTES } from './redispatch.service.ts';
 export { executeAction, recordActionRequest } from './request-action.service.ts';
 export { getResponseSettings, putResponseSettings, ZResponseSettings } from './response-settings.service.ts';
 export { revertAction } from './revert-action.service.ts';
 export { scheduleUnblock } from './schedule-unblock.service.ts';
+export { sweepResponses } from './sweep.service.ts';
 export { createTrackedAction, getResponseAction, listActionLogs, listOrgResponseActions, updateTrackedAction, ZActionLog } from './tracked-actions.service.ts';
 export { ACTION_STATUSES } from './transitions.ts';
 export { type NewWorkflow, recordWorkflow, WORKFLOW_PRIORITIES, type WorkflowActor } from './workflows/record-workflow.service.ts';

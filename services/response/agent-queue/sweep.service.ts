@@ -1,5 +1,5 @@
 import type { ServiceDeps } from '../../../core/context.ts';
-import { unsafeOrgsWithOverdueEndpointActions } from '../../../db/unsafe/overdue-endpoint-actions.ts';
+import { unsafeOrgsWithOverdueEndpointActions } from '../../../db/unsafe/response-sweep.ts';
 import { expireOverdue } from './settle.ts';
 
 /**
