@@ -70,6 +70,8 @@ export class Namespaces {
   add(name: string): string {
     sh('ip', ['netns', 'add', name]);
     this.names.push(name);
+    // link-local addresses skip duplicate detection: until it ends, IPv6 neighbour discovery can stall the first connections
+    for (const scope of ['all', 'default']) this.exec(name, 'sysctl', ['-q', '-w', `net.ipv6.conf.${scope}.accept_dad=0`]);
     this.exec(name, 'ip', ['link', 'set', 'lo', 'up']);
     return name;
   }
@@ -239,4 +241,15 @@ export function buildRouterTopology(namespaces: Namespaces, stem: string): Route
     namespaces.cleanUp();
     throw error;
   }
+}
+
+/**
+ * Waits until the attacker reaches the host (a fresh topology's first connections may wait on neighbour
+ * discovery): bounded polling, never a fixed sleep.
+ */
+export function waitUntilReachable(ns: string, host: string, port: number, timeoutMs = 20_000): Promise<string> {
+  return pollUntil(async () => {
+    const answer = await httpProbe(ns, host, port);
+    return answer.startsWith('ok') ? answer : undefined;
+  }, timeoutMs);
 }

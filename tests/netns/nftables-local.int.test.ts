@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalNftRunner } from '../../services/response/adapters/nft-runner.ts';
 import { createNftablesAdapter } from '../../services/response/adapters/nftables.ts';
-import { buildRouterTopology, httpProbe, Namespaces, netnsSupport, pollUntil, startHttpServer, uniqueStem } from './netns.ts';
+import { buildRouterTopology, httpProbe, Namespaces, netnsSupport, pollUntil, startHttpServer, uniqueStem, waitUntilReachable } from './netns.ts';
 
 const support = netnsSupport();
 if (!support.ok) {
@@ -50,8 +50,8 @@ describe.skipIf(!support.ok)('nftables adapter in a router namespace', { timeout
   afterAll(() => namespaces.cleanUp());
 
   it('reaches the protected host before any block', async () => {
-    expect(await httpProbe(att, protectedHost, port)).toBe('ok protected');
-    expect(await httpProbe(att, protected6, port)).toBe('ok protected');
+    expect(await waitUntilReachable(att, protectedHost, port)).toBe('ok protected');
+    expect(await waitUntilReachable(att, protected6, port)).toBe('ok protected');
     expect(await adapter().status(ip(attacker))).toEqual({ enforced: false, detail: `inet vigil blocked_v4 does not exist in netns ${rtr}` });
   });
 

@@ -10,7 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalNftRunner } from '../../services/response/adapters/nft-runner.ts';
 import { createNftablesAdapter } from '../../services/response/adapters/nftables.ts';
 import { createSshNftRunner } from '../../services/response/adapters/ssh-nft-runner.ts';
-import { freeTestRange, httpProbe, Namespaces, netnsSupport, pollUntil, SSHD, sh, startHttpServer, uniqueStem, waitForPort } from './netns.ts';
+import {
+  freeTestRange,
+  httpProbe,
+  Namespaces,
+  netnsSupport,
+  pollUntil,
+  SSHD,
+  sh,
+  startHttpServer,
+  uniqueStem,
+  waitForPort,
+  waitUntilReachable,
+} from './netns.ts';
 
 const support = netnsSupport({ ssh: true });
 if (!support.ok) {
@@ -107,7 +119,7 @@ describe.skipIf(!support.ok)('nftables adapter over SSH', { timeout: 90_000 }, (
   });
 
   it('blocks the attacker on the remote host, reads it back, and reverts', async () => {
-    expect(await httpProbe(att, protectedHost, port)).toBe('ok protected');
+    expect(await waitUntilReachable(att, protectedHost, port)).toBe('ok protected');
 
     expect(await sshAdapter().apply(ip(attacker), { timeoutSeconds: 90 })).toEqual({
       state: 'completed',

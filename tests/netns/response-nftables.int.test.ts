@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, type TestOrg, type TestUser } from '../fixtures/identity.ts';
 import { insertAttackIncident, runDueJobs, waitUntilPast } from '../fixtures/response.ts';
 import { createTestDeps, useTestServer } from '../harness.ts';
-import { buildRouterTopology, httpProbe, Namespaces, netnsSupport, type RouterTopology, startHttpServer, uniqueStem } from './netns.ts';
+import { buildRouterTopology, httpProbe, Namespaces, netnsSupport, type RouterTopology, startHttpServer, uniqueStem, waitUntilReachable } from './netns.ts';
 
 const support = netnsSupport();
 if (!support.ok) {
@@ -41,7 +41,7 @@ describe.skipIf(!support.ok)('blocking an attacker through the API at nftables',
   afterAll(() => namespaces.cleanUp());
 
   it('stops the real connection, reads the set back, and lifts the timed block after a restart', async () => {
-    expect(await httpProbe(net.att, net.protectedHost, port)).toBe('ok protected');
+    expect(await waitUntilReachable(net.att, net.protectedHost, port)).toBe('ok protected');
     const incidentId = await insertAttackIncident(t.deps, org.orgId, net.attacker);
 
     const block = await t.http.post(`/incidents/${incidentId}/actions/block-ip`, { duration_seconds: 6 }, lead.headers);
@@ -64,6 +64,7 @@ describe.skipIf(!support.ok)('blocking an attacker through the API at nftables',
   });
 
   it('unblocks a permanent block on request, over IPv6 too', async () => {
+    expect(await waitUntilReachable(net.att, net.protected6, port)).toBe('ok protected');
     const incidentId = await insertAttackIncident(t.deps, org.orgId, net.attacker6);
     await t.http.post(`/incidents/${incidentId}/contain`, {}, lead.headers);
     expect(await httpProbe(net.att, net.protected6, port)).toBe('blocked');
