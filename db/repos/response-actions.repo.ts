@@ -77,3 +77,60 @@ export async function countRecentActions(db: Executor, orgId: OrgId): Promise<nu
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export type TransitionLog = { to_status: string; actor_id: string | null; actor_type: string; detail: string | null };
+
+/**
+ * Moves the action only if it is still in one of `from`, and logs the transition with the status it left, in one
+ * statement: the row is locked, changed and its transition written in a single round trip.
+ */
+export function moveResponseActionLogged(
+  db: Executor,
+  orgId: OrgId,
+  id: number,
+  from: readonly string[],
+  change: ResponseActionChange & { status: string },
+  log: TransitionLog,
+): Promise<ResponseActionRow | undefined> {
+  return db
+    .with('before', (qb) =>
+      qb
+        .selectFrom('response_actions')
+        .select(['id', 'status'])
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('status', 'in', [...from])
+        .forUpdate(),
+    )
+    .with('moved', (qb) =>
+      qb
+        .updateTable('response_actions')
+        .from('before')
+        .set({ ...change, updated_at: sql`now()` })
+        .where('response_actions.org_id', '=', orgId)
+        .whereRef('response_actions.id', '=', 'before.id')
+        .returningAll('response_actions')
+        .returning('before.status as previous_status'),
+    )
+    .with('logged', (qb) =>
+      qb
+        .insertInto('response_action_transitions')
+        .columns(['org_id', 'action_id', 'from_status', 'to_status', 'actor_id', 'actor_type', 'detail'])
+        .expression((eb) =>
+          eb
+            .selectFrom('moved')
+            .select([
+              'moved.org_id',
+              'moved.id',
+              'moved.previous_status',
+              sql<string>`${log.to_status}::text`.as('to_status'),
+              sql<string | null>`${log.actor_id}::text`.as('actor_id'),
+              sql<string>`${log.actor_type}::text`.as('actor_type'),
+              sql<string | null>`${log.detail}::text`.as('detail'),
+            ]),
+        ),
+    )
+    .selectFrom('moved')
+    .selectAll()
+    .executeTakeFirst() as Promise<ResponseActionRow | undefined>;
+}

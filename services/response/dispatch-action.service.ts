@@ -32,9 +32,8 @@ function carryOut(adapter: EnforcementAdapter, definition: ActionDefinition, act
  * ever acts.
  */
 export async function dispatchAction(deps: ServiceDeps, orgId: OrgId, actionId: number): Promise<ResponseActionRow | undefined> {
-  const claimed = await deps.db
-    .transaction()
-    .execute((trx) => moveAction(trx, orgId, actionId, ['requested'], 'dispatched', SYSTEM_ACTOR, 'handed to the enforcement points'));
+  // one statement: it locks, moves and logs, so it needs no transaction of its own
+  const claimed = await moveAction(deps.db, orgId, actionId, ['requested'], 'dispatched', SYSTEM_ACTOR, 'handed to the enforcement points');
   if (!claimed) return findResponseAction(deps.db, orgId, actionId);
   const definition = actionDefinition(claimed.action_type);
   const adapters = definition ? await adaptersFor(deps, orgId, definition) : [];

@@ -1,6 +1,6 @@
 import type { Executor, OrgId } from '../../core/database.ts';
 import { insertTransition } from '../../db/repos/response-action-transitions.repo.ts';
-import { lockResponseAction, moveResponseAction, type ResponseActionChange, type ResponseActionRow } from '../../db/repos/response-actions.repo.ts';
+import { moveResponseActionLogged, type ResponseActionChange, type ResponseActionRow } from '../../db/repos/response-actions.repo.ts';
 import type { Actor } from './actor.ts';
 
 export const ACTION_STATUSES = [
@@ -35,12 +35,14 @@ export async function moveAction(
   detail: string | null,
   change: ResponseActionChange = {},
 ): Promise<ResponseActionRow | undefined> {
-  const before = await lockResponseAction(trx, orgId, actionId);
-  if (!before || !(from as readonly string[]).includes(before.status)) return undefined;
-  const moved = await moveResponseAction(trx, orgId, actionId, from, { ...change, status: to, status_detail: detail });
-  if (!moved) return undefined;
-  await insertTransition(trx, orgId, { action_id: actionId, from_status: before.status, to_status: to, actor_id: actor.id, actor_type: actor.type, detail });
-  return moved;
+  return moveResponseActionLogged(
+    trx,
+    orgId,
+    actionId,
+    from,
+    { ...change, status: to, status_detail: detail },
+    { to_status: to, actor_id: actor.id, actor_type: actor.type, detail },
+  );
 }
 
 /** The first transition of a new action. */
