@@ -396,13 +396,22 @@ export interface NestedSource {
   span: Span;
 }
 
-export type TabularSource = TableRef | DatatableSource | SearchSource | UnionSource | PrintSource | NestedSource;
+/**
+ * `UnsupportedOp` as a source (`range`, `evaluate`, `externaldata`, a stored function `f()`) appears only when the
+ * parser was called with `allowUnsupported`; by default `parseKql` throws UNSUPPORTED_OPERATOR instead.
+ */
+export type TabularSource = TableRef | DatatableSource | SearchSource | UnionSource | PrintSource | NestedSource | UnsupportedOp;
 
 /** `source | op | op …`. */
 export interface TabularExpr {
   kind: 'pipeline';
   source: TabularSource;
   operators: TabularOperator[];
+  /**
+   * `| render timechart with (…)` as the last operator: a presentation hint for the client (Kusto returns the same rows
+   * with it); added by the parser helper. `render` anywhere else is an `unsupported` operator.
+   */
+  render?: { visualization: string; span: Span };
   span: Span;
 }
 
