@@ -2716,6 +2716,203 @@ export interface paths {
         patch: operations["triggers-updateSettings"];
         trace?: never;
     };
+    "/search/kql": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a KQL query over the organisation’s events, alerts and incidents (EventSec contract) */
+        post: operations["search-kql"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/kql/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a KQL query without running it: diagnostics with line, column, expected tokens and nearest names */
+        post: operations["search-validateKql"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hunts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your organisation's saved hunts (KQL with a lookback, optionally scheduled)
+         * @description `?enabled=true|false`, `?scheduled=true|false`. Oldest first, at most 500.
+         */
+        get: operations["search-hunts-list"];
+        put?: never;
+        /**
+         * Save a hunt (analyst; audited): KQL, lookback, and a schedule to make it a detection
+         * @description The query is compiled on save: a syntax error, an unknown table or field, a type error or an operator Vigil does not run yet is a 400 naming `query` with the diagnostic (line, column). With `schedule`, the hunt runs by itself that often (first run within a minute) over its lookback and raises one alert per run that returns rows no earlier run alerted on. 201. 409 when the name is taken.
+         */
+        post: operations["search-hunts-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hunts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved hunt (404 when it is not yours) */
+        get: operations["search-hunts-get"];
+        put?: never;
+        post?: never;
+        /** Delete a hunt with its run history (the alerts it raised stay; audited) */
+        delete: operations["search-hunts-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a hunt: any subset of the create fields (audited)
+         * @description A new query is compiled like a new hunt. `schedule: null` stops the schedule; a new schedule runs within a minute; `enabled: false` pauses it (runs on demand still work).
+         */
+        patch: operations["search-hunts-update"];
+        trace?: never;
+    };
+    "/api/hunts/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a hunt now over [now − lookback, now]: the rows, and the run recorded in its history
+         * @description The rows come as POST /search/kql returns them (at most 1,000; `truncated` says when there were more). A query that fails at run time (timeout, too large) is recorded as an error run and answered with `result: null` and the run's error_type. A run on demand raises no alert. The query is audited.
+         */
+        post: operations["search-hunts-run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hunts/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hunt's run history, newest first: window, rows, new rows, error, the alert raised
+         * @description `?limit=` (1–200, default 50), `?before_id=` the previous page's next_cursor.
+         */
+        get: operations["search-hunts-runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nlp/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a question in English: it is translated to KQL (returned as `kql`), run over your data, and the rows returned as findings
+         * @description A deterministic translator (no language model): entities (IPv4/IPv6, CIDR, domains, URLs, md5/sha1/sha256, "user X", "host X", "port N"), time phrases ("in the last hour", "past 3 days", "today", "yesterday", "this week", "since 2026-12-01"), failed/successful ssh, rdp and Windows logins, top N IPs/users/hosts, counts per hour/day, incidents and alerts by category, keyword, severity and status, PowerShell and command-line searches. Words it did not use are listed in `unrecognised`. The question names no time: the last 24 hours of events or 30 days of alerts and incidents. Recommendations and follow-up questions come from the rows found; none when nothing was found. When nothing in the question is recognised no KQL runs and, with semantic_search, incidents are ranked by full-text relevance instead.
+         */
+        post: operations["search-nlpQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nlp/threat-analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The natural-language query bounded to the last time_range_hours (≤720), with analysis_type as a focus
+         * @description analysis_type (e.g. brute_force, ransomware, phishing) is added to the question; analysis_metadata.focus_applied says whether the translator understood it. A time phrase in the question is clipped to the window.
+         */
+        post: operations["search-nlpThreatAnalysis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nlp/semantic-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Incidents (plus alerts and the last 24 hours of events) ranked by full-text relevance to the query
+         * @description No embeddings: PostgreSQL full-text search (english stemming) over incident title, reason, description, threat category and tags; alert title, description, category and entity; event message, command line and URL (the newest 5000 events of the last 24 hours). similarity_score is ts_rank_cd normalised to 0–1 (search_metadata.normalisation) and similarity_threshold is applied to it.
+         */
+        post: operations["search-nlpSemanticSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/nlp/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the natural-language endpoints really run: a deterministic translator and full-text search, no model loaded */
+        get: operations["search-nlpStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3018,6 +3215,11 @@ export interface operations {
                          * @enum {string}
                          */
                         opensearch: "ok" | "fail" | "disabled";
+                        /**
+                         * @description The OpenSearch cluster health when reachable; red (a primary shard unassigned) fails readiness
+                         * @enum {string}
+                         */
+                        opensearch_health?: "green" | "yellow" | "red";
                         /** @description What is not ready */
                         error?: string;
                     };
@@ -3097,6 +3299,11 @@ export interface operations {
                              * @enum {string}
                              */
                             opensearch: "ok" | "fail" | "disabled";
+                            /**
+                             * @description The OpenSearch cluster health when reachable; red (a primary shard unassigned) fails readiness
+                             * @enum {string}
+                             */
+                            opensearch_health?: "green" | "yellow" | "red";
                             /** @description What is not ready */
                             error?: string;
                         };
@@ -21038,6 +21245,1457 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "paused" | "archived";
                         };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-kql": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A KQL query (Events, Alerts, Incidents, Sentinel-style views, EventSec names) */
+                    query: string;
+                    /**
+                     * @description Rows returned at most (1–500, default 200)
+                     * @default 200
+                     */
+                    limit?: number;
+                    /** @description ISO 8601; every table is bounded by [start_time, end_time] (default: the last 24 h, at most 31 days) */
+                    start_time?: string;
+                    /** @description ISO 8601; every table is bounded by [start_time, end_time] (default: the last 24 h, at most 31 days) */
+                    end_time?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        query: string;
+                        /** @description What answered: postgres:<tables> or opensearch:<index pattern> */
+                        index: string;
+                        /** @description Time spent running the query, in milliseconds */
+                        took_ms: number;
+                        /** @description Time spent parsing, checking and compiling it, in milliseconds */
+                        compile_ms?: number;
+                        /** @description Rows returned (more exist when truncated is true) */
+                        total: number;
+                        /** @description Result rows: datetimes ISO 8601, timespans [d.]hh:mm:ss[.fffffff], dynamic as JSON */
+                        hits: {
+                            [key: string]: unknown;
+                        }[];
+                        fields: string[];
+                        columns: {
+                            name: string;
+                            /** @description KQL type: string, long, int, real, decimal, bool, datetime, timespan, dynamic, guid */
+                            type: string;
+                        }[];
+                        start_time: string;
+                        end_time: string;
+                        /** @description True when the query had more rows than the limit */
+                        truncated: boolean;
+                        /** @description Always null on success (EventSec) */
+                        error_type: null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-validateKql": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A KQL query (Events, Alerts, Incidents, Sentinel-style views, EventSec names) */
+                    query: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        valid: boolean;
+                        diagnostics: {
+                            /** @enum {string} */
+                            error_type: "SYNTAX_ERROR" | "UNSUPPORTED_OPERATOR" | "TABLE_NOT_FOUND" | "FIELD_NOT_FOUND" | "TYPE_ERROR" | "QUERY_TIMEOUT" | "RESULT_TOO_LARGE";
+                            message: string;
+                            line: number | null;
+                            column: number | null;
+                            expected: string[];
+                            suggestions: string[];
+                        }[];
+                        /** @description The result columns, when the query is valid */
+                        columns?: {
+                            name: string;
+                            /** @description KQL type: string, long, int, real, decimal, bool, datetime, timespan, dynamic, guid */
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-hunts-list": {
+        parameters: {
+            query?: {
+                enabled?: boolean;
+                scheduled?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        /** @description KQL; checked when saved (a query that does not compile is refused, 400 naming query) */
+                        query: string;
+                        /** @description How far back each run searches, as a KQL timespan (15m, 1h, 7d): the time column is bounded to [run time − lookback, run time] */
+                        lookback: string;
+                        lookback_seconds: number;
+                        /** @description How often the hunt runs by itself (KQL timespan, 5m to 14d); null: run on demand only */
+                        schedule: string | null;
+                        schedule_seconds: number | null;
+                        /**
+                         * @description Severity of the alerts a scheduled run raises
+                         * @enum {string}
+                         */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @description ATT&CK technique ids, copied onto the alerts it raises */
+                        mitre: string[];
+                        /** @description false: the schedule is paused (run now still works) */
+                        enabled: boolean;
+                        created_by: string | null;
+                        updated_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        last_run_at: string | null;
+                        /** @description When the scheduler runs it next (within a minute of this time); null when unscheduled or disabled */
+                        next_run_at: string | null;
+                    }[];
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-hunts-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description unique within your organisation */
+                    name: string;
+                    description?: string | null;
+                    /** @description KQL, checked on save (400 naming query with the diagnostic) */
+                    query: string;
+                    /** @description KQL timespan (1m to 30d): each run searches [run time − lookback, run time]; default 1d */
+                    lookback?: string;
+                    /** @description KQL timespan (5m to 14d): run by itself this often and raise an alert when the run returns new rows; null: on demand only */
+                    schedule?: string | null;
+                    /** @description low | medium | high | critical: the severity of the alerts it raises */
+                    severity?: string;
+                    /**
+                     * @description ATT&CK technique ids
+                     * @default []
+                     */
+                    mitre?: string[];
+                    /** @default true */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        /** @description KQL; checked when saved (a query that does not compile is refused, 400 naming query) */
+                        query: string;
+                        /** @description How far back each run searches, as a KQL timespan (15m, 1h, 7d): the time column is bounded to [run time − lookback, run time] */
+                        lookback: string;
+                        lookback_seconds: number;
+                        /** @description How often the hunt runs by itself (KQL timespan, 5m to 14d); null: run on demand only */
+                        schedule: string | null;
+                        schedule_seconds: number | null;
+                        /**
+                         * @description Severity of the alerts a scheduled run raises
+                         * @enum {string}
+                         */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @description ATT&CK technique ids, copied onto the alerts it raises */
+                        mitre: string[];
+                        /** @description false: the schedule is paused (run now still works) */
+                        enabled: boolean;
+                        created_by: string | null;
+                        updated_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        last_run_at: string | null;
+                        /** @description When the scheduler runs it next (within a minute of this time); null when unscheduled or disabled */
+                        next_run_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-hunts-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Hunt id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        /** @description KQL; checked when saved (a query that does not compile is refused, 400 naming query) */
+                        query: string;
+                        /** @description How far back each run searches, as a KQL timespan (15m, 1h, 7d): the time column is bounded to [run time − lookback, run time] */
+                        lookback: string;
+                        lookback_seconds: number;
+                        /** @description How often the hunt runs by itself (KQL timespan, 5m to 14d); null: run on demand only */
+                        schedule: string | null;
+                        schedule_seconds: number | null;
+                        /**
+                         * @description Severity of the alerts a scheduled run raises
+                         * @enum {string}
+                         */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @description ATT&CK technique ids, copied onto the alerts it raises */
+                        mitre: string[];
+                        /** @description false: the schedule is paused (run now still works) */
+                        enabled: boolean;
+                        created_by: string | null;
+                        updated_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        last_run_at: string | null;
+                        /** @description When the scheduler runs it next (within a minute of this time); null when unscheduled or disabled */
+                        next_run_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-hunts-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Hunt id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-hunts-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Hunt id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description unique within your organisation */
+                    name?: string;
+                    description?: string | null;
+                    /** @description KQL, checked on save (400 naming query with the diagnostic) */
+                    query?: string;
+                    /** @description KQL timespan (1m to 30d): each run searches [run time − lookback, run time]; default 1d */
+                    lookback?: string;
+                    /** @description KQL timespan (5m to 14d): run by itself this often and raise an alert when the run returns new rows; null: on demand only */
+                    schedule?: string | null;
+                    /** @description low | medium | high | critical: the severity of the alerts it raises */
+                    severity?: string;
+                    /** @description ATT&CK technique ids */
+                    mitre?: string[];
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        name: string;
+                        description: string | null;
+                        /** @description KQL; checked when saved (a query that does not compile is refused, 400 naming query) */
+                        query: string;
+                        /** @description How far back each run searches, as a KQL timespan (15m, 1h, 7d): the time column is bounded to [run time − lookback, run time] */
+                        lookback: string;
+                        lookback_seconds: number;
+                        /** @description How often the hunt runs by itself (KQL timespan, 5m to 14d); null: run on demand only */
+                        schedule: string | null;
+                        schedule_seconds: number | null;
+                        /**
+                         * @description Severity of the alerts a scheduled run raises
+                         * @enum {string}
+                         */
+                        severity: "low" | "medium" | "high" | "critical";
+                        /** @description ATT&CK technique ids, copied onto the alerts it raises */
+                        mitre: string[];
+                        /** @description false: the schedule is paused (run now still works) */
+                        enabled: boolean;
+                        created_by: string | null;
+                        updated_by: string | null;
+                        created_at: string;
+                        updated_at: string;
+                        last_run_at: string | null;
+                        /** @description When the scheduler runs it next (within a minute of this time); null when unscheduled or disabled */
+                        next_run_at: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-hunts-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Hunt id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        run: {
+                            id: number;
+                            hunt_id: number;
+                            /** @enum {string} */
+                            triggered_by: "user" | "schedule";
+                            /** @description Who ran it (user:<id>, api_key:<id>); null for the scheduler */
+                            actor: string | null;
+                            /** @enum {string} */
+                            status: "ok" | "error";
+                            started_at: string;
+                            finished_at: string;
+                            window_start: string;
+                            window_end: string;
+                            /** @description Rows the query returned (at most the run limit) */
+                            row_count: number;
+                            /** @description Scheduled runs: rows no earlier run of this hunt had alerted on; null for runs on demand */
+                            new_row_count: number | null;
+                            truncated: boolean;
+                            took_ms: number | null;
+                            /** @description SYNTAX_ERROR, FIELD_NOT_FOUND, QUERY_TIMEOUT, … when the run failed */
+                            error_type: string | null;
+                            error_message: string | null;
+                            /** @description The alert this run raised (scheduled runs with new rows only) */
+                            alert_id: number | null;
+                        };
+                        /** @description The rows, as POST /search/kql returns them; null when the run failed (see run.error_type) */
+                        result: {
+                            query: string;
+                            /** @description What answered: postgres:<tables> or opensearch:<index pattern> */
+                            index: string;
+                            /** @description Time spent running the query, in milliseconds */
+                            took_ms: number;
+                            /** @description Time spent parsing, checking and compiling it, in milliseconds */
+                            compile_ms?: number;
+                            /** @description Rows returned (more exist when truncated is true) */
+                            total: number;
+                            /** @description Result rows: datetimes ISO 8601, timespans [d.]hh:mm:ss[.fffffff], dynamic as JSON */
+                            hits: {
+                                [key: string]: unknown;
+                            }[];
+                            fields: string[];
+                            columns: {
+                                name: string;
+                                /** @description KQL type: string, long, int, real, decimal, bool, datetime, timespan, dynamic, guid */
+                                type: string;
+                            }[];
+                            start_time: string;
+                            end_time: string;
+                            /** @description True when the query had more rows than the limit */
+                            truncated: boolean;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-hunts-runs": {
+        parameters: {
+            query?: {
+                limit?: number;
+                before_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Hunt id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            hunt_id: number;
+                            /** @enum {string} */
+                            triggered_by: "user" | "schedule";
+                            /** @description Who ran it (user:<id>, api_key:<id>); null for the scheduler */
+                            actor: string | null;
+                            /** @enum {string} */
+                            status: "ok" | "error";
+                            started_at: string;
+                            finished_at: string;
+                            window_start: string;
+                            window_end: string;
+                            /** @description Rows the query returned (at most the run limit) */
+                            row_count: number;
+                            /** @description Scheduled runs: rows no earlier run of this hunt had alerted on; null for runs on demand */
+                            new_row_count: number | null;
+                            truncated: boolean;
+                            took_ms: number | null;
+                            /** @description SYNTAX_ERROR, FIELD_NOT_FOUND, QUERY_TIMEOUT, … when the run failed */
+                            error_type: string | null;
+                            error_message: string | null;
+                            /** @description The alert this run raised (scheduled runs with new rows only) */
+                            alert_id: number | null;
+                        }[];
+                        /** @description Pass as before_id for older runs; null on the last page */
+                        next_cursor: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-nlpQuery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The question in English, e.g. "failed ssh logins from 203.0.113.7 in the last hour" */
+                    query: string;
+                    /**
+                     * @description Include the KQL result description (columns, window, totals) in the answer
+                     * @default true
+                     */
+                    include_context?: boolean;
+                    /**
+                     * @description Rows to return (at most 50)
+                     * @default 10
+                     */
+                    max_results?: number;
+                    /**
+                     * @description When nothing in the question could be translated, rank incidents by full-text relevance to it instead of returning nothing
+                     * @default true
+                     */
+                    semantic_search?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        query: string;
+                        /** @description What the question was understood to ask, in words */
+                        query_understanding: string;
+                        structured_query: {
+                            /** @enum {string} */
+                            query_type: "incident_search" | "threat_analysis" | "pattern_recognition" | "timeline_analysis" | "ioc_extraction";
+                            /** @description Vigil's finer intent: failed_logins, top_entities, process_search, … */
+                            intent: string;
+                            entities: {
+                                /** @description Addresses and IPv4 ranges named */
+                                ips: string[];
+                                domains: string[];
+                                hashes: string[];
+                                urls: string[];
+                                /** @description Threat categories named (stored category values) */
+                                attack_types: string[];
+                                /** @description Always empty: the translator does not recognise countries */
+                                countries: string[];
+                                users: string[];
+                                hosts: string[];
+                                ports: number[];
+                                files: string[];
+                            };
+                            /** @description The time phrase understood, null when the question has none */
+                            time_constraints: {
+                                phrase: string;
+                                /** @enum {string} */
+                                kind: "relative" | "calendar" | "since";
+                                start: string;
+                                end: string;
+                            } | null;
+                            threat_categories: string[];
+                            /**
+                             * @description The highest severity asked for; high for ransomware, exfiltration and command-and-control; else medium
+                             * @enum {string}
+                             */
+                            priority: "low" | "medium" | "high" | "critical";
+                            /** @description Table, severities, statuses, login and process filters, keywords, aggregation and row limit */
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description The KQL that ran (edit and run it with POST /search/kql); empty when nothing was understood */
+                        kql: string;
+                        /** @description The KQL run: window, totals, columns (null when it did not run or include_context is false) */
+                        kql_result: {
+                            index: string;
+                            took_ms: number;
+                            total: number;
+                            fields: string[];
+                            columns: {
+                                name: string;
+                                type: string;
+                            }[];
+                            start_time: string;
+                            end_time: string;
+                            truncated: boolean;
+                        } | null;
+                        /** @description The rows the KQL returned (or, when nothing was understood, incidents ranked by full-text relevance) */
+                        findings: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        findings_source: "kql" | "full_text" | "none";
+                        /** @description Derived from the findings; empty when nothing was found */
+                        recommendations: string[];
+                        confidence_score: number;
+                        reasoning: string;
+                        /** @description Questions the translator understands, built from the findings */
+                        follow_up_questions: string[];
+                        /** @description Words of the question the query does not use */
+                        unrecognised: string[];
+                        /** @description Parts of the question the chosen table cannot express */
+                        ignored: string[];
+                        processing_stats: {
+                            /** @constant */
+                            translator: "deterministic";
+                            /** @constant */
+                            llm_used: false;
+                            translation_ms: number;
+                            query_ms: number;
+                            rows_returned: number;
+                            total_rows: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-nlpThreatAnalysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The question in English, e.g. "failed ssh logins from 203.0.113.7 in the last hour" */
+                    query: string;
+                    /** @description A focus added to the question, e.g. brute_force or ransomware (used when the translator knows the words) */
+                    analysis_type?: string;
+                    /**
+                     * @description The window searched, in hours back from now (at most 720)
+                     * @default 24
+                     */
+                    time_range_hours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        query: string;
+                        /** @description What the question was understood to ask, in words */
+                        query_understanding: string;
+                        structured_query: {
+                            /** @enum {string} */
+                            query_type: "incident_search" | "threat_analysis" | "pattern_recognition" | "timeline_analysis" | "ioc_extraction";
+                            /** @description Vigil's finer intent: failed_logins, top_entities, process_search, … */
+                            intent: string;
+                            entities: {
+                                /** @description Addresses and IPv4 ranges named */
+                                ips: string[];
+                                domains: string[];
+                                hashes: string[];
+                                urls: string[];
+                                /** @description Threat categories named (stored category values) */
+                                attack_types: string[];
+                                /** @description Always empty: the translator does not recognise countries */
+                                countries: string[];
+                                users: string[];
+                                hosts: string[];
+                                ports: number[];
+                                files: string[];
+                            };
+                            /** @description The time phrase understood, null when the question has none */
+                            time_constraints: {
+                                phrase: string;
+                                /** @enum {string} */
+                                kind: "relative" | "calendar" | "since";
+                                start: string;
+                                end: string;
+                            } | null;
+                            threat_categories: string[];
+                            /**
+                             * @description The highest severity asked for; high for ransomware, exfiltration and command-and-control; else medium
+                             * @enum {string}
+                             */
+                            priority: "low" | "medium" | "high" | "critical";
+                            /** @description Table, severities, statuses, login and process filters, keywords, aggregation and row limit */
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description The KQL that ran (edit and run it with POST /search/kql); empty when nothing was understood */
+                        kql: string;
+                        /** @description The KQL run: window, totals, columns (null when it did not run or include_context is false) */
+                        kql_result: {
+                            index: string;
+                            took_ms: number;
+                            total: number;
+                            fields: string[];
+                            columns: {
+                                name: string;
+                                type: string;
+                            }[];
+                            start_time: string;
+                            end_time: string;
+                            truncated: boolean;
+                        } | null;
+                        /** @description The rows the KQL returned (or, when nothing was understood, incidents ranked by full-text relevance) */
+                        findings: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        findings_source: "kql" | "full_text" | "none";
+                        /** @description Derived from the findings; empty when nothing was found */
+                        recommendations: string[];
+                        confidence_score: number;
+                        reasoning: string;
+                        /** @description Questions the translator understands, built from the findings */
+                        follow_up_questions: string[];
+                        /** @description Words of the question the query does not use */
+                        unrecognised: string[];
+                        /** @description Parts of the question the chosen table cannot express */
+                        ignored: string[];
+                        processing_stats: {
+                            /** @constant */
+                            translator: "deterministic";
+                            /** @constant */
+                            llm_used: false;
+                            translation_ms: number;
+                            query_ms: number;
+                            rows_returned: number;
+                            total_rows: number;
+                        };
+                        analysis_type: string | null;
+                        time_range_hours: number;
+                        analysis_metadata: {
+                            window_start: string;
+                            window_end: string;
+                            /** @description Whether analysis_type was understood and shaped the query */
+                            focus_applied: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-nlpSemanticSearch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The question in English, e.g. "failed ssh logins from 203.0.113.7 in the last hour" */
+                    query: string;
+                    /**
+                     * @description Minimum similarity_score (0.1–1) a match must reach; see search_metadata.normalisation
+                     * @default 0.7
+                     */
+                    similarity_threshold?: number;
+                    /**
+                     * @description Matches returned per kind (at most 20)
+                     * @default 10
+                     */
+                    max_results?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        query: string;
+                        similarity_threshold: number;
+                        similar_incidents: {
+                            incident: {
+                                id: number;
+                                src_ip: string | null;
+                                reason: string | null;
+                                status: string;
+                                created_at: string;
+                                risk_score: number;
+                                escalation_level: string;
+                                title: string;
+                                severity: string;
+                                threat_category: string | null;
+                            };
+                            similarity_score: number;
+                            /** @description Raw ts_rank_cd */
+                            rank: number;
+                        }[];
+                        similar_alerts: {
+                            alert: {
+                                id: number;
+                                title: string;
+                                category: string;
+                                severity: string;
+                                status: string;
+                                src_ip: string | null;
+                                incident_id: number | null;
+                                created_at: string;
+                            };
+                            similarity_score: number;
+                            rank: number;
+                        }[];
+                        similar_events: {
+                            event: {
+                                id: number;
+                                occurred_at: string;
+                                source_kind: string;
+                                action: string;
+                                src_ip: string | null;
+                                host_name: string | null;
+                                message: string;
+                            };
+                            similarity_score: number;
+                            rank: number;
+                        }[];
+                        /** @description Incidents at or above the threshold (before max_results) */
+                        total_found: number;
+                        returned_count: number;
+                        /** @description Mean similarity_score of the returned incidents (0 when none) */
+                        avg_similarity: number;
+                        query_understanding: string;
+                        /** @description The stemmed terms searched for */
+                        semantic_features: string[];
+                        search_metadata: {
+                            /** @constant */
+                            method: "postgresql_full_text";
+                            /** @constant */
+                            text_search_config: "english";
+                            ranking: string;
+                            normalisation: string;
+                            /** @constant */
+                            threshold_applied_to: "similarity_score";
+                            /** @constant */
+                            embeddings_used: false;
+                            incident_fields: string[];
+                            alert_fields: string[];
+                            event_fields: string[];
+                            events_window: {
+                                start: string;
+                                end: string;
+                                scan_limit: number;
+                            };
+                            alerts_found: number;
+                            events_found: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description Authorization not provided */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description Insufficient access */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.INTERNAL_SERVER_ERROR"];
+                };
+            };
+        };
+    };
+    "search-nlpStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        nlp_system: {
+                            /** @constant */
+                            translator: "deterministic";
+                            translator_description: string;
+                            /** @constant */
+                            llm_initialized: false;
+                            /** @constant */
+                            embeddings_available: false;
+                            model: null;
+                            /** @constant */
+                            semantic_search: "postgresql_full_text";
+                            /** @description Where the generated KQL runs (SEARCH_BACKEND) */
+                            search_backend: string;
+                        };
+                        capabilities: {
+                            natural_language_query: boolean;
+                            kql_translation: boolean;
+                            threat_analysis: boolean;
+                            semantic_search: boolean;
+                            embeddings: boolean;
+                            llm_insights: boolean;
+                            supported_tables: string[];
+                            supported_intents: string[];
+                            recognised_entities: string[];
+                            time_phrases: string[];
+                        };
+                        supported_query_types: string[];
                     };
                 };
             };

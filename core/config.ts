@@ -32,6 +32,36 @@ export const ZConfig = z.object({
   CORS_ORIGINS: z.string().default('').describe('Comma-separated origins allowed to call the API with credentials; empty disables CORS.'),
   TRUST_PROXY: boolean.default(false).describe('Trust X-Forwarded-* headers (only behind a reverse proxy).'),
   OPENSEARCH_URL: z.url().optional().describe('OpenSearch endpoint; when set, search scales out to it and /readyz checks it.'),
+  SEARCH_BACKEND: z
+    .enum(['postgres', 'opensearch'])
+    .default('postgres')
+    .describe('Where KQL hunts run: postgres (complete on its own) or opensearch (needs OPENSEARCH_URL; events are indexed through an outbox).'),
+  KQL_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(600_000)
+    .default(10_000)
+    .describe('Statement timeout of one KQL query on PostgreSQL, in milliseconds (QUERY_TIMEOUT beyond).'),
+  KQL_JOIN_MAX_ROWS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(100_000)
+    .describe('Rows each side of a KQL join (and each in (…) subquery) may hold on PostgreSQL (RESULT_TOO_LARGE beyond).'),
+  OPENSEARCH_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,40}$/, 'lower-case letters, digits, - and _ (an OpenSearch index name prefix)')
+    .default('vigil-events')
+    .describe('Prefix of the daily event indices (<prefix>-YYYY.MM.DD); they are deleted after EVENT_RETENTION_DAYS.'),
+  OPENSEARCH_INDEX_REPLICAS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(5)
+    .default(1)
+    .describe('Replicas of each daily event index (0 on a single-node cluster keeps it green).'),
   AUTH_JWT_SECRET: z
     .string()
     .min(32)
@@ -118,6 +148,9 @@ export function loadConfig(env: Env = readProcessEnv()): Config {
   const parsed = ZConfig.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  if (parsed.data.SEARCH_BACKEND === 'opensearch' && !parsed.data.OPENSEARCH_URL) {
+    throw new ConfigError(['SEARCH_BACKEND: opensearch needs OPENSEARCH_URL (the cluster to index events into and query)']);
   }
   return Object.freeze(parsed.data);
 }

@@ -4,8 +4,8 @@ import type { Logger } from './logger.ts';
 import type { Principal } from './principal.ts';
 import type { Secrets } from './secrets.ts';
 
-/** Resolves when the configured search backend answers; rejects otherwise. */
-export type SearchBackendProbe = () => Promise<void>;
+/** Resolves when the configured search backend answers (with its cluster health when it reports one); rejects otherwise. */
+export type SearchBackendProbe = () => Promise<{ health: 'green' | 'yellow' | 'red' } | undefined>;
 
 /** What every use case may use, whatever the process (API, worker, script); built once by server/deps.ts. */
 export type ServiceDeps = { db: Database; logger: Logger; config: Config; secrets: Secrets; searchProbe: SearchBackendProbe | null };

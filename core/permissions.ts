@@ -25,15 +25,27 @@ export const PERMISSIONS = [
   'response:execute',
   'rules:read',
   'rules:write',
+  /** Saved hunts: writing one can schedule it, and a scheduled hunt raises alerts (analysts' detection work). */
+  'hunts:read',
+  'hunts:write',
   'settings:read',
   'settings:write',
   'telemetry:report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const VIEWER: readonly Permission[] = ['profile:read', 'users:read', 'events:read', 'alerts:read', 'incidents:read', 'rules:read', 'settings:read'];
+const VIEWER: readonly Permission[] = [
+  'profile:read',
+  'users:read',
+  'events:read',
+  'alerts:read',
+  'incidents:read',
+  'rules:read',
+  'hunts:read',
+  'settings:read',
+];
 // detection engineering is analysts' work (EventSec lets any user write analytics rules and import)
-const ANALYST: readonly Permission[] = [...VIEWER, 'events:write', 'events:generate', 'alerts:write', 'incidents:write', 'rules:write'];
+const ANALYST: readonly Permission[] = [...VIEWER, 'events:write', 'events:generate', 'alerts:write', 'incidents:write', 'rules:write', 'hunts:write'];
 const SOC_LEAD: readonly Permission[] = [...ANALYST, 'response:execute', 'sensors:manage'];
 
 /** The permission matrix: which role may do what. */

@@ -6,6 +6,14 @@
 
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -268,6 +276,54 @@ export interface Events {
   user_name: string | null;
 }
 
+export interface HuntAlertedRows {
+  alert_id: number | null;
+  alerted_at: Generated<Timestamp>;
+  hunt_id: string;
+  org_id: string;
+  row_key: string;
+}
+
+export interface HuntRuns {
+  actor: string | null;
+  alert_id: number | null;
+  error_message: string | null;
+  error_type: string | null;
+  finished_at: Generated<Timestamp>;
+  hunt_id: string;
+  id: Generated<number>;
+  new_row_count: number | null;
+  org_id: string;
+  row_count: Generated<number>;
+  started_at: Timestamp;
+  status: string;
+  took_ms: number | null;
+  triggered_by: string;
+  truncated: Generated<boolean>;
+  window_end: Timestamp;
+  window_start: Timestamp;
+}
+
+export interface Hunts {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  enabled: Generated<boolean>;
+  id: Generated<string>;
+  last_run_at: Timestamp | null;
+  lookback_seconds: Generated<number>;
+  mitre: Generated<string[]>;
+  name: string;
+  next_run_at: Timestamp | null;
+  org_id: string;
+  public_id: Generated<number>;
+  query: string;
+  schedule_seconds: number | null;
+  severity: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface IncidentItems {
   created_at: Generated<Timestamp>;
   id: Generated<number>;
@@ -517,6 +573,26 @@ export interface RuleVersions {
   version: number;
 }
 
+export interface SearchIndexState {
+  backfill_after_id: Generated<number>;
+  backfill_through_id: Generated<number>;
+  changed_at: Generated<Timestamp>;
+  enabled: Generated<boolean>;
+  singleton: Generated<boolean>;
+}
+
+export interface SearchOutbox {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  event_ids: ArrayType<number>;
+  id: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Generated<Timestamp>;
+  occurred_ats: ArrayType<Timestamp>;
+  op: string;
+  org_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -706,6 +782,9 @@ export interface DB {
   endpoint_actions: EndpointActions;
   enforcement_points: EnforcementPoints;
   events: Events;
+  hunt_alerted_rows: HuntAlertedRows;
+  hunt_runs: HuntRuns;
+  hunts: Hunts;
   incident_items: IncidentItems;
   incident_timeline: IncidentTimeline;
   incidents: Incidents;
@@ -724,6 +803,8 @@ export interface DB {
   rule_replays: RuleReplays;
   rule_versions: RuleVersions;
   rules: Rules;
+  search_index_state: SearchIndexState;
+  search_outbox: SearchOutbox;
   sessions: Sessions;
   token_families: TokenFamilies;
   trigger_fires: TriggerFires;

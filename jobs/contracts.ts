@@ -38,3 +38,13 @@ export const evaluateTriggersContract = contract(
 );
 export const autoContainContract = contract('response__auto_contain', z.object({ v: z.literal(1), orgId: z.uuid(), incidentId: z.number().int().positive() }));
 export const responseSweepContract = contract('response__sweep', versionOnly);
+/** Every minute: claims the scheduled hunts whose slot has come and queues their runs (services/search/hunts). */
+export const runDueHuntsContract = contract('search__run_due_hunts', versionOnly);
+/** One scheduled run of a hunt over [windowEnd − lookback, windowEnd]; the window is fixed when the slot is claimed, so a retry searches the same rows. */
+export const runHuntContract = contract('search__run_hunt', z.object({ v: z.literal(1), orgId: z.uuid(), huntId: z.uuid(), windowEnd: z.iso.datetime() }));
+/** Drains the OpenSearch outbox and backfill (one bulk request per pass); added by the events trigger (ADR 0016). */
+export const indexSearchEventsContract = contract('search__index_events', versionOnly);
+/** Every minute: the outbox trigger follows SEARCH_BACKEND, and an indexer run is queued when work waits. */
+export const searchIndexSweepContract = contract('search__index_sweep', versionOnly);
+/** Hourly: deletes daily event indices older than EVENT_RETENTION_DAYS. */
+export const searchIndexRetentionContract = contract('search__apply_index_retention', versionOnly);

@@ -5,6 +5,9 @@ import {
   detectOfflineAgentsContract,
   pruneWorkerHeartbeatsContract,
   responseSweepContract,
+  runDueHuntsContract,
+  searchIndexRetentionContract,
+  searchIndexSweepContract,
 } from './contracts.ts';
 
 const RECURRING = [
@@ -13,6 +16,9 @@ const RECURRING = [
   { contract: detectionSweepContract, match: '* * * * *' },
   { contract: detectOfflineAgentsContract, match: '* * * * *' },
   { contract: responseSweepContract, match: '* * * * *' },
+  { contract: searchIndexSweepContract, match: '* * * * *' },
+  { contract: searchIndexRetentionContract, match: '27 * * * *' },
+  { contract: runDueHuntsContract, match: '* * * * *' },
 ];
 
 /** Few recurring items; each one fans out work rather than doing it all in one job. */

@@ -12,6 +12,11 @@ import { expireActionTask } from './tasks/response__expire.ts';
 import { responseSweepTask } from './tasks/response__sweep.ts';
 import { workflowStepTask } from './tasks/response__workflow_step.ts';
 import { replayRuleTask } from './tasks/rules__replay.ts';
+import { searchIndexRetentionTask } from './tasks/search__apply_index_retention.ts';
+import { indexSearchEventsTask } from './tasks/search__index_events.ts';
+import { searchIndexSweepTask } from './tasks/search__index_sweep.ts';
+import { runDueHuntsTask } from './tasks/search__run_due_hunts.ts';
+import { runHuntTask } from './tasks/search__run_hunt.ts';
 import { pruneWorkerHeartbeatsTask } from './tasks/system__prune_worker_heartbeats.ts';
 import { evaluateTriggersTask } from './tasks/triggers__evaluate.ts';
 import { deliverWebhookTask } from './tasks/webhooks__deliver.ts';
@@ -31,6 +36,11 @@ export const TASKS = [
   responseSweepTask,
   deliverWebhookTask,
   evaluateTriggersTask,
+  indexSearchEventsTask,
+  searchIndexSweepTask,
+  searchIndexRetentionTask,
+  runDueHuntsTask,
+  runHuntTask,
 ] as const;
 
 export function buildTaskList(deps: ServiceDeps, logger: Logger): TaskList {

@@ -9,6 +9,7 @@ import { usersRouter } from './identity/users.router.ts';
 import { ingestRouter } from './ingest/index.ts';
 import { responseRouter } from './response/index.ts';
 import { rulesRouter } from './rules/index.ts';
+import { searchRouter } from './search/index.ts';
 import { settingsRouter } from './settings/index.ts';
 import { systemRouter } from './system/index.ts';
 import { triggersRouter } from './triggers/index.ts';
@@ -35,6 +36,7 @@ export const appRouter = router({
   settings: settingsRouter,
   webhooks: webhooksRouter,
   triggers: triggersRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

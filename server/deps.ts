@@ -41,6 +41,8 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
 function openSearchProbe(url: string): SearchBackendProbe {
   const client = new OpenSearchClient({ node: url, requestTimeout: 2000, maxRetries: 0 });
   return async () => {
-    await client.cluster.health({ timeout: '2s' });
+    const response = await client.cluster.health({ timeout: '2s' });
+    const status = (response.body as { status?: unknown }).status;
+    return status === 'green' || status === 'yellow' || status === 'red' ? { health: status } : undefined;
   };
 }

@@ -5,5 +5,6 @@ export { invalidField } from './alert-errors.ts';
 export { getOrgAlertDetail, listOrgAlerts } from './alerts-read.service.ts';
 export { deleteOrgAlert } from './delete-alert.service.ts';
 export { escalateOrgAlert } from './escalate-alert.service.ts';
+export { type RaisedAlert, raiseAlert } from './raise-alert.service.ts';
 export { reportAlert } from './report-alert.service.ts';
 export { updateOrgAlert } from './update-alert.service.ts';

@@ -13,6 +13,10 @@ export const ZReadiness = z.object({
   migrations: ZCheck.describe('No migration pending'),
   worker: ZCheck.describe('At least one job worker reported in the last 45 s'),
   opensearch: z.enum(['ok', 'fail', 'disabled']).describe('OpenSearch reachable, or disabled when OPENSEARCH_URL is unset'),
+  opensearch_health: z
+    .enum(['green', 'yellow', 'red'])
+    .optional()
+    .describe('The OpenSearch cluster health when reachable; red (a primary shard unassigned) fails readiness'),
   error: z.string().optional().describe('What is not ready'),
 });
 export type Readiness = z.infer<typeof ZReadiness>;
@@ -32,24 +36,29 @@ export async function checkReadiness(db: Database, searchProbe: SearchBackendPro
   });
   if (dbState && dbState.pending.length > 0) problems.push(`pending migrations: ${dbState.pending.join(', ')}`);
   if (dbState && dbState.workers === 0) problems.push('no job worker has reported in the last minute');
-  const opensearch = searchProbe ? await probeSearch(searchProbe, problems) : 'disabled';
+  const search = searchProbe ? await probeSearch(searchProbe, problems) : { state: 'disabled' as const };
   return {
     status: problems.length === 0 ? 'ok' : 'fail',
     db: dbState ? 'ok' : 'fail',
     migrations: dbState && dbState.pending.length === 0 ? 'ok' : 'fail',
     worker: dbState && dbState.workers > 0 ? 'ok' : 'fail',
-    opensearch,
+    opensearch: search.state,
+    ...('health' in search && search.health ? { opensearch_health: search.health } : {}),
     ...(problems.length > 0 ? { error: problems.join('; ') } : {}),
   };
 }
 
-async function probeSearch(probe: SearchBackendProbe, problems: string[]): Promise<CheckState> {
+async function probeSearch(probe: SearchBackendProbe, problems: string[]): Promise<{ state: CheckState; health?: 'green' | 'yellow' | 'red' }> {
   try {
-    await withTimeout(() => probe(), READINESS_TIMEOUT_MS);
-    return 'ok';
+    const answer = await withTimeout(() => probe(), READINESS_TIMEOUT_MS);
+    if (answer?.health === 'red') {
+      problems.push('search backend cluster health is red');
+      return { state: 'fail', health: 'red' };
+    }
+    return answer ? { state: 'ok', health: answer.health } : { state: 'ok' };
   } catch (error) {
     problems.push(`search backend unreachable: ${describe(error)}`);
-    return 'fail';
+    return { state: 'fail' };
   }
 }
 
