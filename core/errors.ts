@@ -77,6 +77,11 @@ export type FieldIssue = { path: string; message: string };
 export type AppErrorOptions = {
   issues?: readonly FieldIssue[];
   details?: Readonly<Record<string, unknown>>;
+  /**
+   * Fields the caller is meant to read, added to the REST error body and the tRPC error data beside `detail` (EventSec's
+   * KQL route answers `error_type` this way). `details` stays server-side; these are public.
+   */
+  body?: Readonly<Record<string, unknown>>;
   /** Seconds a rate-limited caller should wait; becomes Retry-After. */
   retryAfterSeconds?: number;
   cause?: unknown;
@@ -87,6 +92,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: readonly FieldIssue[] | undefined;
   readonly details: Readonly<Record<string, unknown>> | undefined;
+  readonly body: Readonly<Record<string, unknown>> | undefined;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
@@ -95,6 +101,7 @@ export class AppError extends Error {
     this.code = code;
     this.issues = options.issues;
     this.details = options.details;
+    this.body = options.body;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }

@@ -22,6 +22,8 @@ export type ErrorData = {
   requestId: string | undefined;
   path: string | undefined;
   issues?: FieldIssue[];
+  /** AppError `body`: public fields for the REST error body. */
+  body?: Record<string, unknown>;
 };
 
 const t = initTRPC
@@ -39,6 +41,7 @@ const t = initTRPC
         requestId: ctx?.requestId,
         path,
         ...(issues ? { issues: [...issues] } : {}),
+        ...(isAppError(cause) && cause.body ? { body: { ...cause.body } } : {}),
       };
       const message = appCode === 'INTERNAL' ? 'Internal server error' : cause instanceof ZodError ? 'Input validation failed' : error.message;
       return { message, code: shape.code, data };

@@ -159,6 +159,7 @@ describe('POST /search/kql: errors', () => {
     expect(response.status, JSON.stringify(response.body)).toBe(status);
     expect(response.body.detail).toMatch(new RegExp(`^${type}: `));
     expect(response.body.issues).toEqual([{ path: 'query', message: response.body.detail }]);
+    expect(response.body.error_type).toBe(type);
     return response.body.detail as string;
   };
 
@@ -170,6 +171,8 @@ describe('POST /search/kql: errors', () => {
   });
   it('FIELD_NOT_FOUND with the nearest names', async () => {
     expect(await expectError('Events | project srcip', 400, 'FIELD_NOT_FOUND')).toMatch(/'SrcIp'/);
+    const response = await kql('Events | project srcip');
+    expect(response.body).toMatchObject({ line: 1, column: 18, suggestions: expect.arrayContaining(['SrcIp']) });
   });
   it('TYPE_ERROR', async () => {
     await expectError("print ago('x')", 400, 'TYPE_ERROR');

@@ -3,7 +3,7 @@ import { AppError, ERROR_CODE_TO_STATUS, type ErrorCode, type FieldIssue, isAppE
 /** The error body every REST route returns; `detail` is what the FastAPI clients of both seed platforms read. */
 export type RestErrorBody = { detail: string; code: ErrorCode; requestId: string; issues?: FieldIssue[] };
 
-type AdapterErrorBody = { message?: string; data?: { appCode?: ErrorCode; issues?: FieldIssue[] } };
+type AdapterErrorBody = { message?: string; data?: { appCode?: ErrorCode; issues?: FieldIssue[]; body?: Record<string, unknown> } };
 
 /** Reshapes the REST adapter's error body (built from our tRPC error shape) into the documented contract. */
 export function restErrorFromAdapterBody(payload: string, requestId: string): string {
@@ -16,6 +16,7 @@ export function restErrorFromAdapterBody(payload: string, requestId: string): st
   const appCode = body.data?.appCode;
   if (!appCode) return payload;
   const rest: RestErrorBody = {
+    ...body.data?.body,
     detail: body.message ?? 'Request failed',
     code: appCode,
     requestId,

@@ -32,6 +32,7 @@ export function kqlAppError(diagnostic: KqlDiagnostic, cause?: unknown): AppErro
   return new AppError(CODE_OF[diagnostic.type], message, {
     issues: [{ path: 'query', message }],
     details: { ...detail, diagnostic },
+    body: detail,
     cause,
   });
 }
