@@ -147,7 +147,14 @@ export interface StarExpr {
   span: Span;
 }
 
-export type Expr = LiteralExpr | NameExpr | MemberExpr | IndexExpr | CallExpr | UnaryExpr | BinaryExpr | SetExpr | BetweenExpr | StarExpr;
+/** `toscalar(T)`: the first column of the first row of a tabular expression, as a scalar. */
+export interface ToScalarExpr {
+  kind: 'toscalar';
+  query: TabularExpr;
+  span: Span;
+}
+
+export type Expr = LiteralExpr | NameExpr | MemberExpr | IndexExpr | CallExpr | UnaryExpr | BinaryExpr | SetExpr | BetweenExpr | StarExpr | ToScalarExpr;
 
 // ── Tabular operators ─────────────────────────────────────────────────────────────────
 
@@ -300,11 +307,65 @@ export interface UnionOp {
   span: Span;
 }
 
+/** One array an `mv-expand`/`mv-apply` expands: `[name =] expr [to typeof(type)]`. */
+export interface ExpandColumn {
+  name: string | null;
+  expr: Expr;
+  toType: ScalarType | null;
+  span: Span;
+}
+
 export interface MvExpandOp {
   kind: 'mv-expand';
-  columns: { name: string | null; expr: Expr; toType: ScalarType | null; span: Span }[];
+  columns: ExpandColumn[];
   /** `limit N`, if given. */
   limit: Expr | null;
+  span: Span;
+}
+
+/**
+ * `mv-apply [with_itemindex=I] cols [limit N] on (subquery)`: expands the arrays of each row, runs the subquery (operators
+ * only, its input is that row's expanded rows) and unions the results.
+ */
+export interface MvApplyOp {
+  kind: 'mv-apply';
+  columns: ExpandColumn[];
+  /** `with_itemindex=Name`, if given. */
+  itemIndex: string | null;
+  limit: Expr | null;
+  subquery: TabularOperator[];
+  span: Span;
+}
+
+/**
+ * `make-series Agg [default=v], … on Axis (from a)? (to b)? step s | in range(a, b, s) [by …]`: one row per group whose
+ * aggregate columns are arrays over the axis bins.
+ */
+export interface MakeSeriesOp {
+  kind: 'make-series';
+  /** `kind=nonempty` (a group with no rows still yields a series); `null` when not written. */
+  seriesKind: 'nonempty' | null;
+  /** Each aggregate with its `default=` fill for empty bins (`null`: KQL's default, the type's null or 0 for counts). */
+  aggregates: { column: NamedExpr; default: Expr | null; span: Span }[];
+  /** The axis column (`on TimeGenerated`). */
+  on: Expr;
+  /** `from`/`to` may be omitted (then the data's own min/max); `in range(a, b, s)` fills all three. */
+  from: Expr | null;
+  to: Expr | null;
+  step: Expr;
+  /** Which syntax was written, for diagnostics. */
+  rangeSyntax: 'from-to-step' | 'in-range';
+  by: NamedExpr[];
+  span: Span;
+}
+
+/** `lookup [kind=leftouter|inner] Right on keys`: a join that keeps the left side's rows and order (a dimension lookup). */
+export interface LookupOp {
+  kind: 'lookup';
+  /** KQL's default, `leftouter`, is filled in when no `kind=` was written. */
+  lookupKind: 'leftouter' | 'inner';
+  right: TabularExpr;
+  on: JoinKey[];
   span: Span;
 }
 
@@ -318,6 +379,11 @@ export interface ParseOp {
   source: Expr;
   pattern: ParsePart[];
   span: Span;
+}
+
+/** `parse-where`: `parse` that also drops the rows the pattern does not match (a distinct kind so no planner treats it as `parse`). */
+export interface ParseWhereOp extends Omit<ParseOp, 'kind'> {
+  kind: 'parse-where';
 }
 
 /** `| as Name` is recognised only to be refused; valid KQL operators we do not run are `unsupported` (see UnsupportedOp). */
@@ -346,7 +412,11 @@ export type TabularOperator =
   | JoinOp
   | UnionOp
   | MvExpandOp
+  | MvApplyOp
+  | MakeSeriesOp
+  | LookupOp
   | ParseOp
+  | ParseWhereOp
   | UnsupportedOp;
 
 // ── Tabular sources ───────────────────────────────────────────────────────────────────
@@ -396,11 +466,47 @@ export interface NestedSource {
   span: Span;
 }
 
+/** `range x from a to b step s`: one column `x` holding a, a+s, … up to b (numbers, datetimes or timespans). */
+export interface RangeSource {
+  kind: 'range';
+  column: string;
+  columnSpan: Span;
+  from: Expr;
+  to: Expr;
+  step: Expr;
+  span: Span;
+}
+
+/** `materialize(T)`: T evaluated once and reused wherever the enclosing `let` name is referenced. */
+export interface MaterializeSource {
+  kind: 'materialize';
+  query: TabularExpr;
+  span: Span;
+}
+
+/** A call of a `let` function with a tabular body, as a source: `f(1, "x") | count` (see LetFunction). */
+export interface FunctionCallSource {
+  kind: 'function-call';
+  name: string;
+  args: Expr[];
+  span: Span;
+}
+
 /**
  * `UnsupportedOp` as a source (`range`, `evaluate`, `externaldata`, a stored function `f()`) appears only when the
  * parser was called with `allowUnsupported`; by default `parseKql` throws UNSUPPORTED_OPERATOR instead.
  */
-export type TabularSource = TableRef | DatatableSource | SearchSource | UnionSource | PrintSource | NestedSource | UnsupportedOp;
+export type TabularSource =
+  | TableRef
+  | DatatableSource
+  | SearchSource
+  | UnionSource
+  | PrintSource
+  | NestedSource
+  | RangeSource
+  | MaterializeSource
+  | FunctionCallSource
+  | UnsupportedOp;
 
 /** `source | op | op …`. */
 export interface TabularExpr {
@@ -424,9 +530,40 @@ export interface LetScalar {
   span: Span;
 }
 
+/** A parameter of a `let` function: `a:string`, `n:long = 5`, or a tabular one `T:(State:string)` / `T:(*)`. */
+export interface FunctionParam {
+  name: string;
+  type: { kind: 'scalar'; type: ScalarType } | { kind: 'tabular'; columns: { name: string; type: ScalarType; span: Span }[]; anyColumns: boolean };
+  /** `= value` (scalar parameters only); the argument may then be omitted. */
+  default: Expr | null;
+  span: Span;
+}
+
+/**
+ * `let f = [view] (params) { [let …;]* value }`: a user function. A scalar body is called in expressions (`f(x)`, a
+ * CallExpr named `f`); a tabular body is called as a source (`f(1) | …`, a FunctionCallSource) or, without
+ * parameters, by its bare name (a TableRef). A parameterless `view () { T | … }` without inner lets stays a tabular
+ * LetScalar.
+ */
+export interface LetFunction {
+  kind: 'let-function';
+  name: string;
+  /** Written with `view` (then also visible to `union *` and `search *`). */
+  view: boolean;
+  params: FunctionParam[];
+  body: {
+    lets: LetStatement[];
+    value: { kind: 'scalar'; expr: Expr } | { kind: 'tabular'; query: TabularExpr };
+    span: Span;
+  };
+  span: Span;
+}
+
+export type LetStatement = LetScalar | LetFunction;
+
 /** A query: `let` statements separated by `;` and one tabular expression. */
 export interface Query {
-  lets: LetScalar[];
+  lets: LetStatement[];
   body: TabularExpr;
   span: Span;
 }

@@ -11,6 +11,11 @@ export interface CatalogueColumn {
   type: ScalarType;
   sql: string;
   description?: string;
+  /**
+   * The stored, indexed column this one is a rendering of, for equality pushdown (sql/index-hints.ts): only where
+   * `column == v` implies `stored = v` (single-host inet addresses rendered by host()).
+   */
+  indexed?: { sql: string; kind: 'inet' };
 }
 
 export interface CatalogueTable {
@@ -55,7 +60,7 @@ const EVENT_COLUMNS: CatalogueColumn[] = [
   col('Outcome', 'string', 'r.outcome', 'success, failure or unknown'),
   col('Severity', 'long', 'r.severity::bigint', '0 info, 1 low, 2 medium, 3 high, 4 critical'),
   col('SeverityName', 'string', SEVERITY_NAME),
-  col('SrcIp', 'string', text('host(r.src_ip)')),
+  { ...col('SrcIp', 'string', text('host(r.src_ip)')), indexed: { sql: 'r.src_ip', kind: 'inet' } },
   col('SrcPort', 'long', 'r.src_port::bigint'),
   col('DstIp', 'string', text('host(r.dst_ip)')),
   col('DstPort', 'long', 'r.dst_port::bigint'),

@@ -2,7 +2,7 @@ import type { Query } from './ast.ts';
 import { type KqlDiagnostic, KqlError } from './diagnostics.ts';
 import { tokenize } from './lexer.ts';
 import { Cursor } from './parse/cursor.ts';
-import { parseQuery } from './parse/statements.ts';
+import { parseQuery } from './parse/register.ts';
 
 export interface ParseOptions {
   /**

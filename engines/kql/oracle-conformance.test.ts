@@ -13,11 +13,11 @@ import { parseKqlDetailed } from './index.ts';
  */
 const KQL = 'kql/';
 /**
- * Share of the accepted queries that must parse with nothing unsupported. The issue aims at 90%; what stands between
- * 83% and that is syntax the AST has no node for yet (printed by the test: `range`, functions with parameters,
- * make-series, mv-apply, evaluate, lookup, workbook `{parameters}`), so this floor guards against regressions.
+ * Share of the accepted queries that must parse with nothing unsupported: 91.8% (367 of 400) at the last change, so this
+ * floor (that minus one point) guards against regressions. What remains is printed by the test: workbook `{parameters}`,
+ * a bare scalar expression as the query, `evaluate`, `externaldata`, `invoke`, `(a, b) = …` multiple assignment.
  */
-const PARSE_RATE_FLOOR = 0.82;
+const PARSE_RATE_FLOOR = 0.907;
 
 interface KustoDiagnostic {
   Code: string;

@@ -4,10 +4,7 @@
  * `allowUnsupported`).
  */
 export const UNSUPPORTED_OPERATORS = new Set([
-  'make-series',
   'evaluate',
-  'mv-apply',
-  'lookup',
   'as',
   'fork',
   'facet',
@@ -21,7 +18,6 @@ export const UNSUPPORTED_OPERATORS = new Set([
   'top-hitters',
   'getschema',
   'reduce',
-  'parse-where',
   'parse-kv',
   'project-smart',
   'project-by-names',

@@ -34,13 +34,13 @@ group by src_ip order by attempts desc limit 10`,
     kql: `Events
 | where Category == "network"
 | summarize ports = dcount(DstPort) by SrcIp
-| where ports > 100
+| where ports >= 100
 | sort by ports desc
 | take 20`,
     sql: `select host(src_ip) as "SrcIp", count(distinct dst_port) as ports
 from events
 where org_id = $1 and occurred_at >= $2 and occurred_at < $3 and category = 'network'
-group by src_ip having count(distinct dst_port) > 100 order by ports desc limit 20`,
+group by src_ip having count(distinct dst_port) >= 100 order by ports desc limit 20`,
   },
   {
     name: 'join high alerts to their events',

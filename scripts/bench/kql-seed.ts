@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 /**
  * `count` events spread over the last 24 hours, written set-based (generate_series) so seeding a million rows takes
  * seconds. The mix is shaped for hunting: 5% failed SSH logins from 200 scanners, one of them (203.0.113.7) loud, a
- * port scanner touching 2,000 ports, the rest web and process noise from 50,000 addresses.
+ * port scanner (192.0.2.66) touching 2,000 ports, the rest web and process noise from 50,000 addresses.
  */
 export async function seedHuntingEvents(deps: Deps, orgId: OrgId, count: number, now: Date): Promise<void> {
   const times = Array.from({ length: 26 }, (_, hour) => new Date(now.getTime() - hour * HOUR));
@@ -28,6 +28,7 @@ export async function seedHuntingEvents(deps: Deps, orgId: OrgId, count: number,
              (n % 5)::smallint,
              case when n % 20 = 0 and n % 7 = 0 then '203.0.113.7'::inet
                   when n % 20 = 0 then ('198.51.100.' || (n % 200))::inet
+                  when n % 20 = 1 and n % 3 = 0 then '192.0.2.66'::inet
                   else ('10.' || (n % 50000 / 256) || '.' || (n % 256) || '.9')::inet end,
              ('192.0.2.' || (n % 254 + 1))::inet,
              case when n % 20 = 1 then (n % 2000) + 1 when n % 20 = 0 then 22 else 443 end,

@@ -11,6 +11,8 @@ export class Cursor {
   readonly scalarLets = new Set<string>();
   /** Names bound by `let F = view () { … }`: `F()` is then the table `F`. */
   readonly tabularFunctions = new Set<string>();
+  /** Names bound by `let f = (params) { … }`, by the kind of their body: a tabular one is called as a source. */
+  readonly functions = new Map<string, 'scalar' | 'tabular'>();
   /** Inside a `search` predicate, where `Column:"term"` means `Column has "term"`. */
   inSearch = false;
 
@@ -20,6 +22,32 @@ export class Cursor {
   constructor(tokens: Token[], text: string) {
     this.tokens = tokens;
     this.text = text;
+  }
+
+  /** Binds `name` for the statements that follow, forgetting what it meant before. */
+  bind(name: string, meaning: 'scalar' | 'tabular' | 'view' | 'scalar-function' | 'tabular-function'): void {
+    this.scalarLets.delete(name);
+    this.tabularFunctions.delete(name);
+    this.functions.delete(name);
+    if (meaning === 'scalar') this.scalarLets.add(name);
+    else if (meaning === 'view') this.tabularFunctions.add(name);
+    else if (meaning === 'scalar-function') this.functions.set(name, 'scalar');
+    else if (meaning === 'tabular-function') this.functions.set(name, 'tabular');
+  }
+
+  /** Opens a scope (a function body): the returned function restores the names bound before it. */
+  openScope(): () => void {
+    const scalars = new Set(this.scalarLets);
+    const views = new Set(this.tabularFunctions);
+    const functions = new Map(this.functions);
+    return () => {
+      this.scalarLets.clear();
+      for (const name of scalars) this.scalarLets.add(name);
+      this.tabularFunctions.clear();
+      for (const name of views) this.tabularFunctions.add(name);
+      this.functions.clear();
+      for (const [name, kind] of functions) this.functions.set(name, kind);
+    };
   }
 
   peek(offset = 0): Token {

@@ -32,6 +32,8 @@ function show(expr: Expr): string {
       return `(${expr.negated ? '!' : ''}between ${show(expr.left)} ${show(expr.low)} ${show(expr.high)})`;
     case 'star':
       return '*';
+    case 'toscalar':
+      return 'toscalar(table)';
   }
 }
 

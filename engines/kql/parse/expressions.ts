@@ -1,7 +1,8 @@
 import type { BinaryOp, Expr, LiteralExpr, NamedExpr, SetOp, StringOp, TabularExpr } from '../ast.ts';
+import { KqlError } from '../diagnostics.ts';
 import { spanOf, type Token } from '../tokens.ts';
 import type { Cursor } from './cursor.ts';
-import { parseTabular } from './sources.ts';
+import { grammar } from './grammar.ts';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '<>']);
 
@@ -42,8 +43,8 @@ const NEGATED_STRING_OPS = new Set<string>([
   '!like',
 ]);
 
-/** Functions whose argument is a tabular expression; Vigil does not run them. */
-const TABULAR_ARGUMENT_FUNCTIONS = new Set(['toscalar', 'materialize', 'view']);
+/** Functions whose argument is a tabular expression; Vigil does not run them (`toscalar` has its own node). */
+const TABULAR_ARGUMENT_FUNCTIONS = new Set(['materialize', 'view']);
 
 /** A full scalar expression (lowest precedence: `or`). */
 export function parseExpr(c: Cursor): Expr {
@@ -118,7 +119,7 @@ function parseSet(c: Cursor, op: string, left: Expr): Expr {
   }
   c.next();
   let values: Expr[] | TabularExpr;
-  if (c.pipeInsideGroup(c.pos - 1) || startsTabularKeyword(c) || isParenthesisedPipeline(c)) values = parseTabular(c);
+  if (c.pipeInsideGroup(c.pos - 1) || startsTabularKeyword(c) || isParenthesisedPipeline(c)) values = grammar.parseTabular(c);
   else values = parseList(c, ')', parseExpr);
   c.expectOp(')');
   return { kind: 'set', op: op as SetOp, left, values, span: { ...left.span, end: c.spanFrom(open).end } };
@@ -252,7 +253,7 @@ function parseClientParameter(c: Cursor): Expr {
   const name = c.next().text;
   c.next();
   const span = c.spanFrom(open);
-  c.unsupportedAt('{parameter}', span, 'is a workbook placeholder: substitute a value before running the query');
+  c.unsupportedAt('workbook parameter', span, `{${name}} is a placeholder that a workbook fills in: put a value there before running the query`);
   return { kind: 'name', name, span };
 }
 
@@ -275,7 +276,7 @@ function parseNamePrimary(c: Cursor, token: Token): Expr {
     return literal(token, 'null', null);
   }
   if (text === 'and' || text === 'or') return c.fail(['an expression']);
-  if (text === 'dynamic' && c.isOp('(', 1)) return parseDynamic(c);
+  if (text === 'dynamic' && c.isOp('(', 1)) return grammar.parseDynamic(c);
   if (c.isOp('(', 1)) return parseCall(c, token);
   c.next();
   return { kind: 'name', name: text, span: spanOf(token) };
@@ -283,7 +284,11 @@ function parseNamePrimary(c: Cursor, token: Token): Expr {
 
 function parseCall(c: Cursor, name: Token): Expr {
   c.next();
-  if (TABULAR_ARGUMENT_FUNCTIONS.has(name.text)) {
+  if (name.text === 'toscalar') {
+    const query = parseToScalarArgument(c);
+    if (query) return { kind: 'toscalar', query, span: c.spanFrom(name) };
+  }
+  if (TABULAR_ARGUMENT_FUNCTIONS.has(name.text) || name.text === 'toscalar') {
     c.skipGroup();
     const span = c.spanFrom(name);
     c.unsupportedAt(`${name.text}()`, span);
@@ -293,6 +298,26 @@ function parseCall(c: Cursor, name: Token): Expr {
   const args = parseList(c, ')', parseArgument);
   c.expectOp(')');
   return { kind: 'call', name: name.text, args, span: c.spanFrom(name) };
+}
+
+/**
+ * `(T | …)` after `toscalar`, or null (cursor unchanged) when the argument is not one tabular expression, e.g. the
+ * `kind=` option form or a scalar (both left to the unsupported path).
+ */
+function parseToScalarArgument(c: Cursor): TabularExpr | null {
+  const at = c.pos;
+  const recorded = c.unsupported.length;
+  try {
+    c.expectOp('(');
+    const query = grammar.parseTabular(c);
+    c.expectOp(')');
+    return query;
+  } catch (error) {
+    if (!(error instanceof KqlError) || error.diagnostic.type !== 'SYNTAX_ERROR') throw error;
+    c.pos = at;
+    c.unsupported.length = recorded;
+    return null;
+  }
 }
 
 /** A call argument; `name = value` arguments (`bag_unpack(x, columnsConflict='…')`) keep only the value. */
@@ -307,7 +332,7 @@ function parseArgument(c: Cursor): Expr {
 function parseParenthesised(c: Cursor): Expr {
   const open = c.next();
   if (c.pipeInsideGroup(c.pos - 1)) {
-    parseTabular(c);
+    grammar.parseTabular(c);
     c.expectOp(')');
     const span = c.spanFrom(open);
     c.unsupportedAt('tabular expression as a scalar', span, 'is valid KQL that Vigil does not run (use a let or a join)');
@@ -325,66 +350,6 @@ export function parseList<T>(c: Cursor, close: string, item: (c: Cursor) => T): 
   do items.push(item(c));
   while (c.acceptOp(','));
   return items;
-}
-
-/** `dynamic(<json-like literal>)`. */
-function parseDynamic(c: Cursor): LiteralExpr {
-  const start = c.next();
-  c.expectOp('(');
-  const value = c.isOp(')') ? null : parseDynamicValue(c);
-  c.expectOp(')');
-  return { kind: 'literal', type: 'dynamic', value, span: c.spanFrom(start) };
-}
-
-function parseDynamicValue(c: Cursor): unknown {
-  const token = c.peek();
-  if (c.acceptOp('[')) {
-    const items = parseList(c, ']', parseDynamicValue);
-    c.acceptOp(',');
-    c.expectOp(']');
-    return items;
-  }
-  if (c.acceptOp('{')) {
-    const entries = parseList(c, '}', parseDynamicEntry);
-    c.acceptOp(',');
-    c.expectOp('}');
-    return Object.fromEntries(entries);
-  }
-  if (c.isOp('-') || c.isOp('+')) {
-    const sign = c.next().text;
-    const number = c.peek();
-    if (number.kind !== 'number' && number.kind !== 'timespan') c.fail(['a number']);
-    c.next();
-    return sign === '-' ? -(number.value as number) : number.value;
-  }
-  c.next();
-  switch (token.kind) {
-    case 'string': {
-      let text = token.value as string;
-      while (c.peek().kind === 'string') text += c.next().value as string;
-      return text;
-    }
-    case 'number':
-      return typeof token.value === 'bigint' ? Number(token.value) : token.value;
-    case 'timespan':
-      return token.value;
-    case 'typed':
-      return token.type === 'datetime' && typeof token.value === 'number' ? new Date(token.value).toISOString() : token.value;
-    case 'name':
-      if (token.text === 'true' || token.text === 'false') return token.text === 'true';
-      if (token.text === 'null') return null;
-      return c.fail(['a dynamic value'], token);
-    default:
-      return c.fail(['a dynamic value'], token);
-  }
-}
-
-function parseDynamicEntry(c: Cursor): [string, unknown] {
-  const key = c.peek();
-  if (key.kind !== 'string' && key.kind !== 'name') c.fail(['a property name']);
-  c.next();
-  c.expectOp(':');
-  return [key.kind === 'string' ? (key.value as string) : key.text, parseDynamicValue(c)];
 }
 
 /**

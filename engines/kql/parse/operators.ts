@@ -1,8 +1,6 @@
 import type {
+  ExpandColumn,
   Expr,
-  JoinKey,
-  JoinKind,
-  JoinOp,
   MvExpandOp,
   ParseOp,
   ParsePart,
@@ -17,22 +15,7 @@ import type {
 import { spanOf, type Token } from '../tokens.ts';
 import { UNSUPPORTED_OPERATORS } from '../unsupported.ts';
 import type { Cursor } from './cursor.ts';
-import { parseExpr, parseList, parseNamedExpr } from './expressions.ts';
-import { isOptionAhead, parseOption, parseTabular, parseTypeName, parseWildcardRest, skipSearchOptions, unsupportedSource } from './sources.ts';
-
-const JOIN_KINDS = new Set<JoinKind>([
-  'inner',
-  'innerunique',
-  'leftouter',
-  'rightouter',
-  'fullouter',
-  'leftanti',
-  'rightanti',
-  'leftsemi',
-  'rightsemi',
-  'leftantisemi',
-  'rightantisemi',
-]);
+import { grammar } from './grammar.ts';
 
 const REORDER_DIRECTIONS = new Set(['asc', 'desc', 'granny-asc', 'granny-desc']);
 
@@ -46,14 +29,14 @@ export function parseOperator(c: Cursor): TabularOperator {
     case 'filter':
       return parseWhere(c, token);
     case 'project':
-      return { kind: 'project', columns: parseList(c, '|', parseNamedExpr), span: c.spanFrom(token) };
+      return { kind: 'project', columns: grammar.parseList(c, '|', grammar.parseNamedExpr), span: c.spanFrom(token) };
     case 'extend':
-      return { kind: 'extend', columns: parseList(c, '|', parseNamedExpr), span: c.spanFrom(token) };
+      return { kind: 'extend', columns: grammar.parseList(c, '|', grammar.parseNamedExpr), span: c.spanFrom(token) };
     case 'project-away':
     case 'project-keep':
-      return { kind: token.text, patterns: parseList(c, '|', parsePattern), span: c.spanFrom(token) };
+      return { kind: token.text, patterns: grammar.parseList(c, '|', parsePattern), span: c.spanFrom(token) };
     case 'project-rename':
-      return { kind: 'project-rename', renames: parseList(c, '|', parseRename), span: c.spanFrom(token) };
+      return { kind: 'project-rename', renames: grammar.parseList(c, '|', parseRename), span: c.spanFrom(token) };
     case 'project-reorder':
       return parseProjectReorder(c, token);
     case 'summarize':
@@ -62,25 +45,25 @@ export function parseOperator(c: Cursor): TabularOperator {
     case 'order':
       skipHints(c);
       c.expectName('by');
-      return { kind: 'sort', keyword: token.text, keys: parseList(c, '|', parseSortKey), span: c.spanFrom(token) };
+      return { kind: 'sort', keyword: token.text, keys: grammar.parseList(c, '|', parseSortKey), span: c.spanFrom(token) };
     case 'top': {
-      const count = parseExpr(c);
+      const count = grammar.parseExpr(c);
       c.expectName('by');
-      return { kind: 'top', count, keys: parseList(c, '|', parseSortKey), span: c.spanFrom(token) };
+      return { kind: 'top', count, keys: grammar.parseList(c, '|', parseSortKey), span: c.spanFrom(token) };
     }
     case 'take':
     case 'limit':
       skipHints(c);
-      return { kind: 'take', keyword: token.text, count: parseExpr(c), span: c.spanFrom(token) };
+      return { kind: 'take', keyword: token.text, count: grammar.parseExpr(c), span: c.spanFrom(token) };
     case 'distinct':
       return parseDistinct(c, token);
     case 'count':
       return { kind: 'count', span: spanOf(token) };
     case 'search':
-      skipSearchOptions(c);
+      grammar.skipSearchOptions(c);
       return { kind: 'search', predicate: parseSearchPredicate(c), span: c.spanFrom(token) };
     case 'join':
-      return parseJoin(c, token);
+      return grammar.parseJoin(c, token);
     case 'union': {
       const withSource = parseUnionOptions(c);
       return { kind: 'union', tables: parseUnionTables(c), withSource, span: c.spanFrom(token) };
@@ -89,6 +72,14 @@ export function parseOperator(c: Cursor): TabularOperator {
       return parseMvExpand(c, token);
     case 'parse':
       return parseParse(c, token);
+    case 'parse-where':
+      return { ...parseParse(c, token), kind: 'parse-where' };
+    case 'make-series':
+      return grammar.parseMakeSeries(c, token);
+    case 'lookup':
+      return grammar.parseLookup(c, token);
+    case 'mv-apply':
+      return grammar.parseMvApply(c, token);
   }
   const shape = UNSUPPORTED_SHAPES[token.text];
   if (shape) {
@@ -97,7 +88,7 @@ export function parseOperator(c: Cursor): TabularOperator {
     c.unsupportedAt(token.text, span);
     return { kind: 'unsupported', operator: token.text, span };
   }
-  if (UNSUPPORTED_OPERATORS.has(token.text)) return unsupportedSource(c, token, token.text);
+  if (UNSUPPORTED_OPERATORS.has(token.text)) return grammar.unsupportedSource(c, token, token.text);
   return c.fail(['a query operator'], token);
 }
 
@@ -105,7 +96,7 @@ export function parseOperator(c: Cursor): TabularOperator {
 export function parseRender(c: Cursor): { visualization: string; span: Span } {
   const start = c.next();
   const { name } = c.expectIdentifier('a visualization');
-  while (isOptionAhead(c)) parseOption(c);
+  while (grammar.isOptionAhead(c)) grammar.parseOption(c);
   if (c.acceptName('with')) {
     if (!c.isOp('(')) c.fail(["'('"]);
     c.skipGroup();
@@ -119,46 +110,36 @@ export function parseRender(c: Cursor): { visualization: string; span: Span } {
  */
 const UNSUPPORTED_SHAPES: Record<string, (c: Cursor) => void> = {
   evaluate: (c) => {
-    while (isOptionAhead(c)) parseOption(c);
-    parseExpr(c);
+    while (grammar.isOptionAhead(c)) grammar.parseOption(c);
+    grammar.parseExpr(c);
   },
   invoke: (c) => {
-    if (parseExpr(c).kind !== 'call') c.fail(['a function call']);
+    if (grammar.parseExpr(c).kind !== 'call') c.fail(['a function call']);
   },
   as: (c) => {
-    while (isOptionAhead(c)) parseOption(c);
+    while (grammar.isOptionAhead(c)) grammar.parseOption(c);
     c.expectIdentifier('a name');
   },
   serialize: (c) => {
-    parseList(c, '|', parseNamedExpr);
+    grammar.parseList(c, '|', grammar.parseNamedExpr);
   },
   getschema: () => {},
   sample: (c) => {
-    parseExpr(c);
+    grammar.parseExpr(c);
   },
   'sample-distinct': (c) => {
-    parseExpr(c);
+    grammar.parseExpr(c);
     c.expectName('of');
-    parseExpr(c);
-  },
-  lookup: (c) => {
-    while (isOptionAhead(c)) parseOption(c);
-    if (c.isOp('(')) c.skipGroup();
-    else tableOnly(c, c.peek());
-    c.expectName('on');
-    parseList(c, '|', parseExpr);
-  },
-  'parse-where': (c) => {
-    parseParse(c, c.peek());
+    grammar.parseExpr(c);
   },
 };
 
 function parseWhere(c: Cursor, token: Token): TabularOperator {
-  const predicate = parseExpr(c);
+  const predicate = grammar.parseExpr(c);
   if (c.isOp('=')) {
     // Microsoft's parser accepts `where a = b`; Kusto then refuses it. Vigil says what to write instead.
     const equals = c.next();
-    parseExpr(c);
+    grammar.parseExpr(c);
     c.unsupportedAt('=', spanOf(equals), "is an assignment, not a comparison: use '==' in a predicate");
   }
   return { kind: 'where', predicate, span: c.spanFrom(token) };
@@ -168,7 +149,7 @@ function parseWhere(c: Cursor, token: Token): TabularOperator {
 export function parseSearchPredicate(c: Cursor): Expr {
   c.inSearch = true;
   try {
-    return parseExpr(c);
+    return grammar.parseExpr(c);
   } finally {
     c.inSearch = false;
   }
@@ -180,7 +161,7 @@ function parsePattern(c: Cursor): { pattern: string; span: Span } {
   if (c.isOp('[')) return (({ name, span }) => ({ pattern: name, span }))(c.expectIdentifier('a column name'));
   if (first.kind !== 'name' && !c.isOp('*')) return c.fail(['a column name']);
   c.next();
-  return { pattern: parseWildcardRest(c, first), span: c.spanFrom(first) };
+  return { pattern: grammar.parseWildcardRest(c, first), span: c.spanFrom(first) };
 }
 
 function parseRename(c: Cursor): { to: string; from: string; span: Span } {
@@ -192,7 +173,7 @@ function parseRename(c: Cursor): { to: string; from: string; span: Span } {
 }
 
 function parseProjectReorder(c: Cursor, token: Token): ProjectReorderOp {
-  const columns = parseList(c, '|', (c) => {
+  const columns = grammar.parseList(c, '|', (c) => {
     const { pattern, span } = parsePattern(c);
     const word = c.peek().text;
     const direction = c.peek().kind === 'name' && REORDER_DIRECTIONS.has(word) ? (word as ProjectReorderOp['columns'][number]['direction']) : null;
@@ -204,19 +185,19 @@ function parseProjectReorder(c: Cursor, token: Token): ProjectReorderOp {
 
 /** `hint.strategy=shuffle`, `hint.shufflekey=x`: accepted and ignored (they only tune Kusto's execution). */
 function skipHints(c: Cursor): void {
-  while (c.isName('hint') && isOptionAhead(c)) parseOption(c);
+  while (c.isName('hint') && grammar.isOptionAhead(c)) grammar.parseOption(c);
 }
 
 function parseSummarize(c: Cursor, token: Token): SummarizeOp {
   skipHints(c);
-  const aggregates = c.isName('by') ? [] : parseList(c, '|', parseNamedExpr);
-  const by = c.acceptName('by') ? parseList(c, '|', parseNamedExpr) : [];
+  const aggregates = c.isName('by') ? [] : grammar.parseList(c, '|', grammar.parseNamedExpr);
+  const by = c.acceptName('by') ? grammar.parseList(c, '|', grammar.parseNamedExpr) : [];
   return { kind: 'summarize', aggregates, by, span: c.spanFrom(token) };
 }
 
 function parseSortKey(c: Cursor): SortKey {
   const start = c.peek();
-  const expr = parseExpr(c);
+  const expr = grammar.parseExpr(c);
   let direction: 'asc' | 'desc' = 'desc';
   if (c.acceptName('asc')) direction = 'asc';
   else c.acceptName('desc');
@@ -235,14 +216,14 @@ function parseDistinct(c: Cursor, token: Token): TabularOperator {
     c.next();
     return { kind: 'distinct', columns: [], star: true, span: c.spanFrom(token) };
   }
-  return { kind: 'distinct', columns: parseList(c, '|', parseExpr), star: false, span: c.spanFrom(token) };
+  return { kind: 'distinct', columns: grammar.parseList(c, '|', grammar.parseExpr), star: false, span: c.spanFrom(token) };
 }
 
 /** `kind=`, `withsource=`, `isfuzzy=`, `hint.*=` before the tables of `union`; returns the withsource column. */
 export function parseUnionOptions(c: Cursor): string | null {
   let withSource: string | null = null;
-  while (isOptionAhead(c)) {
-    const { key, value } = parseOption(c, ['kind', 'withsource', 'isfuzzy']);
+  while (grammar.isOptionAhead(c)) {
+    const { key, value } = grammar.parseOption(c, ['kind', 'withsource', 'isfuzzy']);
     if (key === 'withsource') withSource = value.kind === 'string' ? (value.value as string) : value.text;
   }
   return withSource;
@@ -250,11 +231,11 @@ export function parseUnionOptions(c: Cursor): string | null {
 
 /** `T1, (T2 | where x), Sec*` after `union`. */
 export function parseUnionTables(c: Cursor): TabularExpr[] {
-  return parseList(c, '|', (c) => {
+  return grammar.parseList(c, '|', (c) => {
     const start = c.peek();
     if (c.isOp('(')) {
       c.next();
-      const query = parseTabular(c);
+      const query = grammar.parseTabular(c);
       c.expectOp(')');
       return query;
     }
@@ -263,7 +244,7 @@ export function parseUnionTables(c: Cursor): TabularExpr[] {
 }
 
 /** A bare table operand (`T`, `Sec*`, `table('x')`) as a one-source pipeline. */
-function tableOnly(c: Cursor, start: Token): TabularExpr {
+export function tableOnly(c: Cursor, start: Token): TabularExpr {
   if (c.isName('table') && c.isOp('(', 1)) return parseTabularOperand(c);
   if (c.isOp('[')) {
     const { name, span } = c.expectIdentifier('a table name');
@@ -277,11 +258,15 @@ function tableOnly(c: Cursor, start: Token): TabularExpr {
     const span = c.spanFrom(start);
     return { kind: 'pipeline', source: { kind: 'table', name: start.text, span }, operators: [], span };
   }
+  if (c.isOp('(') && c.functions.get(start.text) === 'tabular') {
+    const source = grammar.parseFunctionCall(c, start);
+    return { kind: 'pipeline', source, operators: [], span: source.span };
+  }
   if (c.isOp('(')) {
     const source = unsupportedSourceCall(c, start);
     return { kind: 'pipeline', source, operators: [], span: source.span };
   }
-  const name = parseWildcardRest(c, start);
+  const name = grammar.parseWildcardRest(c, start);
   const span = c.spanFrom(start);
   return { kind: 'pipeline', source: { kind: 'table', name, span }, operators: [], span };
 }
@@ -306,89 +291,37 @@ function parseTabularOperand(c: Cursor): TabularExpr {
   return { kind: 'pipeline', source: { kind: 'table', name: name.value as string, span }, operators: [], span };
 }
 
-function parseJoin(c: Cursor, token: Token): JoinOp {
-  let joinKind: JoinKind | null = null;
-  while (isOptionAhead(c)) {
-    const { key, value } = parseOption(c, ['kind']);
-    if (key === 'kind') {
-      if (!JOIN_KINDS.has(value.text as JoinKind)) c.fail(['a join kind'], value);
-      joinKind = value.text as JoinKind;
-    }
-  }
-  const start = c.peek();
-  let right: TabularExpr;
-  if (c.isOp('(')) {
-    c.next();
-    right = parseTabular(c);
-    c.expectOp(')');
-  } else right = tableOnly(c, start);
-  const on: JoinKey[] = [];
-  if (c.acceptName('on')) {
-    for (const key of parseList(c, '|', parseExpr)) collectJoinKeys(c, key, on);
-  } else if (c.acceptName('where')) {
-    const predicate = parseExpr(c);
-    c.unsupportedAt('join … where', predicate.span, 'is valid KQL that Vigil does not run (use join … on)');
-  } else c.unsupportedAt('join without on', c.spanFrom(token), 'is valid KQL that Vigil does not run (name the keys with on)');
-  return { kind: 'join', joinKind, right, on, span: c.spanFrom(token) };
-}
-
-/** `Id`, `$left.A == $right.B` (either order), several joined by `and`. */
-function collectJoinKeys(c: Cursor, key: Expr, into: JoinKey[]): void {
-  if (key.kind === 'name') {
-    into.push({ left: key.name, right: key.name, span: key.span });
-    return;
-  }
-  if (key.kind === 'binary' && key.op === 'and') {
-    collectJoinKeys(c, key.left, into);
-    collectJoinKeys(c, key.right, into);
-    return;
-  }
-  if (key.kind === 'binary' && key.op === '==') {
-    const left = sideColumn(key.left);
-    const right = sideColumn(key.right);
-    if (left && right && left.side !== right.side) {
-      const [l, r] = left.side === '$left' ? [left, right] : [right, left];
-      into.push({ left: l.name, right: r.name, span: key.span });
-      return;
-    }
-  }
-  c.unsupportedAt('join on an expression', key.span, 'is valid KQL that Vigil does not run (join keys must be columns: on A or on $left.A == $right.B)');
-}
-
-function sideColumn(expr: Expr): { side: string; name: string } | null {
-  if (expr.kind !== 'member' || expr.target.kind !== 'name') return null;
-  const side = expr.target.name;
-  return side === '$left' || side === '$right' ? { side, name: expr.name } : null;
-}
-
 function parseMvExpand(c: Cursor, token: Token): MvExpandOp {
-  while (isOptionAhead(c) && !c.isOp('=', 1)) parseOption(c);
-  while (c.peek().kind === 'name' && ['bagexpansion', 'with_itemindex', 'kind'].includes(c.peek().text) && c.isOp('=', 1)) parseOption(c);
-  const columns = parseList(c, '|', (c) => {
-    const named = parseNamedExpr(c);
-    let toType: ScalarType | null = null;
-    if (c.acceptName('to')) {
-      c.expectName('typeof');
-      c.expectOp('(');
-      toType = parseTypeName(c);
-      c.expectOp(')');
-    }
-    return { name: named.name, expr: named.expr, toType, span: { ...named.span, end: c.spanFrom(c.peek()).end } };
-  });
-  const limit = c.acceptName('limit') ? parseExpr(c) : null;
+  while (grammar.isOptionAhead(c) && !c.isOp('=', 1)) grammar.parseOption(c);
+  while (c.peek().kind === 'name' && ['bagexpansion', 'with_itemindex', 'kind'].includes(c.peek().text) && c.isOp('=', 1)) grammar.parseOption(c);
+  const columns = grammar.parseList(c, '|', parseExpandColumn);
+  const limit = c.acceptName('limit') ? grammar.parseExpr(c) : null;
   return { kind: 'mv-expand', columns, limit, span: c.spanFrom(token) };
+}
+
+/** `[name =] expr [to typeof(type)]` in mv-expand and mv-apply. */
+export function parseExpandColumn(c: Cursor): ExpandColumn {
+  const named = grammar.parseNamedExpr(c);
+  let toType: ScalarType | null = null;
+  if (c.acceptName('to')) {
+    c.expectName('typeof');
+    c.expectOp('(');
+    toType = grammar.parseTypeName(c);
+    c.expectOp(')');
+  }
+  return { name: named.name, expr: named.expr, toType, span: { ...named.span, end: c.spanFrom(c.peek()).end } };
 }
 
 function parseParse(c: Cursor, token: Token): ParseOp {
   let parseKind: ParseOp['parseKind'] = 'simple';
-  while (isOptionAhead(c)) {
-    const { key, value } = parseOption(c, ['kind', 'flags']);
+  while (grammar.isOptionAhead(c)) {
+    const { key, value } = grammar.parseOption(c, ['kind', 'flags']);
     if (key === 'kind') {
       if (value.text !== 'simple' && value.text !== 'regex' && value.text !== 'relaxed') c.fail(["'simple'", "'regex'", "'relaxed'"], value);
       parseKind = value.text;
     }
   }
-  const source = parseExpr(c);
+  const source = grammar.parseExpr(c);
   c.expectName('with');
   const pattern: ParsePart[] = [];
   for (;;) {
@@ -401,7 +334,7 @@ function parseParse(c: Cursor, token: Token): ParseOp {
       pattern.push({ kind: 'capture', column: null, type: null, span: spanOf(part) });
     } else if (part.kind === 'name' || (c.isOp('[') && c.peek(1).kind === 'string')) {
       const { name } = c.expectIdentifier('a column name');
-      const type = c.acceptOp(':') ? parseTypeName(c) : null;
+      const type = c.acceptOp(':') ? grammar.parseTypeName(c) : null;
       pattern.push({ kind: 'capture', column: name, type, span: c.spanFrom(part) });
     } else break;
   }

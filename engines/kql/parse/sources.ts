@@ -1,12 +1,10 @@
-import type { DatatableSource, ScalarType, Span, TabularExpr, TabularOperator, TabularSource, UnsupportedOp } from '../ast.ts';
+import type { DatatableSource, FunctionCallSource, RangeSource, ScalarType, Span, TabularExpr, TabularOperator, TabularSource, UnsupportedOp } from '../ast.ts';
 import type { Token } from '../tokens.ts';
 import type { Cursor } from './cursor.ts';
-import { parseExpr, parseList, parseNamedExpr } from './expressions.ts';
-import { parseOperator, parseRender, parseSearchPredicate, parseUnionOptions, parseUnionTables } from './operators.ts';
+import { grammar } from './grammar.ts';
 
 /** Sources that are valid KQL but that Vigil does not run; their arguments are skipped. */
 const UNSUPPORTED_SOURCES = new Set([
-  'range',
   'find',
   'externaldata',
   'external_data',
@@ -15,7 +13,6 @@ const UNSUPPORTED_SOURCES = new Set([
   'database',
   'entity_group',
   'graph',
-  'materialize',
   'view',
   'macro-expand',
   'getschema',
@@ -58,11 +55,11 @@ export function parseTabular(c: Cursor): TabularExpr {
   const operators: TabularOperator[] = [];
   while (c.acceptOp('|')) {
     if (c.isName('render')) {
-      const render = parseRender(c);
+      const render = grammar.parseRender(c);
       if (!c.isOp('|')) return { kind: 'pipeline', source, operators, render, span: c.spanFrom(start) };
       operators.push({ kind: 'unsupported', operator: 'render', span: render.span });
       c.unsupportedAt('render', render.span, 'is supported only as the last operator');
-    } else operators.push(parseOperator(c));
+    } else operators.push(grammar.parseOperator(c));
   }
   return { kind: 'pipeline', source, operators, span: c.spanFrom(start) };
 }
@@ -93,11 +90,11 @@ function parseSource(c: Cursor): TabularSource {
       return parseDatatable(c);
     case 'print':
       c.next();
-      return { kind: 'print', columns: parseList(c, '|', parseNamedExpr), span: c.spanFrom(token) };
+      return { kind: 'print', columns: grammar.parseList(c, '|', grammar.parseNamedExpr), span: c.spanFrom(token) };
     case 'union': {
       c.next();
-      const withSource = parseUnionOptions(c);
-      const tables = parseUnionTables(c);
+      const withSource = grammar.parseUnionOptions(c);
+      const tables = grammar.parseUnionTables(c);
       return { kind: 'union', tables, withSource, span: c.spanFrom(token) };
     }
     case 'search':
@@ -112,18 +109,13 @@ function parseSource(c: Cursor): TabularSource {
       }
       break;
   }
-  if (token.text === 'range' && c.peek(1).kind === 'name') {
+  if (token.text === 'range' && (c.peek(1).kind === 'name' || (c.isOp('[', 1) && c.peek(2).kind === 'string'))) return parseRange(c);
+  if (token.text === 'materialize' && c.isOp('(', 1)) {
     c.next();
-    c.expectIdentifier('a column name');
-    c.expectName('from');
-    parseExpr(c);
-    c.expectName('to');
-    parseExpr(c);
-    c.expectName('step');
-    parseExpr(c);
-    const span = c.spanFrom(token);
-    c.unsupportedAt('range', span);
-    return { kind: 'unsupported', operator: 'range', span };
+    c.next();
+    const query = parseTabular(c);
+    c.expectOp(')');
+    return { kind: 'materialize', query, span: c.spanFrom(token) };
   }
   if (UNSUPPORTED_SOURCES.has(token.text)) {
     c.next();
@@ -135,8 +127,30 @@ function parseSource(c: Cursor): TabularSource {
     c.next();
     return { kind: 'table', name: token.text, span: c.spanFrom(token) };
   }
+  if (c.isOp('(') && c.functions.get(token.text) === 'tabular') return parseFunctionCall(c, token);
   if (c.isOp('(')) return unsupportedSource(c, token, `${token.text}()`);
   return { kind: 'table', name: token.text, span: c.spanFrom(token) };
+}
+
+/** `range x from a to b step s`. */
+function parseRange(c: Cursor): RangeSource {
+  const start = c.next();
+  const { name: column, span: columnSpan } = c.expectIdentifier('a column name');
+  c.expectName('from');
+  const from = grammar.parseExpr(c);
+  c.expectName('to');
+  const to = grammar.parseExpr(c);
+  c.expectName('step');
+  const step = grammar.parseExpr(c);
+  return { kind: 'range', column, columnSpan, from, to, step, span: c.spanFrom(start) };
+}
+
+/** `f(args)` of a `let` function with a tabular body; the cursor is on the `(` after the name `name`. */
+export function parseFunctionCall(c: Cursor, name: Token): FunctionCallSource {
+  c.expectOp('(');
+  const args = grammar.parseList(c, ')', grammar.parseExpr);
+  c.expectOp(')');
+  return { kind: 'function-call', name: name.text, args, span: c.spanFrom(name) };
 }
 
 /** A table name possibly continued by adjacent `*` and name parts (`Security*`, `*Events`). */
@@ -149,7 +163,7 @@ export function parseWildcardRest(c: Cursor, first: Token): string {
 function parseDatatable(c: Cursor): DatatableSource {
   const start = c.next();
   c.expectOp('(');
-  const columns = parseList(c, ')', (c) => {
+  const columns = grammar.parseList(c, ')', (c) => {
     const { name, span } = c.expectIdentifier('a column name');
     c.expectOp(':');
     const type = parseTypeName(c);
@@ -159,7 +173,7 @@ function parseDatatable(c: Cursor): DatatableSource {
   c.expectOp('[');
   const values = [];
   while (!c.isOp(']')) {
-    values.push(parseExpr(c));
+    values.push(grammar.parseExpr(c));
     if (!c.acceptOp(',')) break;
   }
   c.expectOp(']');
@@ -174,7 +188,7 @@ function parseSearchSource(c: Cursor): TabularSource {
     c.next();
     c.next();
     tables.push(
-      ...parseList(c, ')', (c) => {
+      ...grammar.parseList(c, ')', (c) => {
         if (c.isOp('[')) return c.expectIdentifier('a table name').name;
         const first = c.peek();
         if (first.kind !== 'name' && !c.isOp('*')) c.fail(['a table name']);
@@ -184,7 +198,7 @@ function parseSearchSource(c: Cursor): TabularSource {
     );
     c.expectOp(')');
   }
-  const predicate = parseSearchPredicate(c);
+  const predicate = grammar.parseSearchPredicate(c);
   return { kind: 'search', tables, predicate, span: c.spanFrom(start) };
 }
 

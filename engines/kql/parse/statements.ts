@@ -1,8 +1,7 @@
-import type { Expr, LetScalar, Query, TabularExpr } from '../ast.ts';
+import type { Expr, LetStatement, Query, TabularExpr } from '../ast.ts';
 import { spanOf, type Token } from '../tokens.ts';
 import type { Cursor } from './cursor.ts';
-import { parseExpr } from './expressions.ts';
-import { parseTabular } from './sources.ts';
+import { grammar } from './grammar.ts';
 
 /** Statements Kusto accepts that Vigil does not run; the whole statement up to `;` is skipped. */
 const UNSUPPORTED_STATEMENTS = new Set(['set', 'declare', 'alias', 'restrict', 'pattern']);
@@ -26,15 +25,13 @@ const TABULAR_KEYWORDS = new Set([
 /** `let …;`* followed by one tabular expression, with `;` between statements and optionally at the end. */
 export function parseQuery(c: Cursor): Query {
   const first = c.peek();
-  const lets: LetScalar[] = [];
+  const lets: LetStatement[] = [];
   let body: TabularExpr | null = null;
   while (!c.atEnd) {
     if (c.acceptOp(';')) continue;
     const token = c.peek();
-    if (token.kind === 'name' && token.text === 'let') {
-      const parsed = parseLet(c);
-      if (parsed) lets.push(parsed);
-    } else if (token.kind === 'name' && UNSUPPORTED_STATEMENTS.has(token.text) && !c.isOp('|', 1) && !c.isOp(';', 1) && c.peek(1).kind !== 'eof') {
+    if (token.kind === 'name' && token.text === 'let') lets.push(parseLet(c));
+    else if (token.kind === 'name' && UNSUPPORTED_STATEMENTS.has(token.text) && !c.isOp('|', 1) && !c.isOp(';', 1) && c.peek(1).kind !== 'eof') {
       c.next();
       c.skipToBoundary(false);
       c.unsupportedAt(`${token.text} statement`, c.spanFrom(token));
@@ -57,37 +54,35 @@ export function parseQuery(c: Cursor): Query {
 
 /** The body, or null when it is a scalar expression (recorded as unsupported). */
 function parseBodyStatement(c: Cursor): TabularExpr | null {
-  if (startsTabular(c)) return parseTabular(c);
+  if (startsTabular(c)) return grammar.parseTabular(c);
   const start = c.peek();
-  const expr: Expr = parseExpr(c);
+  const expr: Expr = grammar.parseExpr(c);
   c.unsupportedAt('scalar expression as a query', { ...spanOf(start), end: expr.span.end }, 'is valid KQL that Vigil does not run (use print)');
   return null;
 }
 
-function parseLet(c: Cursor): LetScalar | null {
+/** `let name = value`, `let V = view () { T }` or `let f = (params) { body }`; the name is bound for what follows. */
+export function parseLet(c: Cursor): LetStatement {
   const start = c.next();
   const { name } = c.expectIdentifier('a name');
   c.expectOp('=');
   if (isFunctionDefinition(c)) {
     const view = parseParameterlessView(c);
     if (view) {
-      c.tabularFunctions.add(name);
-      c.scalarLets.delete(name);
+      c.bind(name, 'view');
       return { kind: 'let', name, value: { kind: 'tabular', query: view }, span: c.spanFrom(start) };
     }
-    if (c.acceptName('view')) c.skipGroup();
-    else c.skipGroup();
-    c.skipGroup();
-    c.unsupportedAt('let function', c.spanFrom(start), 'definitions are valid KQL that Vigil does not run');
-    return null;
+    const fn = grammar.parseLetFunction(c, start, name);
+    c.bind(name, fn.body.value.kind === 'tabular' ? 'tabular-function' : 'scalar-function');
+    return fn;
   }
   if (startsTabular(c)) {
-    const query = parseTabular(c);
-    c.scalarLets.delete(name);
+    const query = grammar.parseTabular(c);
+    c.bind(name, 'tabular');
     return { kind: 'let', name, value: { kind: 'tabular', query }, span: c.spanFrom(start) };
   }
-  const expr = parseExpr(c);
-  c.scalarLets.add(name);
+  const expr = grammar.parseExpr(c);
+  c.bind(name, 'scalar');
   return { kind: 'let', name, value: { kind: 'scalar', expr }, span: c.spanFrom(start) };
 }
 
@@ -110,7 +105,7 @@ function parseParameterlessView(c: Cursor): TabularExpr | null {
     c.pos = at;
     return null;
   }
-  const query = parseTabular(c);
+  const query = grammar.parseTabular(c);
   c.acceptOp(';');
   c.expectOp('}');
   return query;
@@ -144,7 +139,7 @@ function isFunctionDefinition(c: Cursor): boolean {
  * Whether the statement at the cursor is tabular: a tabular keyword, a `|` at depth 0 before the next `;`, a
  * parenthesised pipeline, `table('X')`, or a bare name that no scalar `let` declared (a table).
  */
-function startsTabular(c: Cursor): boolean {
+export function startsTabular(c: Cursor): boolean {
   const token = c.peek();
   if (token.kind === 'name' && TABULAR_KEYWORDS.has(token.text)) return true;
   if (token.kind === 'name' && token.text === 'table' && c.isOp('(', 1)) return true;
@@ -153,12 +148,13 @@ function startsTabular(c: Cursor): boolean {
     if (SCALAR_WORDS.has(token.text)) return false;
     // `F(1) | …`: a call followed by a pipe can only be a tabular function.
     if (c.isOp('(', 1)) {
+      if (c.functions.get(token.text) === 'tabular' || c.tabularFunctions.has(token.text)) return true;
       const after = c.tokens[c.matchingClose(c.pos + 1) + 1];
       return isPipe(after) || (after?.kind === 'op' && after.text === '.');
     }
     const next = c.peek(1);
     if (isPipe(next)) return true;
-    const ends = next.kind === 'eof' || (next.kind === 'op' && (next.text === ';' || next.text === ')'));
+    const ends = next.kind === 'eof' || (next.kind === 'op' && (next.text === ';' || next.text === ')' || next.text === '}'));
     return ends && !c.scalarLets.has(token.text);
   }
   if (c.isOp('[') && c.peek(1).kind === 'string' && c.isOp(']', 2)) return isPipe(c.peek(3)) || isEnd(c.peek(3));

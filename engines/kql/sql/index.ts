@@ -23,7 +23,7 @@ export interface CompiledQuery {
  * `finalLimit` (the row cap of the whole query).
  */
 function pipelineRelation(compiler: Compiler, query: TabularExpr, finalLimit: Sql | null = null): Relation {
-  let relation = sourceRelation(compiler, query.source);
+  let relation = sourceRelation(compiler, query.source, query.operators);
   const ops = query.operators;
   for (let index = 0; index < ops.length; index++) {
     const op = ops[index] as TabularOperator;

@@ -121,7 +121,8 @@ function join(compiler: Compiler, left: Relation, op: JoinOp, output: Schema): R
   );
   const leftKeys = sql.join(op.on.map((key) => sql`s.${sql.id(key.left)}`));
   const leftRows = kind === 'innerunique' ? sql`select distinct on (${leftKeys}) s.* from (${left.select}) as s` : left.select;
-  const guard = sql`${tooLargeGuard(sql`(${left.select})`, cap, 'join left side')} and ${tooLargeGuard(sql`(${right.select})`, cap, 'join right side')}`;
+  // the guards count the materialised sides, so neither side's query runs twice
+  const guard = sql`${tooLargeGuard(sql`l`, cap, 'join left side')} and ${tooLargeGuard(sql`rr`, cap, 'join right side')}`;
   const ctes = sql`with l as materialized (${leftRows}), rr as materialized (${right.select})`;
   const leftColumns = shape.left.map((column) => sql`l.${sql.id(column.name)} as ${sql.id(column.name)}`);
   if (kind === 'leftsemi' || kind === 'leftanti') {

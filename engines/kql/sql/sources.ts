@@ -1,23 +1,25 @@
 import { sql } from 'kysely';
-import type { DatatableSource, Expr, TableRef, TabularSource } from '../ast.ts';
+import type { DatatableSource, Expr, TableRef, TabularOperator, TabularSource } from '../ast.ts';
 import type { CatalogueTable } from '../catalogue.ts';
 import type { UnionShape } from '../check/types.ts';
 import { KqlError } from '../diagnostics.ts';
 import { type Compiler, envFor } from './context.ts';
 import { compileExpr, stringOp } from './expr.ts';
+import { indexHints } from './index-hints.ts';
 import type { Relation } from './relation.ts';
 import { cast, literalSql, type Sql, typedNull } from './types.ts';
 
 /** The scan of a catalogue table: organisation and time range always in its WHERE, whatever the query says. */
-export function baseScan(compiler: Compiler, table: CatalogueTable): Sql {
+export function baseScan(compiler: Compiler, table: CatalogueTable, hints: readonly Sql[] = []): Sql {
   const { orgId, from, to } = compiler.options;
   const columns = table.columns.map((column) => sql`${sql.raw(column.sql)} as ${sql.id(column.name)}`);
   const filter = table.filter === null ? sql`` : sql` and (${sql.raw(table.filter)})`;
   const time = sql.raw(table.timeSql);
-  return sql`select ${sql.join(columns)} from ${sql.table(table.base)} as r where r.org_id = ${orgId}::uuid and ${time} >= ${from.toISOString()}::timestamptz and ${time} <= ${to.toISOString()}::timestamptz${filter}`;
+  const hinted = hints.length === 0 ? sql`` : sql` and ${sql.join(hints, sql` and `)}`;
+  return sql`select ${sql.join(columns)} from ${sql.table(table.base)} as r where r.org_id = ${orgId}::uuid and ${time} >= ${from.toISOString()}::timestamptz and ${time} <= ${to.toISOString()}::timestamptz${filter}${hinted}`;
 }
 
-function tableRelation(compiler: Compiler, ref: TableRef): Relation {
+function tableRelation(compiler: Compiler, ref: TableRef, operators: readonly TabularOperator[] = []): Relation {
   const binding = compiler.checked.tables.get(ref);
   const schema = compiler.checked.schemas.get(ref) ?? [];
   if (binding?.kind === 'let') {
@@ -26,7 +28,7 @@ function tableRelation(compiler: Compiler, ref: TableRef): Relation {
     return { select: sql`select * from ${sql.id(cte)}`, schema, ordered: false };
   }
   if (!binding) throw new KqlError({ type: 'TABLE_NOT_FOUND', message: `no table named '${ref.name}'`, span: ref.span });
-  return { select: baseScan(compiler, binding.table), schema: binding.table.columns, ordered: false };
+  return { select: baseScan(compiler, binding.table, indexHints(compiler.checked, binding.table, operators)), schema: binding.table.columns, ordered: false };
 }
 
 function datatable(compiler: Compiler, source: DatatableSource): Relation {
@@ -99,10 +101,11 @@ export function anyColumnHas(env: ReturnType<typeof envFor>, term: Expr): Sql {
   return sql`(${sql.join(tests, sql` or `)})`;
 }
 
-export function sourceRelation(compiler: Compiler, source: TabularSource): Relation {
+/** `operators` are the pipeline's, for the index hints of a table scan. */
+export function sourceRelation(compiler: Compiler, source: TabularSource, operators: readonly TabularOperator[] = []): Relation {
   switch (source.kind) {
     case 'table':
-      return tableRelation(compiler, source);
+      return tableRelation(compiler, source, operators);
     case 'nested':
       return compiler.pipeline(source.query);
     case 'datatable':
