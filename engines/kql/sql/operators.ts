@@ -88,7 +88,9 @@ function summarize(compiler: Compiler, input: Relation, op: SummarizeOp, output:
   shape.forEach((column, index) => {
     const name = sql.id(column.name);
     if (column.kind === 'by') {
-      columns.push(sql`${compileExpr(env, column.named.expr)} as ${name}`);
+      // byte-order grouping: the same groups (equality is exact either way), without locale comparisons when sorting
+      const collate = compiler.checked.types.get(column.named.expr) === 'string' ? sql.raw(' collate "C"') : sql.raw('');
+      columns.push(sql`${compileExpr(env, column.named.expr)}${collate} as ${name}`);
       groups.push(sql.raw(String(index + 1)));
     } else if (column.kind === 'aggregate') {
       columns.push(sql`${compileExpr(env, column.named.expr)} as ${name}`);
