@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../core/database.ts';
+import type { EventInsert } from '../repos/events.repo.ts';
 
 // The OpenSearch indexer works across tenants: one outbox, one bulk stream, documents carrying org_id (ADR 0016).
 
@@ -7,37 +8,11 @@ export type SearchIndexState = { enabled: boolean; backfillAfterId: number; back
 
 export type OutboxRow = { id: number; orgId: string; op: 'index' | 'delete'; eventIds: number[]; occurredAts: Date[]; attempts: number };
 
-/** An event as the indexer reads it: addresses as text, times as dates. */
-export type IndexableEventRow = {
+/** An event as the indexer reads it: the stored columns, addresses as text, times as dates, JSON parsed. */
+export type IndexableEventRow = Omit<EventInsert, 'attributes' | 'raw' | 'dedup_key'> & {
   id: number;
   org_id: string;
-  occurred_at: Date;
   received_at: Date;
-  channel: string;
-  source_kind: string;
-  kind: string;
-  category: string;
-  action: string;
-  outcome: string;
-  severity: number;
-  src_ip: string | null;
-  src_port: number | null;
-  dst_ip: string | null;
-  dst_port: number | null;
-  transport: string | null;
-  host_name: string | null;
-  user_name: string | null;
-  process_name: string | null;
-  process_command_line: string | null;
-  url: string | null;
-  file_name: string | null;
-  file_sha256: string | null;
-  file_md5: string | null;
-  sensor_id: string | null;
-  session_id: string | null;
-  agent_id: string | null;
-  device_id: string | null;
-  message: string | null;
   attributes: unknown;
   raw: unknown;
 };

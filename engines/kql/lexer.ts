@@ -2,6 +2,7 @@ import type { ScalarType } from './ast.ts';
 import { KqlError } from './diagnostics.ts';
 import { parseDatetimeText, parseTimespanText, TIMESPAN_UNITS } from './literals.ts';
 import type { Token, TokenKind } from './tokens.ts';
+import { SCALAR_TYPE_NAMES } from './type-names.ts';
 
 /** Operator names KQL spells with hyphens; the lexer joins `project` `-` `away` into one name. */
 const HYPHENATED = new Set([
@@ -52,24 +53,9 @@ const NEGATABLE = new Set([
 ]);
 
 /** Literal constructors scanned raw up to `)`: `datetime(2024-01-01 10:00)`, `guid(…)`, `long(null)`. */
-const TYPED_LITERALS: Record<string, ScalarType> = {
-  datetime: 'datetime',
-  date: 'datetime',
-  time: 'timespan',
-  timespan: 'timespan',
-  guid: 'guid',
-  uuid: 'guid',
-  uniqueid: 'guid',
-  bool: 'bool',
-  boolean: 'bool',
-  long: 'long',
-  int64: 'long',
-  int: 'int',
-  int32: 'int',
-  real: 'real',
-  double: 'real',
-  decimal: 'decimal',
-};
+const TYPED_LITERALS: Readonly<Record<string, ScalarType>> = Object.fromEntries(
+  Object.entries(SCALAR_TYPE_NAMES).filter(([name]) => name !== 'string' && name !== 'dynamic'),
+);
 
 const SYMBOLS = ['..', '==', '!=', '<>', '<=', '>=', '=~', '!~', '=>', '->'];
 const SINGLE = new Set('|(){}[],;.=<>+-*/%:!~?@#');

@@ -1,5 +1,6 @@
 import type { DatatableSource, FunctionCallSource, RangeSource, ScalarType, Span, TabularExpr, TabularOperator, TabularSource, UnsupportedOp } from '../ast.ts';
 import type { Token } from '../tokens.ts';
+import { SCALAR_TYPE_NAMES } from '../type-names.ts';
 import type { Cursor } from './cursor.ts';
 import { grammar } from './grammar.ts';
 
@@ -18,31 +19,10 @@ const UNSUPPORTED_SOURCES = new Set([
   'getschema',
 ]);
 
-const TYPE_NAMES: Record<string, ScalarType> = {
-  string: 'string',
-  long: 'long',
-  int64: 'long',
-  int: 'int',
-  int32: 'int',
-  real: 'real',
-  double: 'real',
-  decimal: 'decimal',
-  bool: 'bool',
-  boolean: 'bool',
-  datetime: 'datetime',
-  date: 'datetime',
-  timespan: 'timespan',
-  time: 'timespan',
-  dynamic: 'dynamic',
-  guid: 'guid',
-  uuid: 'guid',
-  uniqueid: 'guid',
-};
-
 /** A column type name (`string`, `long`, `datetime` …). */
 export function parseTypeName(c: Cursor): ScalarType {
   const token = c.peek();
-  const type = token.kind === 'name' ? TYPE_NAMES[token.text] : undefined;
+  const type = token.kind === 'name' ? SCALAR_TYPE_NAMES[token.text] : undefined;
   if (!type) return c.fail(['a type name']);
   c.next();
   return type;

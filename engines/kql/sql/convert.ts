@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ScalarType } from '../ast.ts';
 import type { ExprType } from '../check/types.ts';
-import type { Sql } from './types.ts';
+import { PG_TYPE, type Sql } from './types.ts';
 
 const ISO_TEXT = `'YYYY-MM-DD"T"HH24:MI:SS.US"0Z"'`;
 const INTEGER_TEXT = String.raw`'^\s*[-+]?[0-9]{1,18}\s*$'`;
@@ -51,7 +51,7 @@ function jsonNumber(value: Sql): Sql {
 /** `value` (of KQL type `from`) as KQL type `to`, with KQL's null-on-failure conversions. */
 export function convert(value: Sql, from: ExprType, to: ScalarType): Sql {
   if (from === to) return value;
-  if (from === 'null') return sql.raw(`null::${pgName(to)}`);
+  if (from === 'null') return sql.raw(`null::${PG_TYPE[to]}`);
   switch (to) {
     case 'string':
       return asText(value, from);
@@ -94,21 +94,6 @@ export function convert(value: Sql, from: ExprType, to: ScalarType): Sql {
     case 'guid':
       return sql`(case when ${asText(value, from)} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then ${asText(value, from)}::uuid end)`;
   }
-}
-
-function pgName(type: ScalarType): string {
-  return {
-    string: 'text',
-    long: 'bigint',
-    int: 'integer',
-    real: 'double precision',
-    decimal: 'numeric',
-    bool: 'boolean',
-    datetime: 'timestamptz',
-    timespan: 'interval',
-    dynamic: 'jsonb',
-    guid: 'uuid',
-  }[type];
 }
 
 /** Both sides of a comparison in one PostgreSQL type. */
