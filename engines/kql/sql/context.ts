@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TabularExpr } from '../ast.ts';
+import type { Expr, TabularExpr } from '../ast.ts';
 import type { CheckedQuery, Schema } from '../check/types.ts';
 import type { ExprEnv } from './expr.ts';
 import { col, type Relation } from './relation.ts';
@@ -25,12 +25,15 @@ export interface Compiler {
   /** CTE names of tabular lets. */
   lets: Map<string, string>;
   pipeline: (query: TabularExpr) => Relation;
+  /** Conjuncts restated exactly in a table scan (sql/index-hints.ts). */
+  satisfied: Set<Expr>;
 }
 
 export function envFor(compiler: Compiler, schema: Schema): ExprEnv {
   return {
     checked: compiler.checked,
     schema,
+    satisfied: compiler.satisfied,
     column: col,
     subquery: (query) => {
       const relation = compiler.pipeline(query);

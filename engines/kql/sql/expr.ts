@@ -14,6 +14,8 @@ export interface ExprEnv {
   schema: Schema;
   /** The SELECT of a tabular operand (`in (T | project x)`), its first column named `v`. */
   subquery: (query: TabularExpr) => Sql;
+  /** `where` conjuncts the table scan already applies exactly (sql/index-hints.ts): compiled as `true`. */
+  satisfied: ReadonlySet<Expr>;
 }
 
 export function typeIn(env: ExprEnv, expr: Expr): ExprType {

@@ -28,13 +28,17 @@ function equalityOnColumn(checked: CheckedQuery, expr: Expr): { column: string; 
   return null;
 }
 
+/** IPv4 in the one spelling PostgreSQL's host() gives: then `host(a) = text` holds exactly when `a = text::inet`. */
+const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
 /**
  * Conditions implied by the `where`s that directly follow a table, restated on the stored column so PostgreSQL can use
  * an index: `SrcIp == "203.0.113.7"` is `coalesce(host(src_ip), '') = '203.0.113.7'` (exact, but no index serves it),
  * which implies `src_ip = '203.0.113.7'::inet` because stored addresses are single hosts. They are added beside the
- * query's own predicate, never instead of it, so the result is the same with or without them.
+ * query's own predicate; where the restatement is exactly equivalent (canonical IPv4 text) the conjunct is recorded in
+ * `satisfied` and the later `where` skips it, so the result is the same with or without the hint.
  */
-export function indexHints(checked: CheckedQuery, table: CatalogueTable, operators: readonly TabularOperator[]): Sql[] {
+export function indexHints(checked: CheckedQuery, table: CatalogueTable, operators: readonly TabularOperator[], satisfied: Set<Expr>): Sql[] {
   const hints: Sql[] = [];
   for (const op of operators) {
     if (op.kind !== 'where') break;
@@ -42,8 +46,10 @@ export function indexHints(checked: CheckedQuery, table: CatalogueTable, operato
       const equality = equalityOnColumn(checked, part);
       const stored = equality && table.columns.find((column) => column.name === equality.column)?.indexed;
       if (!equality || !stored) continue;
-      if (stored.kind === 'inet' && equality.values.every((value) => isIP(value) !== 0))
-        hints.push(sql`${sql.raw(stored.sql)} = any(${equality.values}::inet[])`);
+      if (stored.kind !== 'inet' || !equality.values.every((value) => isIP(value) !== 0)) continue;
+      const [only] = equality.values;
+      hints.push(equality.values.length === 1 ? sql`${sql.raw(stored.sql)} = ${only}::inet` : sql`${sql.raw(stored.sql)} = any(${equality.values}::inet[])`);
+      if (equality.values.every((value) => CANONICAL_IPV4.test(value))) satisfied.add(part);
     }
   }
   return hints;

@@ -53,7 +53,7 @@ function outputColumn(name: string, type: Schema[number]['type']) {
  * time range in every base scan, and `LIMIT rowCap + 1` so the caller knows when the result was cut.
  */
 export function compileToSql(checked: CheckedQuery, options: CompileOptions): CompiledQuery {
-  const compiler: Compiler = { checked, options, lets: new Map(), pipeline: (query) => pipelineRelation(compiler, query) };
+  const compiler: Compiler = { checked, options, lets: new Map(), satisfied: new Set(), pipeline: (query) => pipelineRelation(compiler, query) };
   const ctes = [];
   for (const statement of checked.query.lets) {
     if (statement.kind === 'let-function')

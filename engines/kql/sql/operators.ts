@@ -14,6 +14,7 @@ const stage = (select: Sql, schema: Schema, ordered: boolean): Relation => ({ se
 
 /** A where/search condition; `* has "x"` and a bare term look in every string and dynamic column. */
 function predicate(env: ExprEnv, expr: Expr): Sql {
+  if (env.satisfied.has(expr)) return sql`true`;
   if (expr.kind === 'binary' && (expr.op === 'and' || expr.op === 'or'))
     return sql`(${predicate(env, expr.left)} ${sql.raw(expr.op)} ${predicate(env, expr.right)})`;
   if (expr.kind === 'binary' && expr.left.kind === 'star') {

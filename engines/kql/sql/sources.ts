@@ -28,7 +28,11 @@ function tableRelation(compiler: Compiler, ref: TableRef, operators: readonly Ta
     return { select: sql`select * from ${sql.id(cte)}`, schema, ordered: false };
   }
   if (!binding) throw new KqlError({ type: 'TABLE_NOT_FOUND', message: `no table named '${ref.name}'`, span: ref.span });
-  return { select: baseScan(compiler, binding.table, indexHints(compiler.checked, binding.table, operators)), schema: binding.table.columns, ordered: false };
+  return {
+    select: baseScan(compiler, binding.table, indexHints(compiler.checked, binding.table, operators, compiler.satisfied)),
+    schema: binding.table.columns,
+    ordered: false,
+  };
 }
 
 function datatable(compiler: Compiler, source: DatatableSource): Relation {

@@ -77,4 +77,18 @@ describe('compileToSql: every base scan is organisation-scoped and time-bounded'
     expect(query.sql).not.toContain('drop table');
     expect(query.sql).toMatch(/limit \$\d+::int$/);
   });
+
+  it('restates equality on SrcIp on the stored inet column (the index), dropping the text test only when exact', () => {
+    const canonical = compiled('Events | where SrcIp == "203.0.113.7" and Action == "x"');
+    expect(canonical.sql).toMatch(/r\.src_ip = \$\d+::inet/);
+    expect(canonical.sql).not.toContain('host(r.src_ip), \'\') = ');
+    expect(canonical.parameters).toContain('203.0.113.7');
+    const ipv6 = compiled('Events | where SrcIp in ("2001:DB8::1", "2001:db8::2")');
+    expect(ipv6.sql).toMatch(/r\.src_ip = any\(\$\d+::inet\[\]\)/);
+    expect(ipv6.sql).toMatch(/"SrcIp" in \(|"SrcIp" = any|"SrcIp"\) in/);
+    const notAnAddress = compiled('Events | where SrcIp == "host-1"');
+    expect(notAnAddress.sql).not.toMatch(/r\.src_ip = /);
+    const afterProject = compiled('Events | project SrcIp | where SrcIp == "203.0.113.7"');
+    expect(afterProject.sql).not.toMatch(/r\.src_ip = /);
+  });
 });
