@@ -8,7 +8,15 @@ import type { Secrets } from './secrets.ts';
 export type SearchBackendProbe = () => Promise<{ health: 'green' | 'yellow' | 'red' } | undefined>;
 
 /** What every use case may use, whatever the process (API, worker, script); built once by server/deps.ts. */
-export type ServiceDeps = { db: Database; logger: Logger; config: Config; secrets: Secrets; searchProbe: SearchBackendProbe | null };
+export type ServiceDeps = {
+  db: Database;
+  /** Read-only UTC sessions with the KQL statement timeout, for compiled KQL statements only (db/client.ts). */
+  searchDb: Database;
+  logger: Logger;
+  config: Config;
+  secrets: Secrets;
+  searchProbe: SearchBackendProbe | null;
+};
 
 /** What a use case knows of its caller, whatever the transport (HTTP, job, script). */
 export type ServiceContext = {

@@ -4,7 +4,7 @@ import type { Config } from '../core/config.ts';
 import type { SearchBackendProbe, ServiceDeps } from '../core/context.ts';
 import type { Logger } from '../core/logger.ts';
 import { resolveSecrets } from '../core/secrets.ts';
-import { createDb, createPool } from '../db/client.ts';
+import { createDb, createPool, createSearchPool } from '../db/client.ts';
 import { resolveDatabase } from '../db/database.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 
@@ -22,17 +22,20 @@ export async function createDeps(config: Config, logger: Logger): Promise<Deps> 
   const database = await resolveDatabase(config, logger);
   const pool = createPool(database.url, config, logger);
   const db = createDb(pool, config, logger);
+  const searchDb = createDb(createSearchPool(database.url, config, logger), config, logger);
   return {
     config,
     logger,
     databaseUrl: database.url,
     pool,
     db,
+    searchDb,
     metrics: createMetrics(db),
     secrets,
     searchProbe: config.OPENSEARCH_URL ? openSearchProbe(config.OPENSEARCH_URL) : null,
     async close() {
       await db.destroy();
+      await searchDb.destroy();
       await database.stop();
     },
   };

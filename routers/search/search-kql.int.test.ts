@@ -184,6 +184,13 @@ describe('POST /search/kql: errors', () => {
     expect(await expectError('Events | join kind=fullouter (Alerts) on SrcIp', 400, 'UNSUPPORTED_OPERATOR')).toMatch(/fullouter/);
     expect(await expectError('print x = "a" matches regex "(a)\\\\1"', 400, 'TYPE_ERROR')).toMatch(/regular expression/);
   });
+  it('runs on sessions that are read-only, in UTC, with the KQL statement timeout', async () => {
+    const settings = await sql<{ ro: string; zone: string; timeout: string }>`
+      select current_setting('transaction_read_only') as ro, current_setting('TimeZone') as zone,
+             current_setting('statement_timeout') as timeout`.execute(tight.deps.searchDb);
+    expect(settings.rows[0]).toEqual({ ro: 'on', zone: 'UTC', timeout: '300ms' });
+    await expect(sql`create temporary table kql_write_attempt (x int)`.execute(tight.deps.searchDb)).rejects.toMatchObject({ code: '25006' });
+  });
   it('QUERY_TIMEOUT (408): the events table is locked, so the query can only wait for its timeout', async () => {
     await t.deps.db.connection().execute(async (connection) => {
       await sql`begin`.execute(connection);

@@ -32,4 +32,4 @@ export {
 } from './nlp/index.ts';
 export { applySearchIndexRetention, runSearchIndexer, sweepSearchIndex } from './opensearch/indexer.service.ts';
 export { runOpenSearchKql } from './opensearch/run-opensearch-kql.ts';
-export { compileKqlForBench, type KqlValidation, runKqlQuery, validateKqlQuery } from './run-kql.service.ts';
+export { compileKqlForBench, type KqlAstRunInput, type KqlValidation, runKqlAst, runKqlQuery, validateKqlQuery } from './run-kql.service.ts';

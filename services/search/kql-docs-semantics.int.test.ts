@@ -145,7 +145,7 @@ describeWithCorpus('Kusto documentation examples on PostgreSQL', () => {
         }
         let rows: Record<string, unknown>[];
         try {
-          rows = (await runReadOnlyStatement(t.deps.db, compiled.statement, 10_000)).map((row) => formatRow(row, compiled.columns));
+          rows = (await runReadOnlyStatement(t.deps.searchDb, compiled.statement)).map((row) => formatRow(row, compiled.columns));
         } catch (error) {
           outcomes.push({ key: example.key, status: 'different', reason: `run: ${(error as Error).message}` });
           continue;

@@ -25,12 +25,12 @@ export function kqlErrorDetail(diagnostic: KqlDiagnostic) {
 }
 
 /** A KQL failure as the AppError every transport maps: 404 for an unknown table, 408 for a timeout, else 400. */
-export function kqlAppError(diagnostic: KqlDiagnostic, cause?: unknown): AppError {
+export function kqlAppError(diagnostic: KqlDiagnostic, cause?: unknown, field = 'query'): AppError {
   const detail = kqlErrorDetail(diagnostic);
   const at = detail.line === null ? '' : ` (line ${detail.line}, column ${detail.column})`;
   const message = `${diagnostic.type}: ${diagnostic.message}${at}`;
   return new AppError(CODE_OF[diagnostic.type], message, {
-    issues: [{ path: 'query', message }],
+    issues: [{ path: field, message }],
     details: { ...detail, diagnostic },
     body: detail,
     cause,

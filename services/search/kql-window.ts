@@ -20,3 +20,10 @@ export function kqlWindow(input: { startTime?: Date | undefined; endTime?: Date 
   if ((input.endTime ?? now).getTime() - start.getTime() > KQL_MAX_WINDOW_MS) throw invalid('start_time', 'the window is at most 31 days');
   return { start, end };
 }
+
+/** A range a caller already chose (and validated for its own route): still never reversed and at most 31 days. */
+export function explicitKqlWindow(start: Date, end: Date): { start: Date; end: Date } {
+  if (start.getTime() > end.getTime()) throw invalid('start_time', 'must not be after end_time');
+  if (end.getTime() - start.getTime() > KQL_MAX_WINDOW_MS) throw invalid('start_time', 'the window is at most 31 days');
+  return { start, end };
+}

@@ -10,7 +10,7 @@ import { eventTimePolicy, latestEventTime } from '../events/index.ts';
 import { actorOf, recordAudit } from '../identity/index.ts';
 import { diagnosticOfPgError, kqlAppError } from './kql-errors.ts';
 import type { KqlRunResult } from './kql-result.dto.ts';
-import { kqlWindow } from './kql-window.ts';
+import { explicitKqlWindow, kqlWindow } from './kql-window.ts';
 import { runOpenSearchKql } from './opensearch/run-opensearch-kql.ts';
 
 /** Elements one row's array expands to in mv-expand without an explicit `limit`. */
@@ -27,11 +27,14 @@ function tablesOf(checked: CheckedQuery): string {
 }
 
 /** Parse, check and compile: everything before the database, timed for `compile_ms`. */
-export function compileKql(
-  text: string,
-  options: { orgId: string; start: Date; end: Date; limit: number; joinCap: number },
-): { checked: CheckedQuery; compiled: CompiledQuery; query: Query } {
-  const query = parseKql(text);
+export function compileKql(text: string, options: KqlCompileOptions): { checked: CheckedQuery; compiled: CompiledQuery; query: Query } {
+  return compileKqlTree(parseKql(text), options);
+}
+
+type KqlCompileOptions = { orgId: string; start: Date; end: Date; limit: number; joinCap: number };
+
+/** Check and compile a parsed or built tree. */
+function compileKqlTree(query: Query, options: KqlCompileOptions): { checked: CheckedQuery; compiled: CompiledQuery; query: Query } {
   const checked = checkQuery(query);
   const compiled = compileToSql(checked, {
     orgId: options.orgId,
@@ -49,15 +52,20 @@ export function compileKqlForBench(text: string, range: { start: Date; end: Date
   return compileKql(text, { orgId: '00000000-0000-0000-0000-000000000000', ...range, limit: KQL_DEFAULT_LIMIT, joinCap: 100_000 }).compiled;
 }
 
-async function runOnPostgres(ctx: OrgServiceContext, input: KqlRunInput, window: { start: Date; end: Date }, limit: number): Promise<KqlRunResult> {
+async function runOnPostgres(
+  ctx: OrgServiceContext,
+  input: { text: string; query: Query },
+  window: { start: Date; end: Date },
+  limit: number,
+): Promise<KqlRunResult> {
   const compileStarted = performance.now();
-  const { checked, compiled } = compileKql(input.query, { orgId: ctx.orgId, ...window, limit, joinCap: ctx.deps.config.KQL_JOIN_MAX_ROWS });
+  const { checked, compiled } = compileKqlTree(input.query, { orgId: ctx.orgId, ...window, limit, joinCap: ctx.deps.config.KQL_JOIN_MAX_ROWS });
   const compileMs = performance.now() - compileStarted;
   const timeoutMs = ctx.deps.config.KQL_STATEMENT_TIMEOUT_MS;
   const started = performance.now();
   let rows: Record<string, unknown>[];
   try {
-    rows = await runReadOnlyStatement(ctx.deps.db, compiled.statement, timeoutMs);
+    rows = await runReadOnlyStatement(ctx.deps.searchDb, compiled.statement);
   } catch (error) {
     const diagnostic = diagnosticOfPgError(error, timeoutMs);
     if (diagnostic) throw kqlAppError(diagnostic, error);
@@ -67,7 +75,7 @@ async function runOnPostgres(ctx: OrgServiceContext, input: KqlRunInput, window:
   const truncated = rows.length > limit;
   const hits = rows.slice(0, limit).map((row) => formatRow(row, compiled.columns));
   return {
-    query: input.query,
+    query: input.text,
     index: `postgres:${tablesOf(checked)}`,
     took_ms: Math.round(tookMs * 100) / 100,
     compile_ms: Math.round(compileMs * 1000) / 1000,
@@ -100,26 +108,84 @@ async function audit(ctx: OrgServiceContext, input: KqlRunInput, outcome: { resu
   });
 }
 
+/** One run, whether its tree comes from text or from code: the single path for backend, timeout, audit and errors. */
+type KqlRun = {
+  text: string;
+  tree: () => Query;
+  window: () => { start: Date; end: Date };
+  limit: number;
+  audit: boolean;
+  backend: 'configured' | 'postgres';
+  field: string;
+};
+
+async function runKql(ctx: OrgServiceContext, run: KqlRun): Promise<KqlRunResult> {
+  const record = { query: run.text, audit: run.audit };
+  try {
+    const window = run.window();
+    const query = run.tree();
+    const result =
+      run.backend === 'configured' && ctx.deps.config.SEARCH_BACKEND === 'opensearch'
+        ? await runOpenSearchKql(ctx, { text: run.text, query, startTime: window.start, endTime: window.end, maxRows: run.limit })
+        : await runOnPostgres(ctx, { text: run.text, query }, window, run.limit);
+    await audit(ctx, record, { result });
+    return result;
+  } catch (error) {
+    const failure = error instanceof KqlError ? kqlAppError(error.diagnostic, error, run.field) : error;
+    await audit(ctx, record, { error: failure });
+    throw failure;
+  }
+}
+
+const clampLimit = (limit: number, max: number): number => Math.min(Math.max(Math.trunc(limit), 1), max);
+
 /**
  * Runs a KQL query for the caller's organisation over [startTime, endTime] (24 h by default): on PostgreSQL (one
  * read-only statement, statement timeout, at most `limit` rows) or on OpenSearch when SEARCH_BACKEND says so. Every
  * run is audited (`search.kql`), failures included. Throws AppError carrying the KQL diagnostic.
  */
 export async function runKqlQuery(ctx: OrgServiceContext, input: KqlRunInput): Promise<KqlRunResult> {
-  const limit = Math.min(Math.max(Math.trunc(input.limit ?? KQL_DEFAULT_LIMIT), 1), KQL_MAX_LIMIT);
-  try {
-    const window = kqlWindow(input, latestEventTime(eventTimePolicy(ctx.deps.config)));
-    const result =
-      ctx.deps.config.SEARCH_BACKEND === 'opensearch'
-        ? await runOpenSearchKql(ctx, { text: input.query, query: parseKql(input.query), startTime: window.start, endTime: window.end, maxRows: limit })
-        : await runOnPostgres(ctx, input, window, limit);
-    await audit(ctx, input, { result });
-    return result;
-  } catch (error) {
-    const failure = error instanceof KqlError ? kqlAppError(error.diagnostic, error) : error;
-    await audit(ctx, input, { error: failure });
-    throw failure;
-  }
+  return runKql(ctx, {
+    text: input.query,
+    tree: () => parseKql(input.query),
+    window: () => kqlWindow(input, latestEventTime(eventTimePolicy(ctx.deps.config))),
+    limit: clampLimit(input.limit ?? KQL_DEFAULT_LIMIT, KQL_MAX_LIMIT),
+    audit: input.audit !== false,
+    backend: 'configured',
+    field: 'query',
+  });
+}
+
+/** Rows a query built by code may return: a page deep into a list (the events list reads offset + size ids). */
+export const KQL_MAX_AST_ROWS = 20_000;
+
+export type KqlAstRunInput = {
+  /** A tree built with `engines/kql/build.ts` (user predicates parsed with `parseKqlPredicate`), never text splicing. */
+  query: Query;
+  /** What the audit log and the result's `query` say was run: a built tree has no text of its own. */
+  text: string;
+  start: Date;
+  end: Date;
+  /** At most KQL_MAX_AST_ROWS. */
+  limit: number;
+  audit?: boolean;
+  /** `postgres` reads the event store even when SEARCH_BACKEND=opensearch (the index trails the store). */
+  backend?: 'configured' | 'postgres';
+  /** The request field KQL diagnostics are reported against (`query` unless said). */
+  field?: string;
+};
+
+/** Checks, compiles and runs an already built tree over an explicit [start, end] (at most 31 days), like runKqlQuery. */
+export async function runKqlAst(ctx: OrgServiceContext, input: KqlAstRunInput): Promise<KqlRunResult> {
+  return runKql(ctx, {
+    text: input.text,
+    tree: () => input.query,
+    window: () => explicitKqlWindow(input.start, input.end),
+    limit: clampLimit(input.limit, KQL_MAX_AST_ROWS),
+    audit: input.audit !== false,
+    backend: input.backend ?? 'configured',
+    field: input.field ?? 'query',
+  });
 }
 
 export type KqlValidation = { valid: boolean; diagnostics: KqlDiagnostic[]; columns?: { name: string; type: string }[] };
