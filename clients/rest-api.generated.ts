@@ -5943,6 +5943,7 @@ export interface operations {
                 severity?: string;
                 event_type?: string;
                 agent_id?: number;
+                kql?: string;
                 since?: string | number;
                 until?: string | number;
                 size?: number;

@@ -4,26 +4,17 @@ import type { Executor, OrgId } from '../../core/database.ts';
 // Reads of the event store for the agent-facing views (GET /events, sources, telemetry status).
 // Every query is bounded by org_id and an occurred_at range, the (org_id, occurred_at) index.
 
-export type EventFilter = {
-  since: Date;
-  until: Date;
-  severity?: number | undefined;
-  /** Matches `action` exactly, or `agent.<type>` for agent events. */
-  eventType?: string | undefined;
-  /** The agent's public (integer) id. */
-  agentId?: number | undefined;
-  /** A case-insensitive substring of message, action, host or user (matched literally). */
-  text?: string | undefined;
-  limit: number;
-  offset: number;
-};
+/** One stored event's key: the id, and its time (the partition key) to the millisecond as search results carry it. */
+export type EventKey = { id: number; occurredAt: Date };
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
-export function searchEvents(db: Executor, orgId: OrgId, filter: EventFilter) {
-  let query = db
+/**
+ * The events of `keys` in the organisation, in the order of `keys` (a page a search chose). The time range of the keys
+ * (widened by a millisecond either side: the keys' times lost their microseconds) lets PostgreSQL read only their partitions.
+ */
+export async function loadEventsByKeys(db: Executor, orgId: OrgId, keys: readonly EventKey[]) {
+  if (keys.length === 0) return [];
+  const times = keys.map((key) => key.occurredAt.getTime());
+  const rows = await db
     .selectFrom('events')
     .leftJoin('agents', (join) => join.onRef('agents.id', '=', 'events.agent_id').on('agents.org_id', '=', orgId))
     .select([
@@ -50,26 +41,19 @@ export function searchEvents(db: Executor, orgId: OrgId, filter: EventFilter) {
       'agents.public_id as agent_public_id',
     ])
     .where('events.org_id', '=', orgId)
-    .where('events.occurred_at', '>=', filter.since)
-    .where('events.occurred_at', '<=', filter.until);
-  if (filter.severity !== undefined) query = query.where('events.severity', '=', filter.severity);
-  if (filter.agentId !== undefined) query = query.where('agents.public_id', '=', filter.agentId);
-  if (filter.eventType !== undefined) query = query.where('events.action', 'in', [filter.eventType, `agent.${filter.eventType}`]);
-  if (filter.text !== undefined) {
-    const pattern = likePattern(filter.text);
-    query = query.where((eb) =>
-      eb.or([
-        eb('events.message', 'ilike', pattern),
-        eb('events.action', 'ilike', pattern),
-        eb('events.host_name', 'ilike', pattern),
-        eb('events.user_name', 'ilike', pattern),
-      ]),
-    );
-  }
-  return query.orderBy('events.occurred_at', 'desc').orderBy('events.id', 'desc').limit(filter.limit).offset(filter.offset).execute();
+    .where('events.occurred_at', '>=', new Date(Math.min(...times) - 1))
+    .where('events.occurred_at', '<=', new Date(Math.max(...times) + 1))
+    .where(
+      'events.id',
+      'in',
+      keys.map((key) => key.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  return keys.flatMap((key) => byId.get(key.id) ?? []);
 }
 
-export type EventRead = Awaited<ReturnType<typeof searchEvents>>[number];
+export type EventRead = Awaited<ReturnType<typeof loadEventsByKeys>>[number];
 
 /** Event counts per (channel, source kind, agent) since `since`, with the agent's name and version. */
 export function summariseEventSources(db: Executor, orgId: OrgId, since: Date, limit: number) {

@@ -12,7 +12,7 @@ import { createPool } from '../client.ts';
 import { addIncidentItem } from '../repos/incident-items.repo.ts';
 import type { DB } from '../schema.generated.ts';
 import { unsafeEnsureEventPartition, utcDay } from '../unsafe/event-partitions.ts';
-import { searchEvents } from './agents.ts';
+import { loadEventsByKeys } from './agents.ts';
 import { listAlertEventSummaries } from './alerts.ts';
 import { incidentEventStats, listIncidentEventRows, listRecentIncidentEventRows } from './cases.ts';
 import { attackFlowRows } from './cases-analytics.ts';
@@ -150,7 +150,14 @@ describe(`event reads over ${PAST_DAYS + ATTACK_DAYS} day partitions`, () => {
     ['EDR view', (db) => listEdrEvents(serviceContext(db), { size: 50 })],
     ['SIEM view', (db) => listSiemEvents(serviceContext(db), { size: 50 })],
     ['honeypot attacker statistics', (db) => honeypotAttackerStats(serviceContext(db), 24)],
-    ['agent event search', (db) => searchEvents(db, org.orgId, { since: new Date(now.getTime() - DAY_MS), until: now, limit: 50, offset: 0 })],
+    [
+      'agent event page',
+      (db) =>
+        loadEventsByKeys(db, org.orgId, [
+          { id: 1, occurredAt: new Date(now.getTime() - 3_600_000) },
+          { id: 2, occurredAt: now },
+        ]),
+    ],
     ['detection windows', (db) => selectEntityWindow(db, org.orgId, 'src_ip', [ATTACKER], { from: new Date(now.getTime() - 3_600_000), to: now }, 50_000)],
   ];
 

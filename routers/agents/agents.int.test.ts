@@ -233,6 +233,48 @@ describe('agent events over HTTP', () => {
     expect(status.body).toMatchObject({ hasLogs: true, assetsDiscovered: 1, agentsEnrolled: 1, agents: { total: 1, online: 1, offline: 0 } });
   });
 
+  it('filters GET /events with a KQL predicate over the Events columns, AND-ed with the other filters', async () => {
+    const org = await createTestOrg(t.deps);
+    const agent = await orgWithAgent(t.http, org, 'web-01');
+    await t.http.post('/events', sampleEvent({ severity: 'high' }), agent.headers);
+    await t.http.post('/events', sampleEvent({ severity: 'low', details: { hostname: 'db-02', username: 'bob', process_name: 'sshd' } }), agent.headers);
+    await t.http.post('/events', sampleEvent({ event_type: 'logcollector', severity: 'low', details: { hostname: 'db-03', username: 'bob' } }), agent.headers);
+    const list = async (params: Record<string, string>) => {
+      const response = await t.http.get<{ event_type: string; details: { hostname?: string } }[]>(`/events?${new URLSearchParams(params)}`, org.admin.headers);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return response.body.map((event) => `${event.event_type}@${event.details.hostname}`);
+    };
+    expect(await list({ kql: 'UserName == "alice" and Severity >= 3' })).toEqual(['edr.process_start@web-01']);
+    expect(await list({ kql: 'HostName startswith "db" and ProcessName in ("sshd", "cron")' })).toEqual(['edr.process_start@db-02']);
+    expect(await list({ kql: 'HostName startswith "db"', event_type: 'logcollector' })).toEqual(['logcollector@db-03']);
+    expect(await list({ kql: 'HostName startswith "db"', size: '1', offset: '1' })).toEqual(['edr.process_start@db-02']);
+    expect(await list({ kql: `AgentId != "" and SeverityName == "high"`, agent_id: String(agent.agentId) })).toEqual(['edr.process_start@web-01']);
+    expect(await list({ kql: '   ' })).toHaveLength(3);
+    // a filter value is a literal, never KQL
+    expect(await list({ query: '" or true or "' })).toEqual([]);
+  });
+
+  it('answers a bad KQL predicate with 400 and the error of POST /search/kql', async () => {
+    const org = await createTestOrg(t.deps);
+    const bad = async (kql: string) => {
+      const response = await t.http.get<Record<string, unknown>>(`/events?${new URLSearchParams({ kql })}`, org.admin.headers);
+      expect(response.status, JSON.stringify(response.body)).toBe(400);
+      expect(response.body.issues).toEqual([{ path: 'kql', message: response.body.detail }]);
+      return response.body;
+    };
+    expect(await bad('UserName == ')).toMatchObject({ error_type: 'SYNTAX_ERROR', line: 1, column: 13, expected: expect.any(Array) });
+    expect(await bad('  srcip == 1')).toMatchObject({ error_type: 'FIELD_NOT_FOUND', line: 1, column: 3 });
+    expect(await bad('UserName == "a" | take 1')).toMatchObject({ error_type: 'SYNTAX_ERROR', line: 1, column: 17 });
+    expect(await bad('srcip == "203.0.113.7"')).toMatchObject({
+      error_type: 'FIELD_NOT_FOUND',
+      line: 1,
+      column: 1,
+      suggestions: expect.arrayContaining(['SrcIp']),
+    });
+    expect(await bad('Severity == "high"')).toMatchObject({ error_type: 'TYPE_ERROR' });
+    expect((await t.http.get(`/events?kql=${'x'.repeat(2001)}`, org.admin.headers)).status).toBe(400);
+  });
+
   it('accepts events from an API key with events:write, without an agent id', async () => {
     const org = await createTestOrg(t.deps);
     const key = await t.http.post('/api/keys', { name: 'forwarder', role: 'analyst' }, org.admin.headers);

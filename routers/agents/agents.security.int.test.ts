@@ -134,6 +134,26 @@ describe('agents.listEvents', () => {
     expect((await t.http.get(`/events?agent_id=${agent.agentId}`, a.admin.headers)).body).toHaveLength(1);
     expect((await t.http.get(`/events?agent_id=${agent.agentId}`, b.admin.headers)).body).toEqual([]);
   });
+
+  it("cannot reach another organisation's events through a KQL predicate", async () => {
+    const { a, b } = await createTwoOrgs(t.deps);
+    const agent = await orgWithAgent(t.http, a, 'a-host');
+    const posted = await t.http.post('/events', sampleEvent({ details: { hostname: 'a-secret-host' } }), agent.headers);
+    const agentUuid = (await t.deps.db.selectFrom('agents').select('id').where('public_id', '=', agent.agentId).executeTakeFirstOrThrow()).id;
+    const asB = (kql: string) => t.http.get(`/events?${new URLSearchParams({ kql })}`, b.admin.headers);
+    expect((await t.http.get(`/events?${new URLSearchParams({ kql: `EventId == ${posted.body.id}` })}`, a.admin.headers)).body).toHaveLength(1);
+    for (const kql of [
+      `EventId == ${posted.body.id}`,
+      `AgentId == "${agentUuid}"`,
+      'HostName == "a-secret-host" or true',
+      'EventId in (Events | project EventId)',
+      'HostName in (Events | where HostName == "a-secret-host" | project HostName)',
+    ]) {
+      const response = await asB(kql);
+      expect(response.status, `${kql}: ${JSON.stringify(response.body)}`).toBe(200);
+      expect(response.body, kql).toEqual([]);
+    }
+  });
 });
 
 describe('agents.listSources', () => {

@@ -18,6 +18,13 @@ export const listEventsProcedure = orgProcedure('events:read')
       severity: ZSeverityWord.optional(),
       event_type: z.string().trim().min(1).max(128).optional(),
       agent_id: ZAgentId.optional(),
+      kql: z
+        .string()
+        .max(2000)
+        .optional()
+        .describe(
+          'A KQL predicate over the Events columns, AND-ed with the other filters, e.g. `SrcIp == "203.0.113.7" and DstPort in (22, 3389)`; errors are 400 with error_type, line and column as in POST /search/kql',
+        ),
       since: ZReportedTime.optional().describe('ISO 8601; default: 24 hours before until'),
       until: ZReportedTime.optional().describe('ISO 8601; default: now'),
       size: z.coerce.number().int().min(1).max(500).default(100),

@@ -160,8 +160,11 @@ export async function runKqlQuery(ctx: OrgServiceContext, input: KqlRunInput): P
 export const KQL_MAX_AST_ROWS = 20_000;
 
 export type KqlAstRunInput = {
-  /** A tree built with `engines/kql/build.ts` (user predicates parsed with `parseKqlPredicate`), never text splicing. */
-  query: Query;
+  /**
+   * A tree built with `engines/kql/build.ts` (user predicates parsed with `parseKqlPredicate`), never text splicing; or
+   * a function building it, so a KqlError it throws is reported (and audited) like any other.
+   */
+  query: Query | (() => Query);
   /** What the audit log and the result's `query` say was run: a built tree has no text of its own. */
   text: string;
   start: Date;
@@ -177,9 +180,10 @@ export type KqlAstRunInput = {
 
 /** Checks, compiles and runs an already built tree over an explicit [start, end] (at most 31 days), like runKqlQuery. */
 export async function runKqlAst(ctx: OrgServiceContext, input: KqlAstRunInput): Promise<KqlRunResult> {
+  const tree = input.query;
   return runKql(ctx, {
     text: input.text,
-    tree: () => input.query,
+    tree: typeof tree === 'function' ? tree : () => tree,
     window: () => explicitKqlWindow(input.start, input.end),
     limit: clampLimit(input.limit, KQL_MAX_AST_ROWS),
     audit: input.audit !== false,

@@ -46,5 +46,5 @@ Object.assign(grammar, {
   unsupportedSource,
 } satisfies Record<keyof typeof grammar, unknown>);
 
-/** The entry point, with every part of the grammar registered. */
-export { parseQuery };
+/** The entry points, with every part of the grammar registered. */
+export { parseExpr, parseQuery };

@@ -81,7 +81,7 @@ describe('compileToSql: every base scan is organisation-scoped and time-bounded'
   it('restates equality on SrcIp on the stored inet column (the index), dropping the text test only when exact', () => {
     const canonical = compiled('Events | where SrcIp == "203.0.113.7" and Action == "x"');
     expect(canonical.sql).toMatch(/r\.src_ip = \$\d+::inet/);
-    expect(canonical.sql).not.toContain('host(r.src_ip), \'\') = ');
+    expect(canonical.sql).not.toContain("host(r.src_ip), '') = ");
     expect(canonical.parameters).toContain('203.0.113.7');
     const ipv6 = compiled('Events | where SrcIp in ("2001:DB8::1", "2001:db8::2")');
     expect(ipv6.sql).toMatch(/r\.src_ip = any\(\$\d+::inet\[\]\)/);
